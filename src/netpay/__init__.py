@@ -1,0 +1,32 @@
+"""netpay: what a Canadian job offer is really worth.
+
+Cited federal, provincial and territorial tax tables and payroll contributions, turned into annual
+and monthly take-home pay by vectorized functions: one income or a million, same call.
+"""
+
+from __future__ import annotations
+
+from netpay import tables
+from netpay.engine import take_home
+from netpay.errors import (
+    DataFileError,
+    InvalidIncomeError,
+    NetpayError,
+    UnknownJurisdictionError,
+    UnknownYearError,
+)
+from netpay.tables import DATA_EDITION
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DATA_EDITION",
+    "DataFileError",
+    "InvalidIncomeError",
+    "NetpayError",
+    "UnknownJurisdictionError",
+    "UnknownYearError",
+    "__version__",
+    "tables",
+    "take_home",
+]

@@ -1,0 +1,203 @@
+"""take_home(): employment income -> contributions -> taxable income -> taxes -> net, as arrays.
+
+The pipeline, for a person resident in one province all year with employment income only:
+
+1. Contributions (``netpay.payroll``): CPP/CPP2 or QPP/QPP2, EI, QPIP.
+2. Net income (line 23600) = total income - line 22215 (enhanced CPP/QPP) - other deductions;
+   taxable income (line 26000) = net income here.
+3. Federal tax (``netpay.federal``), less the Québec abatement in Québec.
+4. Provincial tax (``netpay.provinces.<code>``).
+5. Net income = income - contributions - federal tax - provincial tax.
+
+Every step is an array operation; a scalar is an array of one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from netpay import federal as fed
+from netpay import payroll, tables
+from netpay.context import TaxContext
+from netpay.errors import InvalidIncomeError
+from netpay.jurisdictions import normalize
+from netpay.money import FloatArray, round_cents
+from netpay.provinces import module_for
+
+#: Columns of take_home's result, in order.
+COLUMNS: tuple[str, ...] = (
+    "income",
+    "cpp",
+    "ei",
+    "qpip",
+    "deductions",
+    "taxable_income",
+    "provincial_taxable_income",
+    "federal_tax",
+    "provincial_tax",
+    "total_deductions",
+    "net_income",
+    "monthly_net_income",
+    "average_rate",
+    "marginal_rate",
+)
+
+
+def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index | None]:
+    """Validate amounts: a float64 array (and the Series index, if any); no negative, NaN or infinite value."""
+    index = values.index if isinstance(values, pd.Series) else None
+    try:
+        arr = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise InvalidIncomeError(f"{name} must be a number or an array of numbers, not {values!r}") from None
+    arr = np.atleast_1d(arr)
+    if arr.ndim != 1:
+        raise InvalidIncomeError(f"{name} must be a number or a one-dimensional array, got shape {arr.shape}")
+    bad = ~np.isfinite(arr) | (arr < 0)
+    if bad.any():
+        pos = int(np.flatnonzero(bad)[0])
+        label = f" (index {index[pos]!r})" if index is not None else ""
+        what = "NaN" if np.isnan(arr[pos]) else ("infinite" if np.isinf(arr[pos]) else "negative")
+        more = f"; {int(bad.sum()) - 1} more invalid value(s)" if bad.sum() > 1 else ""
+        raise InvalidIncomeError(
+            f"{name} at position {pos}{label} is {what} ({arr[pos]!r}); amounts must be finite and >= 0{more}"
+        )
+    return arr, index
+
+
+@dataclass(frozen=True)
+class Year:
+    """The tables one computation needs, loaded once (cached by ``netpay.tables``)."""
+
+    year: int
+    province: str
+    federal: fed.FederalTable
+    payroll: payroll.PayrollTable
+    provincial: Any
+
+    @classmethod
+    def load(cls, province: str, year: int) -> Year:
+        code = normalize(province)
+        y = tables.check_year(year)
+        return cls(
+            year=y,
+            province=code,
+            federal=tables.load(y, tables.FEDERAL),
+            payroll=tables.load(y, tables.PAYROLL),
+            provincial=tables.load(y, code),
+        )
+
+
+def compute(
+    employment_income: FloatArray,
+    t: Year,
+    *,
+    deductions: FloatArray | float = 0.0,
+    pensionable: FloatArray | None = None,
+    insurable: FloatArray | None = None,
+    exact: bool = False,
+) -> dict[str, FloatArray]:
+    """The pipeline on validated arrays. ``pensionable``/``insurable`` default to employment income.
+
+    ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here).
+    With ``exact=True`` nothing is rounded to cents (used to measure marginal rates).
+    """
+    quebec = t.province == "QC"
+    rnd = (lambda x: x) if exact else round_cents
+    contrib = payroll.contributions(
+        employment_income if pensionable is None else pensionable,
+        employment_income if insurable is None else insurable,
+        t.payroll,
+        quebec,
+        exact,
+    )
+    deductions_arr = np.broadcast_to(np.asarray(deductions, dtype=np.float64), employment_income.shape)
+    net = np.maximum(employment_income - contrib.pension_enhanced - deductions_arr, 0.0)
+    ctx = TaxContext(
+        year=t.year,
+        employment_income=employment_income,
+        total_income=employment_income,
+        deductions=deductions_arr,
+        net_income=net,
+        taxable_income=net,
+        contributions=contrib,
+        exact=exact,
+    )
+    module = module_for(t.province)
+    federal_tax = rnd(fed.federal_tax(ctx, t.federal, quebec))
+    provincial_tax = rnd(module.provincial_tax(ctx, t.provincial))
+    prov_taxable = (
+        module.provincial_taxable_income(ctx, t.provincial)
+        if hasattr(module, "provincial_taxable_income")
+        else net
+    )
+    pension = contrib.pension
+    total = pension + contrib.ei + contrib.qpip + federal_tax + provincial_tax
+    return {
+        "income": employment_income,
+        "cpp": pension,
+        "cpp_base": contrib.pension_base,
+        "cpp_enhanced": contrib.pension_enhanced,
+        "ei": contrib.ei,
+        "qpip": contrib.qpip,
+        "deductions": deductions_arr,
+        "net_income_line_23600": net,
+        "taxable_income": net,
+        "provincial_taxable_income": prov_taxable,
+        "federal_tax": federal_tax,
+        "provincial_tax": provincial_tax,
+        "total_deductions": total,
+        "net_income": employment_income - total,
+    }
+
+
+def marginal_rate(employment_income: FloatArray, t: Year, step: float = 1.0) -> FloatArray:
+    """Share of the next ``step`` dollars of employment income taken by contributions and taxes,
+    computed without rounding to cents (so a $1 step is not swamped by a cent of rounding)."""
+    both = compute(np.concatenate((employment_income, employment_income + step)), t, exact=True)
+    total = both["total_deductions"]
+    n = employment_income.shape[0]
+    return (total[n:] - total[:n]) / step
+
+
+def take_home(income: npt.ArrayLike | pd.Series, province: str = "ON", year: int = 2025) -> pd.DataFrame:
+    """Annual and monthly take-home pay of an employee resident in ``province`` all ``year``.
+
+    ``income`` is annual employment income: a number, a list, a numpy array or a pandas Series
+    (whose index the result keeps). ``province`` is a two-letter code (AB BC MB NB NL NS NT NU ON PE
+    QC SK YT) or a name in any case, with or without accents. Returns one row per income with the
+    columns in ``netpay.engine.COLUMNS``; amounts are dollars per year, rounded to cents where the
+    law rounds; ``monthly_net_income`` is ``net_income / 12``; rates are fractions.
+
+    >>> round(take_home(140_000, "ON", 2026).loc[0, "net_income"] > 90_000)
+    1
+    """
+    arr, index = as_amounts(income)
+    t = Year.load(province, year)
+    r = compute(arr, t)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        average = np.where(arr > 0, r["total_deductions"] / arr, 0.0)
+    data = np.column_stack(
+        (
+            arr,
+            r["cpp"],
+            r["ei"],
+            r["qpip"],
+            r["deductions"],
+            r["taxable_income"],
+            r["provincial_taxable_income"],
+            r["federal_tax"],
+            r["provincial_tax"],
+            r["total_deductions"],
+            r["net_income"],
+            r["net_income"] / 12.0,
+            average,
+            marginal_rate(arr, t),
+        )
+    )
+    return pd.DataFrame(data, columns=list(COLUMNS), index=index if index is not None else None)
