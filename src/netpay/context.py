@@ -30,3 +30,12 @@ class TaxContext:
     contributions: Contributions
     #: exact=True: no rounding to cents (the engine uses it for marginal rates)
     exact: bool = False
+    #: share of the year resident in Canada (days resident / days in year; 1.0 all year). Personal
+    #: amounts are prorated by it (ITA s. 118.91; Taxation Act (Québec) s. 752.0.24).
+    residence_fraction: float = 1.0
+    #: resident in Canada on January 1 (Ontario's tax reduction and LIFT credit require it)
+    resident_jan1: bool = True
+
+    def personal_amount(self, full_year_amount: float) -> float:
+        """A personal amount (basic personal amount and the like) prorated for days of residence."""
+        return full_year_amount * self.residence_fraction

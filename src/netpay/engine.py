@@ -101,12 +101,18 @@ def compute(
     pensionable: FloatArray | None = None,
     insurable: FloatArray | None = None,
     exact: bool = False,
+    residence_fraction: float = 1.0,
+    resident_jan1: bool = True,
 ) -> dict[str, FloatArray]:
     """The pipeline on validated arrays. ``pensionable``/``insurable`` default to employment income.
 
     ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here).
     With ``exact=True`` nothing is rounded to cents (used to measure marginal rates).
+    ``residence_fraction`` (days resident / days in the year) and ``resident_jan1`` describe a
+    part-year resident (see ``netpay.context.TaxContext``); the defaults are a full-year resident.
     """
+    if not 0.0 < residence_fraction <= 1.0:
+        raise ValueError(f"residence_fraction must be in (0, 1], got {residence_fraction!r}")
     quebec = t.province == "QC"
     rnd = (lambda x: x) if exact else round_cents
     contrib = payroll.contributions(
@@ -127,6 +133,8 @@ def compute(
         taxable_income=net,
         contributions=contrib,
         exact=exact,
+        residence_fraction=residence_fraction,
+        resident_jan1=resident_jan1,
     )
     module = module_for(t.province)
     federal_tax = rnd(fed.federal_tax(ctx, t.federal, quebec))

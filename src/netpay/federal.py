@@ -44,10 +44,17 @@ class FederalTable(TableBase):
     quebec_abatement: float = Field(ge=0, lt=1)
 
 
-def basic_personal_amount(net_income: FloatArray, table: FederalTable) -> FloatArray:
+def basic_personal_amount(net_income: FloatArray, table: FederalTable, residence_fraction: float = 1.0) -> FloatArray:
     """Line 30000: the BPA, reduced from its maximum to its minimum as net income (line 23600)
-    rises from the 29% bracket's threshold to the 33% bracket's (ITA s. 118(1)(c), 5000-D1 worksheet)."""
-    return table.basic_personal_amount.amount(net_income)
+    rises from the 29% bracket's threshold to the 33% bracket's (ITA s. 118(1)(c), 5000-D1 worksheet).
+
+    A part-year resident (ITA s. 118.91) gets the amount prorated by days of residence ``p``. CRA
+    publishes no method for the phase-down of a prorated BPA ("contact the CRA"); netpay prorates
+    the maximum, the minimum and both thresholds, as CRA's newcomer example does for the age amount,
+    which is ``p x BPA(net income / p)``.
+    """
+    p = residence_fraction
+    return p * table.basic_personal_amount.amount(net_income / p)
 
 
 def canada_employment_amount(employment_income: FloatArray, table: FederalTable) -> FloatArray:
@@ -56,10 +63,14 @@ def canada_employment_amount(employment_income: FloatArray, table: FederalTable)
 
 
 def credit_amounts(ctx: TaxContext, table: FederalTable) -> FloatArray:
-    """Schedule 1 line 33500 for an employee: BPA + CEA + CPP/QPP base + EI + QPIP (lines 30000-31260)."""
+    """Schedule 1 line 33500 for an employee: BPA + CEA + CPP/QPP base + EI + QPIP (lines 30000-31260).
+
+    For a part-year resident only the BPA is prorated; the CEA and the contribution credits are
+    claimed in full for the resident period (ITA s. 118.91(b)(i); CRA, newcomers' credits page).
+    """
     c = ctx.contributions
     return (
-        basic_personal_amount(ctx.net_income, table)
+        basic_personal_amount(ctx.net_income, table, ctx.residence_fraction)
         + canada_employment_amount(ctx.employment_income, table)
         + c.pension_base
         + c.ei

@@ -30,7 +30,7 @@ class Table(ProvincialTable):
 
 def alberta_credit_amounts(ctx: TaxContext, table: Table) -> FloatArray:
     """AB428 Part B for an employee: BPA + CPP base contributions + EI premiums."""
-    return table.basic_personal_amount + contribution_credit_amounts(ctx)
+    return ctx.personal_amount(table.basic_personal_amount) + contribution_credit_amounts(ctx)
 
 
 def supplemental_tax_credit(credit_amounts: FloatArray, table: Table) -> FloatArray:

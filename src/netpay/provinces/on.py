@@ -69,7 +69,7 @@ class Table(ProvincialTable):
 
 def ontario_basic_tax(ctx: TaxContext, table: Table) -> FloatArray:
     """ON428 line 'Ontario tax on taxable income' minus 5.05% x (BPA + CPP base + EI)."""
-    credits = table.basic_personal_amount + contribution_credit_amounts(ctx)
+    credits = ctx.personal_amount(table.basic_personal_amount) + contribution_credit_amounts(ctx)
     return basic_provincial_tax(ctx, table, credits)
 
 
@@ -104,6 +104,7 @@ def provincial_tax(ctx: TaxContext, table: Table) -> FloatArray:
     """Net Ontario tax (T1 line 42800): basic tax + surtax - tax reduction - LIFT + Health Premium."""
     basic = ontario_basic_tax(ctx, table)
     tax = basic + ontario_surtax(basic, table)
-    tax = tax - ontario_tax_reduction(tax, table)
-    tax = tax - np.minimum(lift_credit(ctx, table), tax)
+    if ctx.resident_jan1:  # both need residence in Canada on January 1 (ontario.ca; ON428 guide)
+        tax = tax - ontario_tax_reduction(tax, table)
+        tax = tax - np.minimum(lift_credit(ctx, table), tax)
     return tax + ontario_health_premium(ctx.taxable_income, table)

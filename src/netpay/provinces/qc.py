@@ -53,4 +53,4 @@ def provincial_taxable_income(ctx: TaxContext, table: Table) -> FloatArray:
 def provincial_tax(ctx: TaxContext, table: Table) -> FloatArray:
     """TP-1 line 432 for an employee: tax on Québec taxable income less 14% x line 350 (BPA)."""
     gross = bracket_tax(provincial_taxable_income(ctx, table), table.schedule)
-    return np.maximum(gross - table.rate_for_credits * table.basic_personal_amount, 0.0)
+    return np.maximum(gross - table.rate_for_credits * ctx.personal_amount(table.basic_personal_amount), 0.0)

@@ -18,5 +18,5 @@ class Table(ProvincialTable):
 
 def provincial_tax(ctx: TaxContext, table: Table) -> FloatArray:
     """428 form, Parts A-C for an employee: brackets minus non-refundable credits."""
-    credits = table.basic_personal_amount + contribution_credit_amounts(ctx)
+    credits = ctx.personal_amount(table.basic_personal_amount) + contribution_credit_amounts(ctx)
     return basic_provincial_tax(ctx, table, credits)
