@@ -14,6 +14,7 @@ Every step is an array operation; a scalar is an array of one.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,15 +83,19 @@ class Year:
 
     @classmethod
     def load(cls, province: str, year: int) -> Year:
-        code = normalize(province)
-        y = tables.check_year(year)
-        return cls(
-            year=y,
-            province=code,
-            federal=tables.load(y, tables.FEDERAL),
-            payroll=tables.load(y, tables.PAYROLL),
-            provincial=tables.load(y, code),
-        )
+        """The tables for ``province`` (code or name) and ``year``; raises a clear error for either."""
+        return _load_year(normalize(province), tables.check_year(year))
+
+
+@functools.lru_cache(maxsize=256)
+def _load_year(code: str, y: int) -> Year:
+    return Year(
+        year=y,
+        province=code,
+        federal=tables.load(y, tables.FEDERAL),
+        payroll=tables.load(y, tables.PAYROLL),
+        provincial=tables.load(y, code),
+    )
 
 
 def compute(

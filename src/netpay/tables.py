@@ -296,3 +296,6 @@ def clear_cache() -> None:
     """Forget loaded tables (after editing data files in a session)."""
     _load.cache_clear()
     available.cache_clear()
+    from netpay.engine import _load_year
+
+    _load_year.cache_clear()
