@@ -105,7 +105,7 @@ def prince_edward_island(income: float, year: int) -> float:
     return cents(tax - min(_litr(ni, 350, litr_from, 0.05), tax))
 
 
-# ----------------------------------------------------------------------------- Newfoundland and Labrador NL428
+# ----------------------------------------------------------------------------- Newfoundland NL428
 NEWFOUNDLAND = {  # thresholds, BPA, LITR basic, LITR base amount
     2024: ((43_198, 86_395, 154_244, 215_943, 275_870, 551_739, 1_103_478), 10_818, 974, 23_390),
     2025: ((44_192, 88_382, 157_792, 220_910, 282_214, 564_429, 1_128_858), 11_067, 997, 23_928),
@@ -122,7 +122,9 @@ def newfoundland(income: float, year: int) -> float:
 
 
 # ----------------------------------------------------------------------------- Yukon YT428
-YUKON = {  # thresholds, BPA max, BPA min, CEA (the BPA phases down between thresholds 3 and the federal 33% one)
+# Yukon: thresholds, BPA max, BPA min, end of the phase-down (federal 33% threshold), CEA.
+# The BPA phases down from the 3rd threshold (the federal 29% one) to that end.
+YUKON = {
     2024: ((55_867, 111_733, 173_205, 500_000), 15_705, 14_156, 246_752, 1_433),
     2025: ((57_375, 114_750, 177_882, 500_000), 16_129, 14_538, 253_414, 1_471),
     2026: ((58_523, 117_045, 181_440, 500_000), 16_452, 14_829, 258_482, 1_501),
@@ -135,7 +137,8 @@ def yukon(income: float, year: int) -> float:
     start = t[2]
     share = min(max((ni - start) / (end - start), 0.0), 1.0)
     bpa = bpa_max - (bpa_max - bpa_min) * share
-    tax = brackets(ni, _rows(t, (0.064, 0.09, 0.109, 0.128, 0.15))) - 0.064 * (bpa + min(cea, income) + base + ei)
+    credits = bpa + min(cea, income) + base + ei
+    tax = brackets(ni, _rows(t, (0.064, 0.09, 0.109, 0.128, 0.15))) - 0.064 * credits
     return cents(max(tax, 0.0))
 
 
@@ -183,4 +186,5 @@ def take_home(income: float, province: str, year: int) -> dict[str, float]:
     fed = federal(income, year, False)
     prov = PROVINCIAL[province](income, year)
     net = income - p["cpp"] - p["ei"] - fed - prov
-    return {"cpp": p["cpp"], "ei": p["ei"], "federal_tax": fed, "provincial_tax": prov, "net_income": round(net, 2)}
+    return {"cpp": p["cpp"], "ei": p["ei"], "federal_tax": fed, "provincial_tax": prov,
+            "net_income": round(net, 2)}

@@ -14,7 +14,8 @@ def test_readme_block_equals_the_generated_one():
     text = README.read_text(encoding="utf-8")
     assert coverage.START in text and coverage.END in text, "run: python -m netpay.coverage --write-readme"
     block = text.split(coverage.START, 1)[1].split(coverage.END, 1)[0].strip("\n")
-    assert block == coverage.readme_block(), "README coverage is stale: python -m netpay.coverage --write-readme"
+    stale = "README coverage is stale: python -m netpay.coverage --write-readme"
+    assert block == coverage.readme_block(), stale
 
 
 def test_coverage_table_has_every_year_and_jurisdiction():

@@ -89,7 +89,13 @@ def readme_path() -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m netpay.coverage", description=__doc__.splitlines()[0])
     parser.add_argument("--write-readme", action="store_true", help="rewrite the README coverage block")
-    parser.add_argument("--readme", type=Path, default=None, help="README to rewrite (default: the source tree's)")
+    parser.add_argument(
+        "--readme",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="README to rewrite (default: the source tree)",
+    )
     args = parser.parse_args(argv)
     if not args.write_readme:
         print(readme_block())

@@ -19,7 +19,8 @@ from netpay.tables import Frozen
 
 
 class BpaSupplement(Frozen):
-    """Worksheet NS428 line 58040 (to 2024): ``max_amount`` less ``rate`` x taxable income over ``threshold``."""
+    """Worksheet NS428 line 58040 (to 2024): ``max_amount`` less ``rate`` x taxable income over
+    ``threshold``."""
 
     max_amount: float = Field(gt=0)
     threshold: float = Field(gt=0)
