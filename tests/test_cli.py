@@ -168,3 +168,107 @@ def test_top_level_help_and_version(capsys):
         assert command in out
     code, out, _ = run(capsys, "--version")
     assert code == 0 and netpay.__version__ in out
+
+
+# --------------------------------------------------------------------------- compare
+
+COMPARE = (
+    "compare",
+    "--salary",
+    "140000",
+    "--bonus",
+    "10%",
+    "--city",
+    "Toronto",
+    "--city",
+    "Vancouver",
+    "--city",
+    "Montréal",
+    "--year",
+    "2026",
+    "--bedrooms",
+    "1",
+)
+
+
+def _offers(**extra):
+    return [
+        netpay.Offer(base_salary=140_000, bonus_percent=10, city=c, **extra)
+        for c in ("Toronto", "Vancouver", "Montréal")
+    ]
+
+
+def test_compare_prints_disposable_income_per_city(capsys):
+    code, out, err = run(capsys, *COMPARE)
+    assert code == 0, err
+    header = out.splitlines()[2]
+    assert header.split() == ["Toronto", "Vancouver", "Montréal"]
+    results = [netpay.evaluate(o, 2026, bedrooms=1) for o in _offers()]
+    line = next(ln for ln in out.splitlines() if ln.startswith("Disposable income"))
+    assert line.split()[2:] == [f"${r.monthly_disposable:,.0f}" for r in results]
+    assert "Statistics Canada Table 46-10-0092-01" in out
+    assert "Signing bonus" not in out  # zero for every offer: left out
+
+
+def test_compare_options_reach_the_offer(capsys, tmp_path):
+    target = tmp_path / "cmp.csv"
+    code, out, err = run(
+        capsys,
+        *COMPARE,
+        "--signing",
+        "10,000",
+        "--relocation",
+        "15k",
+        "--basis",
+        "average",
+        "--csv",
+        str(target),
+    )
+    assert code == 0, err
+    import pandas as pd
+
+    frame = pd.read_csv(target, index_col=0)
+    expected = netpay.compare(_offers(signing_bonus=10_000, relocation_bonus=15_000), 2026, 1, "average")
+    assert frame.loc["disposable"].to_numpy() == pytest.approx(expected.loc["disposable"].to_numpy())
+    assert "Signing bonus" in out and "average rents" in out
+
+
+def test_compare_bonus_as_an_amount(capsys, tmp_path):
+    target = tmp_path / "cmp.csv"
+    code, _, _ = run(
+        capsys, "compare", "-s", "100k", "--bonus", "5000", "-c", "Calgary", "--csv", str(target)
+    )
+    assert code == 0
+    import pandas as pd
+
+    assert pd.read_csv(target, index_col=0).loc["bonus", "Calgary"] == pytest.approx(5_000 / 12)
+
+
+def test_compare_plot_writes_a_png(capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    target = tmp_path / "sub" / "comparison.png"
+    code, out, err = run(capsys, *COMPARE, "--plot", str(target))
+    assert code == 0, err
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"Wrote {target}" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("compare", "--salary", "140000"),  # no city
+        ("compare", "--city", "Toronto"),  # no salary
+        ("compare", "--salary", "lots", "--city", "Toronto"),
+        ("compare", "--salary", "140000", "--city", "Gotham"),
+        ("compare", "--salary", "140000", "--city", "Toronto", "--bedrooms", "5"),
+        ("compare", "--salary", "140000", "--city", "Toronto", "--basis", "median"),
+        ("compare", "--salary", "140000", "--city", "Toronto", "--bonus", "ten%"),
+        ("compare", "--salary", "140000", "--city", "Kelowna", "--bedrooms", "0"),  # no such rent figure
+        ("compare", "--salary", "140000", "--city", "Toronto", "--year", "2031"),
+    ],
+)
+def test_compare_bad_input(capsys, argv):
+    assert_one_line_error(*run(capsys, *argv))

@@ -235,12 +235,17 @@ def build_offers(args: argparse.Namespace) -> list[Any]:
     import netpay
 
     salary = args.salary
-    common = {
+    common: dict[str, Any] = {
         "base_salary": salary,
-        "bonus": _resolve(args.bonus, salary),
         "signing_bonus": args.signing,
         "relocation_bonus": args.relocation,
     }
+    if args.bonus is not None:
+        kind, value = args.bonus
+        if kind == "percent":
+            common["bonus_percent"] = value * 100.0
+        else:
+            common["bonus"] = value
     if args.equity:
         common["equity_vesting"] = args.equity
     if args.rrsp_match:
@@ -255,16 +260,19 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise UsageError(f"{PROG} compare: give at least one --city (e.g. --city Toronto --city Montréal)")
     year = args.year if args.year is not None else _latest_year()
     offers = build_offers(args)
-    table = netpay.compare(offers, year=year, bedrooms=args.bedrooms, basis=args.basis)
+    table = netpay.compare(offers, year=year, bedrooms=args.bedrooms, rent_basis=args.basis)
     if args.csv:
         _write_csv(table, args.csv)
+    rooms = "bachelor" if args.bedrooms == 0 else f"{args.bedrooms}-bedroom"
     print(
-        f"Offers compared for {year}: {_money0(args.salary)} base, {args.bedrooms}-bedroom rent "
-        f"({args.basis} basis)\n"
+        f"The offer in {len(offers)} cit{'y' if len(offers) == 1 else 'ies'}, {year}, dollars per month; "
+        f"rent of a {rooms} apartment ({args.basis} rents). One-time payments are spread over 12 months.\n"
     )
     _print_frame(_format_comparison(table))
+    print("\nRent:")
+    print("\n".join(_rent_lines(table)))
     print(
-        f"\nSources: tax tables data/tax_tables/{year}/ (`{PROG} tables`); rents data/rent/rents.csv "
+        f"Sources: tax tables data/tax_tables/{year}/ (`{PROG} tables`); rents data/rent/rents.csv "
         f"(`{PROG} cities --rents`); other costs data/costs/other_costs.csv."
     )
     if args.csv:
@@ -272,7 +280,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
     if args.plot:
         from netpay import plot
 
-        ax = plot.breakdown(offers, year=year, bedrooms=args.bedrooms, basis=args.basis)
+        ax = plot.breakdown(table)
         path = Path(args.plot)
         path.parent.mkdir(parents=True, exist_ok=True)
         ax.figure.savefig(path, dpi=120, bbox_inches="tight")
@@ -281,19 +289,32 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Lines always shown by ``netpay compare``, even when zero.
+_KEY_LINES = ("cash_income", "federal_tax", "provincial_tax", "net_cash", "rent", "other_costs", "disposable")
+
+
 def _format_comparison(table: pd.DataFrame) -> pd.DataFrame:
-    """Money cells as $1,234; rates as percentages; text as is."""
+    """Monthly amounts as $1,234 with readable labels; lines that are zero for every offer left out."""
+    from netpay.compare import LINES
 
-    def cell(label: Any, v: Any) -> Any:
-        if isinstance(v, bool) or not isinstance(v, int | float):
-            return v
-        if "rate" in str(label).lower():
-            return f"{v:.1%}"
-        return _money0(v)
+    keep = [k for k in table.index if k in _KEY_LINES or (table.loc[k].abs() > 0.005).any()]
+    shown = table.loc[keep].apply(lambda col: col.map(_money0))
 
-    return pd.DataFrame(
-        {col: [cell(i, v) for i, v in table[col].items()] for col in table.columns}, index=table.index
-    )
+    def label(key: str) -> str:
+        if key.startswith("other_costs."):
+            return "  " + key.split(".", 1)[1].replace("_", " ")
+        return LINES.get(key, key)
+
+    shown.index = [label(k) for k in keep]
+    return shown
+
+
+def _rent_lines(table: pd.DataFrame) -> list[str]:
+    out = []
+    for name, s in table.attrs.get("sources", {}).items():
+        period = f" {s['rent_period']}" if s.get("rent_period") else ""
+        out.append(f"  {name}: {s['rent_source']}{period}")
+    return out
 
 
 def _close(ax: Any) -> None:
