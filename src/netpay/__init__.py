@@ -7,6 +7,9 @@ and monthly take-home pay by vectorized functions: one income or a million, same
 from __future__ import annotations
 
 from netpay import tables
+from netpay import cities  # the module, callable: netpay.cities() is netpay.cities.cities()
+from netpay.cities import rent
+from netpay.compare import compare, equivalent_salary, evaluate, gross_for_net
 from netpay.engine import take_home
 from netpay.errors import (
     DataFileError,
@@ -15,6 +18,7 @@ from netpay.errors import (
     UnknownJurisdictionError,
     UnknownYearError,
 )
+from netpay.offer import Offer
 from netpay.tables import DATA_EDITION
 
 __version__ = "0.1.0"
@@ -24,9 +28,16 @@ __all__ = [
     "DataFileError",
     "InvalidIncomeError",
     "NetpayError",
+    "Offer",
     "UnknownJurisdictionError",
     "UnknownYearError",
     "__version__",
+    "cities",
+    "compare",
+    "equivalent_salary",
+    "evaluate",
+    "gross_for_net",
+    "rent",
     "tables",
     "take_home",
 ]

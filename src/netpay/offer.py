@@ -1,0 +1,244 @@
+"""A job offer and the tax treatment of each of its parts.
+
+Each component is classified on four axes, from CRA's payroll guidance (T4130 *Employers' Guide -
+Taxable Benefits and Allowances*, T4001 *Payroll Deductions and Remittances*) and Revenu Québec's:
+
+- **income**: included in employment income (T4 box 14, T1 line 10100) and so taxed;
+- **pensionable**: subject to CPP/QPP contributions;
+- **insurable**: subject to EI (and, in Québec, QPIP) premiums; CRA treats a taxable benefit paid
+  in kind (non-cash) as not insurable;
+- **cash**: money the person receives this year (what rent is paid from).
+
+============================  ======  ===========  =========  ====  ==============================
+component                     income  pensionable  insurable  cash  note
+============================  ======  ===========  =========  ====  ==============================
+base_salary, bonus            yes     yes          yes        yes
+signing_bonus                 yes     yes          yes        yes   one-time
+relocation_bonus              yes     yes          yes        yes   one-time; a cash allowance
+moving_reimbursement          no      no           no         no    repays actual eligible costs
+equity_vesting (shares)       yes     yes          no         no    s. 7 benefit at vest: equity
+equity_vesting (cash)         yes     yes          yes        yes   cash-settled units: a bonus
+taxable_benefits              yes     yes          no         no    e.g. group term life premiums
+non_taxable_benefits          no*     no*          no         no    health/dental; *Québec: QC tax + QPP
+employer_rrsp_match           yes     yes          yes**      no    + equal deduction; savings
+employer_pension_match        no      no           no         no    RPP/DPSP; savings
+employee_rrsp, employee_pension  (deductions from income; paid out of cash into savings)
+============================  ======  ===========  =========  ====  ==============================
+
+\\*\\* not insurable when the group RRSP does not let the employee withdraw before retirement or
+leaving (``group_rrsp_locked=True``). The sources of each line are in ``docs/treatments.md`` and in
+the docstrings of the fields below.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from netpay.money import round_cents
+
+#: Money fields of an offer, in the order of the breakdown.
+AMOUNT_FIELDS: tuple[str, ...] = (
+    "base_salary",
+    "bonus",
+    "bonus_percent",
+    "signing_bonus",
+    "relocation_bonus",
+    "moving_reimbursement",
+    "equity_vesting",
+    "taxable_benefits",
+    "non_taxable_benefits",
+    "employer_rrsp_match",
+    "employer_pension_match",
+    "employee_rrsp",
+    "employee_pension",
+)
+
+
+class Offer(BaseModel):
+    """A job offer for one calendar year, in dollars per year, in one city.
+
+    >>> o = Offer(base_salary=140_000, bonus_percent=10, signing_bonus=10_000, city="Toronto")
+    >>> o.bonus_amount, o.cash_income
+    (14000.0, 164000.0)
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    base_salary: float = Field(description="Annual salary. Employment income (T4 box 14); CPP and EI apply.")
+    bonus: float | None = Field(
+        default=None,
+        description="Annual bonus in dollars (or give bonus_percent, not both). CRA special payments "
+        "chart: bonuses are subject to CPP, EI and income tax.",
+    )
+    bonus_percent: float | None = Field(
+        default=None, description="Annual bonus as a percent of base salary: 10 means 10%."
+    )
+    signing_bonus: float = Field(
+        default=0.0,
+        description="One-time signing bonus: employment income (ITA s. 6(3)), a bonus for CPP/EI.",
+    )
+    relocation_bonus: float = Field(
+        default=0.0,
+        description="Cash relocation allowance the employee need not account for: a taxable "
+        "allowance (CRA, moving and relocation expenses), paid in cash, so CPP and EI apply.",
+    )
+    moving_reimbursement: float = Field(
+        default=0.0,
+        description="Employer payment or reimbursement of actual eligible moving costs: not a "
+        "taxable benefit (CRA, moving and relocation expenses). Not income; it repays costs, so it "
+        "is shown apart and never counted as money to spend.",
+    )
+    equity_vesting: float = Field(
+        default=0.0,
+        description="Value at vesting of RSUs/shares vesting this year: employment income at vest "
+        "(ITA s. 7 for share-settled units; s. 6(1)(a) if cash-settled).",
+    )
+    equity_settlement: Literal["shares", "cash"] = Field(
+        default="shares",
+        description="'shares': a security benefit, a non-cash benefit: CPP applies, EI does not "
+        "(CRA, security options / withholding on options); the shares are equity, not cash. "
+        "'cash': a bonus in cash: CPP and EI apply, and it is cash.",
+    )
+    taxable_benefits: float = Field(
+        default=0.0,
+        description="Taxable benefits in kind, e.g. employer-paid group term life insurance "
+        "premiums (ITA s. 6(4)): income (T4 box 14, code 40), pensionable, not insurable (non-cash), "
+        "and not cash.",
+    )
+    non_taxable_benefits: float = Field(
+        default=0.0,
+        description="Employer-paid private health services plan premiums (health, dental): not a "
+        "taxable benefit federally (CRA, premiums and contributions to insurance plans). In Québec "
+        "they are a taxable benefit for Québec income tax and QPP (RL-1 box J), not QPIP.",
+    )
+    employer_rrsp_match: float = Field(
+        default=0.0,
+        description="Employer contributions to the employee's (group) RRSP: a taxable benefit (CRA, "
+        "contributions to savings and pension plans; T4 box 14, code 40), deducted back as an RRSP "
+        "contribution (line 20800). Pensionable; insurable unless the group RRSP is locked. Savings.",
+    )
+    group_rrsp_locked: bool = Field(
+        default=False,
+        description="True if the employee cannot withdraw employer contributions before retirement "
+        "or leaving (HBP/LLP aside): they are then a non-cash benefit, not insurable.",
+    )
+    employer_pension_match: float = Field(
+        default=0.0,
+        description="Employer contributions to a registered pension plan or DPSP: not a taxable "
+        "benefit (ITA s. 6(1)(a)(i); CRA, contributions to savings and pension plans). Savings.",
+    )
+    employee_rrsp: float = Field(
+        default=0.0,
+        description="The employee's own RRSP contributions (e.g. by payroll into the group RRSP): "
+        "deducted from income (line 20800), still subject to CPP/EI; paid out of cash into savings.",
+    )
+    employee_pension: float = Field(
+        default=0.0,
+        description="The employee's RPP contributions: deducted from income (line 20700), still "
+        "subject to CPP/EI; withheld from pay into savings.",
+    )
+    city: str = Field(min_length=1, description="City of residence (see netpay.cities()).")
+    label: str | None = Field(default=None, description="Name shown in comparisons; default: the city.")
+
+    @field_validator(*AMOUNT_FIELDS, mode="before")
+    @classmethod
+    def _amount(cls, value: Any, info: Any) -> Any:
+        if value is None:
+            return value
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{info.field_name} must be a number of dollars, not {value!r}") from None
+        if number != number or number in (float("inf"), float("-inf")):
+            raise ValueError(f"{info.field_name} must be a finite amount, not {value!r}")
+        if number < 0:
+            raise ValueError(f"{info.field_name} must be zero or more, not {value!r}")
+        return number
+
+    @model_validator(mode="after")
+    def _one_bonus(self) -> Offer:
+        if self.bonus is not None and self.bonus_percent is not None:
+            raise ValueError(
+                f"give either bonus (dollars) or bonus_percent (percent of base), not both: "
+                f"bonus={self.bonus}, bonus_percent={self.bonus_percent}"
+            )
+        return self
+
+    # ------------------------------------------------------------------ amounts by treatment
+
+    @property
+    def bonus_amount(self) -> float:
+        """The bonus in dollars: ``bonus``, or ``bonus_percent`` % of base, rounded to the cent."""
+        if self.bonus is not None:
+            return self.bonus
+        if self.bonus_percent is not None:
+            return float(round_cents(self.base_salary * self.bonus_percent / 100.0))
+        return 0.0
+
+    @property
+    def equity_cash(self) -> float:
+        """Equity paid in cash (cash-settled units)."""
+        return self.equity_vesting if self.equity_settlement == "cash" else 0.0
+
+    @property
+    def equity_shares(self) -> float:
+        """Equity received as shares: income, but not cash this year."""
+        return self.equity_vesting if self.equity_settlement == "shares" else 0.0
+
+    @property
+    def one_time_cash(self) -> float:
+        """Signing and relocation bonuses: paid once, not every year."""
+        return self.signing_bonus + self.relocation_bonus
+
+    @property
+    def cash_income(self) -> float:
+        """Money paid to the employee before deductions: salary, bonus, signing and relocation
+        bonuses, cash-settled equity. Not reimbursements, benefits in kind or shares."""
+        return self.base_salary + self.bonus_amount + self.one_time_cash + self.equity_cash
+
+    @property
+    def employment_income(self) -> float:
+        """T4 box 14 / T1 line 10100: cash income + shares vested + taxable benefits + employer RRSP."""
+        return self.cash_income + self.equity_shares + self.taxable_benefits + self.employer_rrsp_match
+
+    @property
+    def pensionable_earnings(self) -> float:
+        """CPP pensionable earnings outside Québec (T4 box 26): all of employment income."""
+        return self.employment_income
+
+    @property
+    def insurable_earnings(self) -> float:
+        """EI insurable earnings (T4 box 24): what is paid in cash, plus employer RRSP contributions
+        the employee can withdraw; benefits in kind and share-settled equity are not insurable."""
+        rrsp = 0.0 if self.group_rrsp_locked else self.employer_rrsp_match
+        return self.cash_income + rrsp
+
+    @property
+    def deductions(self) -> float:
+        """RRSP (line 20800: employer and employee contributions) and RPP (line 20700) deductions."""
+        return self.employer_rrsp_match + self.employee_rrsp + self.employee_pension
+
+    @property
+    def savings(self) -> float:
+        """What goes to retirement savings and equity: RRSP and pension contributions (both sides)
+        and shares vested."""
+        return (
+            self.employer_rrsp_match
+            + self.employee_rrsp
+            + self.employer_pension_match
+            + self.employee_pension
+            + self.equity_shares
+        )
+
+    @property
+    def name(self) -> str:
+        """The label, or the city."""
+        return self.label or self.city
+
+    def without_one_time(self) -> Offer:
+        """The same offer without signing and relocation bonuses (a typical later year)."""
+        return self.model_copy(
+            update={"signing_bonus": 0.0, "relocation_bonus": 0.0, "moving_reimbursement": 0.0}
+        )
