@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-dev
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint docs clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -22,6 +22,10 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/take_home.py
+
+docs: $(STAMP)
+	$(PY) -m sphinx -W -b html docs docs/_build/html
+	@echo "Open docs/_build/html/index.html"
 
 lint: $(STAMP)
 	$(PY) -m ruff check src tests bench

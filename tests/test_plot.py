@@ -227,3 +227,11 @@ def test_importing_netpay_plot_does_not_import_matplotlib():
     code = "import sys, netpay, netpay.plot; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_demo_writes_the_comparison_chart(tmp_path):
+    from netpay import demo
+
+    path = demo.write_comparison_chart(demo.offer_table(), str(tmp_path / "out" / "comparison.png"))
+    assert path is not None
+    assert (tmp_path / "out" / "comparison.png").read_bytes()[:4] == b"\x89PNG"

@@ -39,9 +39,22 @@ def _fmt(row: str, value: float) -> str:
 OFFER_CITIES = ("Toronto", "Vancouver", "Montréal")
 #: Lines of the monthly comparison shown by the demo (keys of netpay.compare.LINES).
 OFFER_ROWS = (
-    "base_salary", "bonus", "signing_bonus", "relocation_bonus", "cash_income", "cpp", "ei", "qpip",
-    "federal_tax", "provincial_tax", "net_cash", "rent", "other_costs", "disposable",
-    "net_cash_recurring", "disposable_recurring",
+    "base_salary",
+    "bonus",
+    "signing_bonus",
+    "relocation_bonus",
+    "cash_income",
+    "cpp",
+    "ei",
+    "qpip",
+    "federal_tax",
+    "provincial_tax",
+    "net_cash",
+    "rent",
+    "other_costs",
+    "disposable",
+    "net_cash_recurring",
+    "disposable_recurring",
 )
 
 
@@ -77,6 +90,28 @@ def main() -> None:
         print(f"  {name}: {src['rent_source']}, period {src['rent_period']} ({src['rent_url']})")
     print("Other costs: adult monthly transit pass, data/costs/other_costs.csv (see `netpay cities`).")
     print("The signing and relocation bonuses are paid once; the last two lines leave them out.")
+    chart = write_comparison_chart(offers)
+    if chart is not None:
+        print(f"\nWrote the comparison chart to {chart}")
+
+
+def write_comparison_chart(offers: pd.DataFrame, path: str = "out/comparison.png") -> str | None:
+    """Draw ``netpay.plot.breakdown`` of the demo comparison to ``path`` (None without matplotlib)."""
+    from pathlib import Path
+
+    try:
+        import matplotlib.pyplot as plt
+
+        from netpay import plot
+    except ImportError:
+        print("\n(pip install netpay[plot] to also draw the comparison chart)")
+        return None
+    ax = plot.breakdown(offers)
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ax.figure.savefig(target, dpi=120, bbox_inches="tight")
+    plt.close(ax.figure)
+    return str(target)
 
 
 if __name__ == "__main__":

@@ -238,6 +238,16 @@ SEGMENTS: dict[str, tuple[str, ...]] = {
     "Disposable": ("disposable",),
 }
 
+#: Fixed colours, so a segment keeps its colour whichever segments a chart shows.
+SEGMENT_COLOURS: dict[str, str] = {
+    "Contributions": "tab:blue",
+    "Taxes": "tab:orange",
+    "Savings": "tab:purple",
+    "Rent": "tab:red",
+    "Other costs": "tab:brown",
+    "Disposable": "tab:green",
+}
+
 
 def _breakdown_columns(
     items: Any, year: int | None, bedrooms: int, basis: str
@@ -321,6 +331,7 @@ def breakdown(
             bottom=base,
             label=label,
             width=0.6,
+            color=SEGMENT_COLOURS[label],
             hatch="//" if label == "Disposable" and (heights < 0).any() else None,
         )
         bottom = bottom + np.maximum(heights, 0.0)
@@ -346,7 +357,14 @@ def breakdown(
     ax.margins(y=0.12)
     ax.grid(True, axis="y", alpha=0.3)
     handles, labels = ax.get_legend_handles_labels()
-    ax.legend(handles[::-1], labels[::-1], fontsize="small", loc="center left", bbox_to_anchor=(1.01, 0.5))
+    ax.legend(
+        handles[::-1],
+        labels[::-1],
+        fontsize="small",
+        loc="center left",
+        bbox_to_anchor=(1.01, 0.5),
+        markerscale=0.3,
+    )
     caption(
         ax,
         f"{_tax_source_line(year_used, codes)} {_rent_source_line(rent_rows)}. "
