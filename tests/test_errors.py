@@ -69,3 +69,8 @@ def test_malformed_data_file_names_file_and_field(tmp_path, monkeypatch):
 
 def test_yaml_reads_on_as_a_code_not_a_boolean():
     assert tables.load(2026, "ON").jurisdiction == "ON"
+
+
+def test_absurdly_large_income_is_refused():
+    with pytest.raises(InvalidIncomeError, match="too large"):
+        netpay.take_home(1e16, "ON", 2026)

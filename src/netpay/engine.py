@@ -59,14 +59,15 @@ def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index 
     arr = np.atleast_1d(arr)
     if arr.ndim != 1:
         raise InvalidIncomeError(f"{name} must be a number or a one-dimensional array, got shape {arr.shape}")
-    bad = ~np.isfinite(arr) | (arr < 0)
+    bad = ~np.isfinite(arr) | (arr < 0) | (arr >= tables.MAX_AMOUNT)
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         label = f" (index {index[pos]!r})" if index is not None else ""
-        what = "NaN" if np.isnan(arr[pos]) else ("infinite" if np.isinf(arr[pos]) else "negative")
+        v = arr[pos]
+        what = "NaN" if np.isnan(v) else "infinite" if np.isinf(v) else "negative" if v < 0 else "too large"
         more = f"; {int(bad.sum()) - 1} more invalid value(s)" if bad.sum() > 1 else ""
         raise InvalidIncomeError(
-            f"{name} at position {pos}{label} is {what} ({arr[pos]!r}); amounts must be finite and >= 0{more}"
+            f"{name} at position {pos}{label} is {what} ({arr[pos]!r}); amounts must be finite, >= 0 and < 1e15{more}"
         )
     return arr, index
 

@@ -60,14 +60,22 @@ class Bracket(Frozen):
     rate: float = Field(ge=0, lt=1)
 
 
+#: Incomes at or above this are refused (netpay.engine.as_amounts); bracket tables extend to it.
+MAX_AMOUNT = 1e15
+
+
 @dataclasses.dataclass(frozen=True)
 class Schedule:
-    """A progressive schedule as arrays, ready for vectorized lookup (see ``netpay.brackets``)."""
+    """A progressive schedule as arrays, ready for vectorized lookup (see ``netpay.brackets``).
+
+    ``knots``/``tax_at_knots`` are the thresholds and the tax payable up to each, plus one knot at
+    ``MAX_AMOUNT``: tax is piecewise linear between them, so ``np.interp`` evaluates it in one pass.
+    """
 
     thresholds: np.ndarray
     rates: np.ndarray
-    #: tax payable on all income up to each threshold
-    base: np.ndarray
+    knots: np.ndarray
+    tax_at_knots: np.ndarray
 
     @property
     def lowest_rate(self) -> float:
@@ -78,9 +86,11 @@ def _schedule(rows: list[Bracket]) -> Schedule:
     t = np.array([b.from_ for b in rows], dtype=np.float64)
     r = np.array([b.rate for b in rows], dtype=np.float64)
     base = np.concatenate(([0.0], np.cumsum(np.diff(t) * r[:-1])))
-    for a in (t, r, base):
+    knots = np.append(t, MAX_AMOUNT)
+    tax_at_knots = np.append(base, base[-1] + r[-1] * (MAX_AMOUNT - t[-1]))
+    for a in (t, r, knots, tax_at_knots):
         a.setflags(write=False)
-    return Schedule(thresholds=t, rates=r, base=base)
+    return Schedule(thresholds=t, rates=r, knots=knots, tax_at_knots=tax_at_knots)
 
 
 Money = float  # whole dollars or cents; never negative (enforced by Field(ge=0) where used)
