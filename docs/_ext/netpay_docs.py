@@ -142,6 +142,12 @@ def figures(key: str) -> str:
         _flatten("", d, f)
         flat[y] = f
     names = list(dict.fromkeys(k for y in years for k in flat[y]))
+    # a block absent in early years (None) but present later is shown by its sub-figures only
+    names = [
+        n
+        for n in names
+        if not (all(flat[y].get(n) is None for y in years) and any(m.startswith(n + ".") for m in names))
+    ]
     if names:
         rows = [[f"`{n}`", *(_fmt(n, flat[y].get(n)) for y in years)] for n in names]
         parts.append("**Other figures**\n\n" + table(["figure", *map(str, years)], rows))
@@ -306,7 +312,7 @@ def _examples(year: int) -> dict[str, str]:
             (
                 "Basic federal tax",
                 lambda c, t: fed.basic_federal_tax(c, t.federal),
-                "brackets - 14% x credits (lowest rate)",
+                "brackets - credit rate x credits",
             ),
         ]
         if quebec:
@@ -420,7 +426,7 @@ def _examples(year: int) -> dict[str, str]:
                 "line 401",
             ),
             (
-                "Basic personal amount x 14%",
+                "Basic personal amount x credit rate",
                 lambda c, t: (
                     t.provincial.rate_for_credits * c.personal_amount(t.provincial.basic_personal_amount)
                 ),
