@@ -123,10 +123,16 @@ class Evaluation(BaseModel):
     rent_retrieved: dt.date | None
     other_costs: dict[str, float]
     other_costs_sources: dict[str, str]
+    #: months of the year the amounts cover: 12, or for the first year in Canada the months resident
+    #: (days resident / days in the year x 12); rent and other costs are paid for these months.
+    months: float = 12.0
+    #: days resident in Canada / days in the year (1.0: resident all year; see netpay.first_year)
+    residence_fraction: float = 1.0
 
     @property
     def monthly_net_cash(self) -> float:
-        return self.net_cash / 12.0
+        """Net cash per month covered (per month in Canada in the first year)."""
+        return self.net_cash / self.months
 
     @property
     def monthly_other_costs(self) -> float:
@@ -140,17 +146,17 @@ class Evaluation(BaseModel):
     @property
     def monthly_disposable_recurring(self) -> float:
         """Monthly disposable income without the signing and relocation bonuses."""
-        return self.net_cash_recurring / 12.0 - self.rent - self.monthly_other_costs
+        return self.net_cash_recurring / self.months - self.rent - self.monthly_other_costs
 
     @property
     def annual(self) -> dict[str, float]:
-        """Every line of the breakdown, per year."""
-        return {key: self._line(key, months=12.0, per_year=1.0) for key in LINES}
+        """Every line of the breakdown, per year (rent and other costs for the months covered)."""
+        return {key: self._line(key, months=self.months, per_year=1.0) for key in LINES}
 
     @property
     def monthly(self) -> dict[str, float]:
-        """Every line of the breakdown, per month."""
-        return {key: self._line(key, months=1.0, per_year=1.0 / 12.0) for key in LINES}
+        """Every line of the breakdown, per month (per month covered, see ``months``)."""
+        return {key: self._line(key, months=1.0, per_year=1.0 / self.months) for key in LINES}
 
     def _line(self, key: str, months: float, per_year: float) -> float:
         if key == "other_costs":
@@ -227,9 +233,20 @@ def _column(offers: Sequence[Offer], attr: str) -> FloatArray:
     return np.array([float(getattr(o, attr)) for o in offers], dtype=np.float64)
 
 
-def _taxes(offers: Sequence[Offer], province: str, year: int) -> dict[str, FloatArray]:
+def _taxes(
+    offers: Sequence[Offer],
+    province: str,
+    year: int,
+    *,
+    residence_fraction: float = 1.0,
+    resident_jan1: bool = True,
+) -> dict[str, FloatArray]:
     """Contributions and taxes for offers resident in one province, as arrays (one call to the engine
-    for the year as offered and the year without one-time payments together)."""
+    for the year as offered and the year without one-time payments together).
+
+    ``residence_fraction`` and ``resident_jan1`` describe a part-year resident (the first year in
+    Canada, :mod:`netpay.first_year`); the defaults are a resident all year."""
+    residence = {"residence_fraction": residence_fraction, "resident_jan1": resident_jan1}
     t = Year.load(province, year)
     n = len(offers)
     recurring = [o.without_one_time() for o in offers]
@@ -244,9 +261,16 @@ def _taxes(offers: Sequence[Offer], province: str, year: int) -> dict[str, Float
         # Revenu Québec: employer contributions to a private health services plan are a taxable
         # benefit for Québec income tax and QPP (RL-1 boxes A, G, J), a benefit in kind (no QPIP).
         pensionable = pensionable + health
-    r = compute(income, t, deductions=deductions, pensionable=pensionable, insurable=insurable)
+    r = compute(income, t, deductions=deductions, pensionable=pensionable, insurable=insurable, **residence)
     if quebec and health.any():
-        rq = compute(income + health, t, deductions=deductions, pensionable=pensionable, insurable=insurable)
+        rq = compute(
+            income + health,
+            t,
+            deductions=deductions,
+            pensionable=pensionable,
+            insurable=insurable,
+            **residence,
+        )
         r = {
             **r,
             "provincial_tax": rq["provincial_tax"],
@@ -268,8 +292,15 @@ def evaluate_many(
     rent_basis: str = "asking",
     rent: float | None = None,
     other_costs: Mapping[str, float] | None = None,
+    *,
+    residence_fraction: float = 1.0,
+    resident_jan1: bool = True,
+    months: float = 12.0,
 ) -> list[Evaluation]:
-    """:func:`evaluate` for several offers; offers in the same province go through the engine together."""
+    """:func:`evaluate` for several offers; offers in the same province go through the engine together.
+
+    ``residence_fraction``, ``resident_jan1`` and ``months`` (the months the amounts cover) are for
+    the first year in Canada (:mod:`netpay.first_year`); the defaults are a resident all year."""
     offers = list(offers)
     if not offers:
         return []
@@ -280,7 +311,13 @@ def evaluate_many(
     results: dict[int, dict[str, float]] = {}
     for province in dict.fromkeys(p.province for p in places):
         idx = [i for i, p in enumerate(places) if p.province == province]
-        taxes = _taxes([offers[i] for i in idx], province, year)
+        taxes = _taxes(
+            [offers[i] for i in idx],
+            province,
+            year,
+            residence_fraction=residence_fraction,
+            resident_jan1=resident_jan1,
+        )
         for j, i in enumerate(idx):
             results[i] = {k: float(v[j]) for k, v in taxes.items()}
     out = []
@@ -322,6 +359,8 @@ def evaluate_many(
                 non_taxable_benefits=o.non_taxable_benefits,
                 moving_reimbursement=o.moving_reimbursement,
                 **city_costs,
+                months=months,
+                residence_fraction=residence_fraction,
             )
         )
     return out
@@ -336,7 +375,11 @@ def evaluate(
     other_costs: Mapping[str, float] | None = None,
     *,
     basis: str | None = None,
-) -> Evaluation:
+    arrival: dt.date | None = None,
+    start: dt.date | None = None,
+    pay_periods: int = 12,
+    first_year_bonus: str = "next_year",
+) -> Any:
     """The full breakdown of ``offer`` for tax ``year``, living in the offer's city.
 
     Rent is the city's figure for ``bedrooms`` (0 = bachelor ... 3 = three or more) on
@@ -344,43 +387,51 @@ def evaluate(
     monthly costs are the city's figures, with ``other_costs`` ({item: dollars a month}) overriding
     or adding items (set an item to 0 to leave it out).
 
+    Returns an :class:`Evaluation`. Given ``arrival`` (the date the person becomes resident in
+    Canada, in ``year``) and optionally ``start`` (the first day of work; default: ``arrival``), it
+    returns a :class:`netpay.first_year.FirstYearEvaluation` instead: the first year in Canada
+    (part-year residence, salary from ``start`` paid every one of ``pay_periods`` periods a year, the
+    annual bonus by ``first_year_bonus``: 'next_year' (default, nothing in year one), 'prorated' or
+    'full') next to the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
+
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
     True
     """
-    return evaluate_many([offer], year, bedrooms, _basis(rent_basis, basis), rent, other_costs)[0]
+    rent_basis = _basis(rent_basis, basis)
+    if arrival is not None or start is not None:
+        from netpay import first_year
+
+        return first_year.evaluate_first_year(
+            offer,
+            year,
+            arrival=arrival,
+            start=start,
+            bedrooms=bedrooms,
+            rent_basis=rent_basis,
+            rent=rent,
+            other_costs=other_costs,
+            pay_periods=pay_periods,
+            bonus=first_year_bonus,
+        )
+    return evaluate_many([offer], year, bedrooms, rent_basis, rent, other_costs)[0]
 
 
-def compare(
-    offers: Iterable[Offer],
-    year: int,
-    bedrooms: int = 1,
-    rent_basis: str = "asking",
-    period: str = "monthly",
-    *,
-    basis: str | None = None,
-) -> pd.DataFrame:
-    """Offers side by side: one column per offer (its label, else its city), one row per line of
-    the breakdown (keys of :data:`LINES`; other costs also item by item as ``other_costs.<item>``).
-
-    ``period`` is 'monthly' (default) or 'annual'; ``basis`` is accepted as another name for
-    ``rent_basis`` (the ``netpay compare`` command uses it). ``result.attrs['sources']`` holds, per column,
-    the rent basis, period, source and address, and the source of each other cost.
-    """
-    if period not in ("monthly", "annual"):
-        raise ValueError(f"period must be 'monthly' or 'annual', not {period!r}")
-    evaluations = evaluate_many(offers, year, bedrooms, _basis(rent_basis, basis))
+def _columns(
+    evaluations: Sequence[Evaluation], period: str
+) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, Any]]]:
+    """One column of lines per evaluation (named by its label, made unique) and its sources."""
     columns: dict[str, dict[str, float]] = {}
     sources: dict[str, dict[str, Any]] = {}
     items = sorted({item for e in evaluations for item in e.other_costs})
-    factor = 1.0 if period == "monthly" else 12.0
     for e in evaluations:
         name = e.label
         n = 2
         while name in columns:
             name = f"{e.label} ({n})"
             n += 1
+        factor = 1.0 if period == "monthly" else e.months
         values = dict(e.monthly if period == "monthly" else e.annual)
         lines: dict[str, float] = {}
         for key, value in values.items():
@@ -400,10 +451,86 @@ def compare(
             "rent_retrieved": e.rent_retrieved,
             "other_costs": dict(e.other_costs_sources),
         }
-    frame = pd.DataFrame(columns)
+    return columns, sources
+
+
+#: Column names of the two views of a first-year comparison.
+FIRST_YEAR_VIEWS: dict[str, str] = {"year_one": "year one", "full_year": "full year"}
+
+
+def compare(
+    offers: Iterable[Offer],
+    year: int,
+    bedrooms: int = 1,
+    rent_basis: str = "asking",
+    period: str = "monthly",
+    *,
+    basis: str | None = None,
+    arrival: dt.date | None = None,
+    start: dt.date | None = None,
+    view: str = "both",
+    pay_periods: int = 12,
+    first_year_bonus: str = "next_year",
+) -> pd.DataFrame:
+    """Offers side by side: one column per offer (its label, else its city), one row per line of
+    the breakdown (keys of :data:`LINES`; other costs also item by item as ``other_costs.<item>``).
+
+    ``period`` is 'monthly' (default) or 'annual'; ``basis`` is accepted as another name for
+    ``rent_basis`` (the ``netpay compare`` command uses it). ``result.attrs['sources']`` holds, per column,
+    the rent basis, period, source and address, and the source of each other cost.
+
+    First year in Canada: given ``arrival`` (and optionally ``start``, ``pay_periods``,
+    ``first_year_bonus``, as for :func:`evaluate`), ``view`` chooses the columns:
+    'both' (default) gives two columns per offer, a MultiIndex (offer, 'year one' | 'full year');
+    'year_one' or 'full_year' gives one column per offer, as without ``arrival``. In year one,
+    'monthly' is per month resident in Canada and 'annual' is the part of the year resident (rent for
+    those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
+    fraction and the spring settlement of the return (:func:`netpay.first_year.evaluate_first_year`).
+    """
+    if period not in ("monthly", "annual"):
+        raise ValueError(f"period must be 'monthly' or 'annual', not {period!r}")
+    rent_basis = _basis(rent_basis, basis)
+    if arrival is None and start is None:
+        evaluations = evaluate_many(offers, year, bedrooms, rent_basis)
+        columns, sources = _columns(evaluations, period)
+        frame = pd.DataFrame(columns)
+        frame.attrs["sources"] = sources
+        frame.attrs["period"] = period
+        frame.attrs["year"] = int(year)
+        return frame
+    if view not in ("both", *FIRST_YEAR_VIEWS):
+        raise ValueError(f"view must be 'both', 'year_one' or 'full_year', not {view!r}")
+    from netpay import first_year
+
+    results = [
+        first_year.evaluate_first_year(
+            o,
+            year,
+            arrival=arrival,
+            start=start,
+            bedrooms=bedrooms,
+            rent_basis=rent_basis,
+            pay_periods=pay_periods,
+            bonus=first_year_bonus,
+        )
+        for o in offers
+    ]
+    frames: dict[str, pd.DataFrame] = {}
+    sources = {}
+    for key, label in FIRST_YEAR_VIEWS.items():
+        columns, sources = _columns([getattr(r, key) for r in results], period)
+        frames[label] = pd.DataFrame(columns)
+    names = list(frames["year one"].columns)
+    if view == "both":
+        frame = pd.concat(frames, axis=1).swaplevel(axis=1)
+        frame = frame[[(n, v) for n in names for v in FIRST_YEAR_VIEWS.values()]]
+    else:
+        frame = frames[FIRST_YEAR_VIEWS[view]]
     frame.attrs["sources"] = sources
     frame.attrs["period"] = period
     frame.attrs["year"] = int(year)
+    frame.attrs["view"] = view
+    frame.attrs["first_year"] = {n: r.facts() for n, r in zip(names, results, strict=True)}
     return frame
 
 
