@@ -174,25 +174,10 @@ def figures(key: str) -> str:
 
 def _context(income: float, year: int, province: str) -> tuple[Any, Any]:
     """The TaxContext netpay.engine.compute builds for one income (full-year resident)."""
-    from netpay import payroll
-    from netpay.context import TaxContext
-    from netpay.engine import Year
+    from netpay.engine import Year, tax_context
 
     t = Year.load(province, year)
-    x = np.array([income])
-    contrib = payroll.contributions(x, x, t.payroll, t.province == "QC")
-    net = np.maximum(x - contrib.pension_enhanced, 0.0)
-    zero = np.zeros_like(x)
-    ctx = TaxContext(
-        year=t.year,
-        employment_income=x,
-        total_income=x,
-        deductions=zero,
-        net_income=net,
-        taxable_income=net,
-        contributions=contrib,
-    )
-    return ctx, t
+    return tax_context(np.array([income]), t), t
 
 
 Step = tuple[str, Callable[[Any, Any], Any], str]

@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 
 import pandas as pd
 
+from netpay.engine import LABELS
 from netpay.errors import NetpayError
 
 PROG = "netpay"
@@ -103,21 +104,7 @@ def _print_frame(frame: pd.DataFrame) -> None:
 
 # --------------------------------------------------------------------------- take-home
 
-TAKE_HOME_ROWS: dict[str, str] = {
-    "income": "Gross employment income",
-    "cpp": "CPP/QPP + CPP2/QPP2",
-    "ei": "EI premiums",
-    "qpip": "QPIP premiums",
-    "taxable_income": "Taxable income (federal)",
-    "provincial_taxable_income": "Taxable income (provincial)",
-    "federal_tax": "Federal tax",
-    "provincial_tax": "Provincial tax",
-    "total_deductions": "Total deductions",
-    "net_income": "Net income (year)",
-    "monthly_net_income": "Net income (month)",
-    "average_rate": "Average rate",
-    "marginal_rate": "Marginal rate",
-}
+TAKE_HOME_ROWS: tuple[str, ...] = tuple(k for k in LABELS if k != "deductions")
 
 
 def cmd_take_home(args: argparse.Namespace) -> int:
@@ -130,7 +117,7 @@ def cmd_take_home(args: argparse.Namespace) -> int:
     if args.csv:
         _write_csv(frame, args.csv)
     table = frame.T.loc[list(TAKE_HOME_ROWS)]
-    table.index = [TAKE_HOME_ROWS[k] for k in table.index]
+    table.index = [LABELS[k] for k in table.index]
     table.columns = [_money0(v) for v in frame["income"]]
     shown = table.apply(
         lambda col: [

@@ -6,30 +6,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from netpay.engine import take_home
+from netpay.engine import LABELS, take_home
 
 PROVINCES = ("ON", "BC", "QC", "AB")
-ROWS = {
-    "income": "Gross employment income",
-    "cpp": "CPP/QPP + CPP2/QPP2",
-    "ei": "EI premiums",
-    "qpip": "QPIP premiums",
-    "taxable_income": "Taxable income (federal)",
-    "provincial_taxable_income": "Taxable income (provincial)",
-    "federal_tax": "Federal tax",
-    "provincial_tax": "Provincial tax",
-    "total_deductions": "Total deductions",
-    "net_income": "Net income (year)",
-    "monthly_net_income": "Net income (month)",
-    "average_rate": "Average rate",
-    "marginal_rate": "Marginal rate",
-}
+#: The lines of the take-home table, in order (labels: ``netpay.engine.LABELS``).
+ROWS = tuple(k for k in LABELS if k != "deductions")
 
 
 def take_home_table(income: float = 140_000, year: int = 2026) -> pd.DataFrame:
     """One column per province, one row per line of the breakdown."""
     cols = {p: take_home(income, p, year).iloc[0] for p in PROVINCES}
-    return pd.DataFrame(cols).loc[list(ROWS)].rename(index=ROWS)
+    return pd.DataFrame(cols).loc[list(ROWS)].rename(index=LABELS)
 
 
 def _fmt(row: str, value: float) -> str:

@@ -48,6 +48,24 @@ COLUMNS: tuple[str, ...] = (
     "marginal_rate",
 )
 
+#: Human labels of take_home's money lines, for printed tables (demo, command line).
+LABELS: dict[str, str] = {
+    "income": "Gross employment income",
+    "cpp": "CPP/QPP + CPP2/QPP2",
+    "ei": "EI premiums",
+    "qpip": "QPIP premiums",
+    "deductions": "RRSP/RPP deductions",
+    "taxable_income": "Taxable income (federal)",
+    "provincial_taxable_income": "Taxable income (provincial)",
+    "federal_tax": "Federal tax",
+    "provincial_tax": "Provincial tax",
+    "total_deductions": "Total deductions",
+    "net_income": "Net income (year)",
+    "monthly_net_income": "Net income (month)",
+    "average_rate": "Average rate",
+    "marginal_rate": "Marginal rate",
+}
+
 
 def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index | None]:
     """Validate amounts: a float64 array (and the Series index, if any); no negative, NaN or infinite value."""
@@ -99,7 +117,7 @@ def _load_year(code: str, y: int) -> Year:
     )
 
 
-def compute(
+def tax_context(
     employment_income: FloatArray,
     t: Year,
     *,
@@ -109,28 +127,26 @@ def compute(
     exact: bool = False,
     residence_fraction: float = 1.0,
     resident_jan1: bool = True,
-) -> dict[str, FloatArray]:
-    """The pipeline on validated arrays. ``pensionable``/``insurable`` default to employment income.
+) -> TaxContext:
+    """Steps 1-2 of the pipeline: contributions, then net and taxable income (lines 23600, 26000).
 
-    ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here).
-    With ``exact=True`` nothing is rounded to cents (used to measure marginal rates).
-    ``residence_fraction`` (days resident / days in the year) and ``resident_jan1`` describe a
-    part-year resident (see ``netpay.context.TaxContext``); the defaults are a full-year resident.
+    ``pensionable``/``insurable`` default to employment income. ``deductions`` are RRSP/RPP and
+    other deductions from income (not line 22215, computed here). With ``exact=True`` nothing is
+    rounded to cents. ``residence_fraction`` (days resident / days in the year) and
+    ``resident_jan1`` describe a part-year resident; the defaults are a full-year resident.
     """
     if not 0.0 < residence_fraction <= 1.0:
         raise ValueError(f"residence_fraction must be in (0, 1], got {residence_fraction!r}")
-    quebec = t.province == "QC"
-    rnd = (lambda x: x) if exact else round_cents
     contrib = payroll.contributions(
         employment_income if pensionable is None else pensionable,
         employment_income if insurable is None else insurable,
         t.payroll,
-        quebec,
+        t.province == "QC",
         exact,
     )
     deductions_arr = np.broadcast_to(np.asarray(deductions, dtype=np.float64), employment_income.shape)
     net = np.maximum(employment_income - contrib.pension_enhanced - deductions_arr, 0.0)
-    ctx = TaxContext(
+    return TaxContext(
         year=t.year,
         employment_income=employment_income,
         total_income=employment_income,
@@ -142,14 +158,44 @@ def compute(
         residence_fraction=residence_fraction,
         resident_jan1=resident_jan1,
     )
+
+
+def compute(
+    employment_income: FloatArray,
+    t: Year,
+    *,
+    deductions: FloatArray | float = 0.0,
+    pensionable: FloatArray | None = None,
+    insurable: FloatArray | None = None,
+    exact: bool = False,
+    residence_fraction: float = 1.0,
+    resident_jan1: bool = True,
+) -> dict[str, FloatArray]:
+    """The whole pipeline on validated arrays; the keywords are those of ``tax_context``.
+
+    Returns a dict of arrays: the columns of ``take_home`` (but the rates) and the CPP/QPP split.
+    """
+    ctx = tax_context(
+        employment_income,
+        t,
+        deductions=deductions,
+        pensionable=pensionable,
+        insurable=insurable,
+        exact=exact,
+        residence_fraction=residence_fraction,
+        resident_jan1=resident_jan1,
+    )
+    quebec = t.province == "QC"
+    rnd = (lambda x: x) if exact else round_cents
     module = module_for(t.province)
     federal_tax = rnd(fed.federal_tax(ctx, t.federal, quebec))
     provincial_tax = rnd(module.provincial_tax(ctx, t.provincial))
     prov_taxable = (
         module.provincial_taxable_income(ctx, t.provincial)
         if hasattr(module, "provincial_taxable_income")
-        else net
+        else ctx.net_income
     )
+    contrib = ctx.contributions
     pension = contrib.pension
     total = pension + contrib.ei + contrib.qpip + federal_tax + provincial_tax
     return {
@@ -159,9 +205,9 @@ def compute(
         "cpp_enhanced": contrib.pension_enhanced,
         "ei": contrib.ei,
         "qpip": contrib.qpip,
-        "deductions": deductions_arr,
-        "net_income_line_23600": net,
-        "taxable_income": net,
+        "deductions": ctx.deductions,
+        "net_income_line_23600": ctx.net_income,
+        "taxable_income": ctx.taxable_income,
         "provincial_taxable_income": prov_taxable,
         "federal_tax": federal_tax,
         "provincial_tax": provincial_tax,
