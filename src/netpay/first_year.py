@@ -683,5 +683,5 @@ def plot_monthly_cash_flow(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_ylabel("dollars per pay")
     title = df.attrs.get("label", "")
     ax.set_title(f"First year in Canada: pay cheques{' - ' + title if title else ''}")
-    ax.legend(loc="upper left", fontsize="small")
+    ax.legend(loc="upper right", fontsize="small")
     return ax
