@@ -10,8 +10,8 @@ import pandas as pd
 import pytest
 
 import netpay
-from netpay import cities as cities_mod
-from netpay.cities import (
+from netpay import citydata as cities_mod
+from netpay.citydata import (
     RENT_COLUMNS,
     Cost,
     Rent,

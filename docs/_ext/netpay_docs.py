@@ -489,7 +489,8 @@ def methodology_page(code: str) -> str:
 
 
 def coverage() -> str:
-    from netpay import cities, tables
+    from netpay import citydata as cities
+    from netpay import tables
     from netpay.coverage import coverage_table
     from netpay.jurisdictions import NAMES
 

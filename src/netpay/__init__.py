@@ -7,8 +7,7 @@ and monthly take-home pay by vectorized functions: one income or a million, same
 from __future__ import annotations
 
 from netpay import tables
-from netpay import cities  # the module, callable: netpay.cities() is netpay.cities.cities()
-from netpay.cities import rent
+from netpay.citydata import cities, rent
 from netpay.compare import compare, equivalent_salary, evaluate, gross_for_net
 from netpay.engine import take_home
 from netpay.errors import (

@@ -185,7 +185,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
 
 
 def cmd_cities(args: argparse.Namespace) -> int:
-    from netpay import cities as cities_mod
+    from netpay import citydata as cities_mod
 
     frame = cities_mod.cities()
     if args.rents:

@@ -31,7 +31,7 @@ import numpy.typing as npt
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-import netpay.cities as _cities
+from netpay import citydata as _cities
 from netpay.engine import Year, as_amounts, compute
 from netpay.errors import InvalidIncomeError
 from netpay.money import FloatArray, round_cents

@@ -41,7 +41,7 @@ import numpy as np
 import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
-import netpay.cities as _cities
+from netpay import citydata as _cities
 from netpay.compare import LINES, Evaluation, _taxes, evaluate_many
 from netpay.engine import Year, compute
 from netpay.errors import NetpayError

@@ -192,7 +192,7 @@ def salary_vs_rent(
     between a city's net-pay line and the top of its band is the monthly disposable income of a
     plain salary. ``year`` defaults to the latest year netpay has tables for.
     """
-    from netpay import cities as cities_mod
+    from netpay import citydata as cities_mod
     from netpay.engine import take_home
 
     ax = _axes(ax)

@@ -24,8 +24,6 @@ import difflib
 import functools
 import io
 import re
-import sys
-import types
 from collections.abc import Iterable
 from os import PathLike
 from typing import Any, Literal
@@ -647,12 +645,3 @@ def _tidy_records(records: list[dict[str, Any]], label: str, latest: bool) -> pd
     return frame.astype({"bedrooms": "int64", "amount": "float64", "verified": "bool"})
 
 
-class _CallableModule(types.ModuleType):
-    """``netpay.cities`` is both this module and the function listing the cities:
-    ``netpay.cities()`` is ``netpay.cities.cities()``, and ``netpay.cities.rent(...)`` still works."""
-
-    def __call__(self) -> pd.DataFrame:
-        return cities()
-
-
-sys.modules[__name__].__class__ = _CallableModule
