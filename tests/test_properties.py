@@ -55,3 +55,11 @@ def test_series_keeps_its_index_and_list_matches_scalar():
     assert list(r.index) == ["ana", "ben"]
     assert r.loc["ben", "net_income"] == netpay.take_home(140_000, "ON", 2026).loc[0, "net_income"]
     assert r.dtypes.eq(np.float64).all()
+
+
+def test_marginal_false_only_blanks_the_marginal_rate():
+    xs = [0.0, 45_000.0, 140_000.0, 400_000.0]
+    full = netpay.take_home(xs, "QC", 2026)
+    fast = netpay.take_home(xs, "QC", 2026, marginal=False)
+    assert fast["marginal_rate"].isna().all()
+    pd.testing.assert_frame_equal(full.drop(columns="marginal_rate"), fast.drop(columns="marginal_rate"))

@@ -225,7 +225,9 @@ def marginal_rate(employment_income: FloatArray, t: Year, step: float = 1.0) -> 
     return (total[n:] - total[:n]) / step
 
 
-def take_home(income: npt.ArrayLike | pd.Series, province: str = "ON", year: int = 2025) -> pd.DataFrame:
+def take_home(
+    income: npt.ArrayLike | pd.Series, province: str = "ON", year: int = 2025, *, marginal: bool = True
+) -> pd.DataFrame:
     """Annual and monthly take-home pay of an employee resident in ``province`` all ``year``.
 
     ``income`` is annual employment income: a number, a list, a numpy array or a pandas Series
@@ -233,6 +235,10 @@ def take_home(income: npt.ArrayLike | pd.Series, province: str = "ON", year: int
     QC SK YT) or a name in any case, with or without accents. Returns one row per income with the
     columns in ``netpay.engine.COLUMNS``; amounts are dollars per year, rounded to cents where the
     law rounds; ``monthly_net_income`` is ``net_income / 12``; rates are fractions.
+
+    The marginal rate costs two more passes of the pipeline (at the income and $1 above it, without
+    rounding); for large sweeps that do not need it, ``marginal=False`` leaves that column NaN and
+    runs about three times faster.
 
     >>> round(take_home(140_000, "ON", 2026).loc[0, "net_income"] > 90_000)
     1
@@ -242,22 +248,15 @@ def take_home(income: npt.ArrayLike | pd.Series, province: str = "ON", year: int
     r = compute(arr, t)
     with np.errstate(divide="ignore", invalid="ignore"):
         average = np.where(arr > 0, r["total_deductions"] / arr, 0.0)
-    data = np.column_stack(
-        (
-            arr,
-            r["cpp"],
-            r["ei"],
-            r["qpip"],
-            r["deductions"],
-            r["taxable_income"],
-            r["provincial_taxable_income"],
-            r["federal_tax"],
-            r["provincial_tax"],
-            r["total_deductions"],
-            r["net_income"],
-            r["net_income"] / 12.0,
-            average,
-            marginal_rate(arr, t),
-        )
-    )
-    return pd.DataFrame(data, columns=list(COLUMNS), index=index if index is not None else None)
+    columns = {
+        **r,
+        "monthly_net_income": r["net_income"] / 12.0,
+        "average_rate": average,
+        "marginal_rate": marginal_rate(arr, t) if marginal else np.full_like(arr, np.nan),
+    }
+    # One (columns x rows) block, filled row by row: pandas keeps it as its single float64 block
+    # without the strided copy that column_stack and a row-major 2-D array would cost.
+    block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
+    for i, name in enumerate(COLUMNS):
+        block[i] = columns[name]
+    return pd.DataFrame(block.T, columns=list(COLUMNS), index=index, copy=False)
