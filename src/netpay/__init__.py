@@ -10,6 +10,7 @@ from netpay import tables
 from netpay.citydata import cities, rent
 from netpay.compare import compare, equivalent_salary, evaluate, gross_for_net
 from netpay.engine import take_home
+from netpay.first_year import monthly_cash_flow, residence_fraction
 from netpay.errors import (
     DataFileError,
     InvalidIncomeError,
@@ -36,7 +37,9 @@ __all__ = [
     "equivalent_salary",
     "evaluate",
     "gross_for_net",
+    "monthly_cash_flow",
     "rent",
+    "residence_fraction",
     "tables",
     "take_home",
 ]
