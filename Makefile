@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(PY) -m netpay.demo
 
 test: $(STAMP)
+	$(PY) -m ruff check src tests bench docs/_ext
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
@@ -28,7 +29,7 @@ docs: $(STAMP)
 	@echo "Open docs/_build/html/index.html"
 
 lint: $(STAMP)
-	$(PY) -m ruff check src tests bench
+	$(PY) -m ruff check src tests bench docs/_ext
 
 clean:
 	rm -rf $(VENV) dist build docs/_build

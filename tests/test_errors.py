@@ -54,7 +54,8 @@ def test_malformed_data_file_names_file_and_field(tmp_path, monkeypatch):
     try:
         with pytest.raises(DataFileError, match=r"data/tax_tables/2026/on.yaml: field 'basic_personal_amount'"):
             tables.load(2026, "ON")
-        (bad / "on.yaml").write_text(good.replace("sources:", "sources:\n  bogus: {title: nothing here, href: 'https://x', retrieved: 2026-01-01, verified: true}"))
+        bogus = "  bogus: {title: nothing here, href: 'https://x', retrieved: 2026-01-01, verified: true}"
+        (bad / "on.yaml").write_text(good.replace("sources:", "sources:\n" + bogus))
         tables.clear_cache()
         with pytest.raises(DataFileError, match="sources name field"):
             tables.load(2026, "ON")

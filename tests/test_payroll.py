@@ -85,7 +85,9 @@ def test_ei_maximum_and_edge(year, mie, rate, ei_max, qc_rate, qc_max):
     assert contrib(mie - 100, year, quebec=True).ei[0] == pytest.approx(qc_max - 100 * qc_rate, abs=CENT)
 
 
-@pytest.mark.parametrize(("year", "mie", "qpip_max"), [(2024, 94_000, 464.36), (2025, 98_000, 484.12), (2026, 103_000, 442.90)])
+@pytest.mark.parametrize(
+    ("year", "mie", "qpip_max"), [(2024, 94_000, 464.36), (2025, 98_000, 484.12), (2026, 103_000, 442.90)]
+)
 def test_qpip_maximum(year, mie, qpip_max):
     assert contrib(mie + 5_000, year, quebec=True).qpip[0] == pytest.approx(qpip_max, abs=CENT)
     assert contrib(mie + 5_000, year, quebec=False).qpip[0] == 0

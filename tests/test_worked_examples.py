@@ -150,7 +150,8 @@ def test_alberta_2025_8_percent_bracket():
 
 def test_alberta_2024_10_percent():
     # 2024, $50,000: CPP 2,766.75 (first additional 465.00, base 2,301.75); EI 1.66% x 50,000 = 830.00.
-    # Alberta 10% x 49,535 = 4,953.50 - 10% x (21,885 + 2,301.75 + 830 = 25,016.75) = 2,501.675 -> 2,451.825 -> 2,451.83.
+    # Alberta 10% x 49,535 = 4,953.50 - 10% x (21,885 + 2,301.75 + 830 = 25,016.75) = 2,501.675
+    #   -> 2,451.825 -> 2,451.83.
     assert row(50_000, "AB", 2024).provincial_tax == pytest.approx(2_451.83, abs=CENT)
 
 

@@ -10,7 +10,6 @@ from netpay import tables
 from netpay.citydata import cities, rent
 from netpay.compare import compare, equivalent_salary, evaluate, gross_for_net
 from netpay.engine import take_home
-from netpay.first_year import monthly_cash_flow, residence_fraction
 from netpay.errors import (
     DataFileError,
     InvalidIncomeError,
@@ -18,6 +17,7 @@ from netpay.errors import (
     UnknownJurisdictionError,
     UnknownYearError,
 )
+from netpay.first_year import monthly_cash_flow, residence_fraction
 from netpay.offer import Offer
 from netpay.tables import DATA_EDITION
 

@@ -28,7 +28,8 @@ class Table(ProvincialTable):
 
 def bc_basic_tax(ctx: TaxContext, table: Table) -> FloatArray:
     """BC428 Parts A-B: brackets minus the lowest rate x (BPA + CPP base + EI)."""
-    return basic_provincial_tax(ctx, table, ctx.personal_amount(table.basic_personal_amount) + contribution_credit_amounts(ctx))
+    credits = ctx.personal_amount(table.basic_personal_amount) + contribution_credit_amounts(ctx)
+    return basic_provincial_tax(ctx, table, credits)
 
 
 def bc_tax_reduction(net_income: FloatArray, table: Table) -> FloatArray:
