@@ -88,6 +88,19 @@ def test_compare_labels_and_basis_alias():
     assert frame.loc["rent", "Toronto"] == netpay.rent("Toronto", 1, "average").amount
 
 
+def test_compare_takes_a_single_offer():
+    # Regression: compare(offer) iterated the pydantic model and failed with "got tuple".
+    one = compare(offer("Toronto"), YEAR)
+    assert list(one.columns) == ["Toronto"]
+    pd.testing.assert_frame_equal(one, compare([offer("Toronto")], YEAR))
+    first = compare(offer("Toronto"), YEAR, arrival="2026-06-01", view="year_one")
+    assert list(first.columns) == ["Toronto"]
+    with pytest.raises(TypeError, match="netpay.Offer"):
+        compare(["Toronto"], YEAR)
+    with pytest.raises(TypeError, match="netpay.Offer"):
+        compare(["Toronto"], YEAR, arrival="2026-06-01")
+
+
 def test_evaluate_is_a_frozen_model_with_a_table():
     e = evaluate(offer("Toronto"), YEAR)
     with pytest.raises(ValidationError):

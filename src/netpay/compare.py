@@ -229,6 +229,20 @@ def _non_negative(value: Any, name: str) -> float:
     return number
 
 
+def _offer_list(offers: Any) -> list[Offer]:
+    """``offers`` as a list of :class:`Offer`: one offer is a list of one; anything else is a
+    TypeError naming what was given (iterating an Offer would otherwise yield its fields)."""
+    if isinstance(offers, Offer):
+        return [offers]
+    if isinstance(offers, str | bytes) or not isinstance(offers, Iterable):
+        raise TypeError(f"expected a netpay.Offer or a list of them, got {type(offers).__name__}")
+    out = list(offers)
+    for o in out:
+        if not isinstance(o, Offer):
+            raise TypeError(f"expected netpay.Offer objects, got {type(o).__name__}")
+    return out
+
+
 def _column(offers: Sequence[Offer], attr: str) -> FloatArray:
     return np.array([float(getattr(o, attr)) for o in offers], dtype=np.float64)
 
@@ -300,13 +314,11 @@ def evaluate_many(
     """:func:`evaluate` for several offers; offers in the same province go through the engine together.
 
     ``residence_fraction``, ``resident_jan1`` and ``months`` (the months the amounts cover) are for
-    the first year in Canada (:mod:`netpay.first_year`); the defaults are a resident all year."""
-    offers = list(offers)
+    the first year in Canada (:mod:`netpay.first_year`); the defaults are a resident all year.
+    A single :class:`Offer` is taken as a list of one."""
+    offers = _offer_list(offers)
     if not offers:
         return []
-    for o in offers:
-        if not isinstance(o, Offer):
-            raise TypeError(f"expected netpay.Offer objects, got {type(o).__name__}")
     places = [_cities.city(o.city) for o in offers]
     results: dict[int, dict[str, float]] = {}
     for province in dict.fromkeys(p.province for p in places):
@@ -474,6 +486,7 @@ def compare(
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city), one row per line of
     the breakdown (keys of :data:`LINES`; other costs also item by item as ``other_costs.<item>``).
+    ``offers`` is a list of :class:`Offer` (a single Offer gives a one-column table).
 
     ``period`` is 'monthly' (default) or 'annual'; ``basis`` is accepted as another name for
     ``rent_basis`` (the ``netpay compare`` command uses it). ``result.attrs['sources']`` holds, per column,
@@ -502,6 +515,7 @@ def compare(
         raise ValueError(f"view must be 'both', 'year_one' or 'full_year', not {view!r}")
     from netpay import first_year
 
+    offers = _offer_list(offers)
     results = [
         first_year.evaluate_first_year(
             o,
