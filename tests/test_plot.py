@@ -198,6 +198,25 @@ def test_breakdown_accepts_a_compare_table_and_evaluations():
     assert _segments(plot.breakdown(annual))["Disposable"] == pytest.approx(from_table["Disposable"])
 
 
+def test_breakdown_of_an_annual_first_year_table_is_per_month_in_canada():
+    # Regression: an annual first-year table was divided by 12, not by the months resident, so
+    # year one's bars were about 40% too short for an arrival on 1 June.
+    kw = {"year": 2026, "bedrooms": 1, "arrival": "2026-06-01", "start": "2026-06-15"}
+    monthly = netpay.compare(_offers(), **kw)
+    annual = netpay.compare(_offers(), period="annual", **kw)
+    ax = plot.breakdown(annual)
+    seg = _segments(ax)
+    want = _segments(plot.breakdown(monthly))
+    for label in want:
+        assert seg[label] == pytest.approx(want[label])
+    year_one = netpay.evaluate(_offers()[0], **kw).year_one
+    assert seg["Disposable"][0] == pytest.approx(year_one.monthly_disposable)
+    assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["Toronto\nyear one", "Toronto\nfull year"]
+    assert "per month resident in Canada" in plot.caption_text(ax)
+    one = netpay.compare(_offers(), period="annual", view="year_one", **kw)
+    assert _segments(plot.breakdown(one))["Disposable"] == pytest.approx(want["Disposable"][::2])
+
+
 def test_breakdown_savings_segment_appears_with_rrsp_contributions():
     offer = netpay.Offer(base_salary=100_000, employee_rrsp=6_000, city="Calgary")
     seg = _segments(plot.breakdown([offer], year=2026))

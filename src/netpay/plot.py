@@ -260,10 +260,28 @@ def _breakdown_columns(
     from netpay.offer import Offer
 
     if isinstance(items, pd.DataFrame):
-        factor = 12.0 if items.attrs.get("period", "monthly") == "annual" else 1.0
+        annual = items.attrs.get("period", "monthly") == "annual"
         sources = items.attrs.get("sources", {})
+        first_year = items.attrs.get("first_year", {})
+        view = items.attrs.get("view")
+
+        def months(column: Any) -> float:
+            # An annual first-year table gives year one for the months resident, not for twelve.
+            name, part = column if isinstance(column, tuple) else (column, None)
+            one = part == "year one" or (part is None and view == "year_one")
+            if one and name in first_year:
+                return float(first_year[name]["months_in_canada"])
+            return 12.0
+
+        def title(column: Any) -> str:
+            return "\n".join(map(str, column)) if isinstance(column, tuple) else str(column)
+
         data = {
-            str(c): {k: float(v) / factor for k, v in items[c].items() if isinstance(v, int | float)}
+            title(c): {
+                k: float(v) / (months(c) if annual else 1.0)
+                for k, v in items[c].items()
+                if isinstance(v, int | float)
+            }
             for c in items
         }
         rows = [
@@ -365,9 +383,15 @@ def breakdown(
         bbox_to_anchor=(1.01, 0.5),
         markerscale=0.3,
     )
+    spread = "One-time payments are spread over 12 months."
+    if getattr(results_or_offers, "attrs", {}).get("first_year"):
+        spread = (
+            "Year one: per month resident in Canada, one-time payments included; "
+            "full year: a later year, without them."
+        )
     caption(
         ax,
         f"{_tax_source_line(year_used, codes)} {_rent_source_line(rent_rows)}. "
-        "Other costs: data/costs/other_costs.csv. One-time payments are spread over 12 months.",
+        f"Other costs: data/costs/other_costs.csv. {spread}",
     )
     return ax
