@@ -233,6 +233,16 @@ def test_compare_options_reach_the_offer(capsys, tmp_path):
     assert "Signing bonus" in out and "average rents" in out
 
 
+def test_compare_a_missing_other_cost_is_na_not_zero(capsys):
+    # Regression: Saskatoon has no transit pass figure; the comparison showed "$0" for it, as if
+    # transit were free there. It is n/a, and the output says it is not counted.
+    code, out, err = run(capsys, "compare", "--salary", "100k", "--city", "Saskatoon", "--city", "Regina")
+    assert code == 0, err
+    (row,) = [line for line in out.splitlines() if line.strip().startswith("transit pass")]
+    assert row.split()[2:] == ["n/a", "$88"]
+    assert "no figure for (n/a, not counted): Saskatoon: transit pass." in out
+
+
 def test_compare_bonus_as_an_amount(capsys, tmp_path):
     target = tmp_path / "cmp.csv"
     code, _, _ = run(

@@ -101,6 +101,15 @@ def test_compare_takes_a_single_offer():
         compare(["Toronto"], YEAR, arrival="2026-06-01")
 
 
+def test_compare_an_other_cost_a_city_lacks_is_nan_not_zero():
+    # Regression: Saskatoon has no transit pass figure in data/costs; compare showed 0 for it.
+    assert "transit_pass" not in netpay.citydata.other_costs("Saskatoon")
+    frame = compare([Offer(base_salary=90_000, city=c) for c in ("Saskatoon", "Regina")], YEAR)
+    assert np.isnan(frame.loc["other_costs.transit_pass", "Saskatoon"])
+    assert frame.loc["other_costs.transit_pass", "Regina"] > 0
+    assert frame.loc["other_costs", "Saskatoon"] == 0  # the total counts what netpay has
+
+
 def test_evaluate_is_a_frozen_model_with_a_table():
     e = evaluate(offer("Toronto"), YEAR)
     with pytest.raises(ValidationError):

@@ -95,6 +95,8 @@ def _money(value: float) -> str:
 
 
 def _money0(value: float) -> str:
+    if value != value:  # NaN: no figure
+        return "n/a"
     return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
 
 
@@ -258,6 +260,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     _print_frame(_format_comparison(table))
     print("\nRent:")
     print("\n".join(_rent_lines(table)))
+    missing = _missing_costs(table)
+    if missing:
+        print("Other costs netpay has no figure for (n/a, not counted): " + "; ".join(missing) + ".")
     print(
         f"Sources: tax tables data/tax_tables/{year}/ (`{PROG} tables`); rents data/rent/rents.csv "
         f"(`{PROG} cities --rents`); other costs data/costs/other_costs.csv."
@@ -301,6 +306,20 @@ def _rent_lines(table: pd.DataFrame) -> list[str]:
     for name, s in table.attrs.get("sources", {}).items():
         period = f" {s['rent_period']}" if s.get("rent_period") else ""
         out.append(f"  {name}: {s['rent_source']}{period}")
+    return out
+
+
+def _missing_costs(table: pd.DataFrame) -> list[str]:
+    """'Saskatoon: transit pass' for each offer lacking an other-cost item another offer has."""
+    out = []
+    for name in table.columns:
+        items = [
+            k.split(".", 1)[1].replace("_", " ")
+            for k in table.index
+            if k.startswith("other_costs.") and pd.isna(table.loc[k, name])
+        ]
+        if items:
+            out.append(f"{name}: {', '.join(items)}")
     return out
 
 

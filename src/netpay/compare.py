@@ -450,7 +450,8 @@ def _columns(
             lines[key] = value
             if key == "other_costs":
                 for item in items:
-                    lines[f"other_costs.{item}"] = e.other_costs.get(item, 0.0) * factor
+                    # An item netpay has no figure for in this city is NaN, not 0: never invent a cost.
+                    lines[f"other_costs.{item}"] = e.other_costs.get(item, np.nan) * factor
         columns[name] = lines
         sources[name] = {
             "city": e.city,
@@ -485,7 +486,8 @@ def compare(
     first_year_bonus: str = "next_year",
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city), one row per line of
-    the breakdown (keys of :data:`LINES`; other costs also item by item as ``other_costs.<item>``).
+    the breakdown (keys of :data:`LINES`; other costs also item by item as ``other_costs.<item>``,
+    NaN where netpay has no figure for that item in that city: the total leaves it out).
     ``offers`` is a list of :class:`Offer` (a single Offer gives a one-column table).
 
     ``period`` is 'monthly' (default) or 'annual'; ``basis`` is accepted as another name for
