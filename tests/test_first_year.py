@@ -402,6 +402,41 @@ def test_plot_monthly_cash_flow(toronto_flow):
     plt.close(fig)
 
 
+def test_year_one_rrsp_deduction_needs_rrsp_room():
+    # Regression: year one deducted group RRSP contributions in full, but the RRSP deduction limit
+    # is 18% of the *previous* year's earned income reported in Canada (ITA s. 146(1)): a newcomer
+    # has none. Arriving and starting 1 June 2026 at 120,000 with 5% + 5% group RRSP: 7 monthly pays
+    # of 500 + 500 = 7,000 contributed in year one, none deductible by default.
+    o = netpay.Offer(base_salary=120_000, employer_rrsp_match=6_000, employee_rrsp=6_000, city="Toronto")
+    none = netpay.evaluate(o, 2026, arrival=ARRIVAL)
+    ample = netpay.evaluate(o, 2026, arrival=ARRIVAL, rrsp_room=50_000)
+    some = netpay.evaluate(o, 2026, arrival=ARRIVAL, rrsp_room=3_000)
+    y0, y1, y3 = none.year_one, ample.year_one, some.year_one
+    assert y0.employer_rrsp_match + y0.employee_rrsp == pytest.approx(7_000)
+    assert y0.taxable_income - y1.taxable_income == pytest.approx(7_000)
+    assert y0.taxable_income - y3.taxable_income == pytest.approx(3_000)
+    assert (none.rrsp_room, none.rrsp_not_deducted) == (0.0, 7_000.0)
+    assert (some.rrsp_not_deducted, ample.rrsp_not_deducted) == (4_000.0, 0.0)
+    assert none.facts()["rrsp_not_deducted"] == 7_000.0
+    # payroll withholds the same (the employer deducts the RRSP at source); the return takes back the
+    # tax on the 7,000 not deducted: 7,000 x (20.5% + 9.15%), Ontario surtax not reached, and the
+    # Ontario Health Premium rises from 750 to 900 (taxable income ~65,800 -> ~72,800, past 72,600)
+    assert 48_600 <= y1.taxable_income <= 72_000 and y0.taxable_income >= 72_600
+    assert none.settlement["tax_withheld"] == ample.settlement["tax_withheld"]
+    gap = ample.settlement["tax_refund"] - none.settlement["tax_refund"]
+    assert gap == pytest.approx(7_000 * (0.205 + 0.0915) + 150, abs=0.05)
+    assert y0.federal_tax + y0.provincial_tax - (y1.federal_tax + y1.provincial_tax) == pytest.approx(gap)
+    # the full year (a later year, with room earned in year one) deducts them all
+    assert none.full_year.taxable_income == ample.full_year.taxable_income
+    # the same through compare and the cash flow
+    frame = netpay.compare([o], 2026, arrival=ARRIVAL, view="year_one")
+    assert frame.loc["taxable_income", "Toronto"] * y0.months == pytest.approx(y0.taxable_income)
+    flow = fy.monthly_cash_flow(o, 2026, ARRIVAL, rrsp_room=50_000)
+    assert flow.attrs["settlement"] == ample.settlement
+    with pytest.raises(NetpayError, match="rrsp_room"):
+        netpay.evaluate(o, 2026, arrival=ARRIVAL, rrsp_room=-1)
+
+
 def test_evaluation_without_arrival_is_unchanged():
     e = netpay.evaluate(the_offer("Toronto"), 2026)
     assert isinstance(e, Evaluation) and e.months == 12 and e.residence_fraction == 1.0

@@ -254,12 +254,15 @@ def _taxes(
     *,
     residence_fraction: float = 1.0,
     resident_jan1: bool = True,
+    rrsp_room: float | None = None,
 ) -> dict[str, FloatArray]:
     """Contributions and taxes for offers resident in one province, as arrays (one call to the engine
     for the year as offered and the year without one-time payments together).
 
     ``residence_fraction`` and ``resident_jan1`` describe a part-year resident (the first year in
-    Canada, :mod:`netpay.first_year`); the defaults are a resident all year."""
+    Canada, :mod:`netpay.first_year`); the defaults are a resident all year. ``rrsp_room`` caps the
+    RRSP deduction (employer and employee contributions, line 20800) at the RRSP deduction limit;
+    None: not checked (the contributions are deducted in full)."""
     residence = {"residence_fraction": residence_fraction, "resident_jan1": resident_jan1}
     t = Year.load(province, year)
     n = len(offers)
@@ -269,6 +272,9 @@ def _taxes(
     pensionable = _column(both, "pensionable_earnings")
     insurable = _column(both, "insurable_earnings")
     deductions = _column(both, "deductions")
+    if rrsp_room is not None:
+        rrsp = _column(both, "employer_rrsp_match") + _column(both, "employee_rrsp")
+        deductions = deductions - rrsp + np.minimum(rrsp, float(rrsp_room))
     health = _column(both, "non_taxable_benefits")
     quebec = t.province == "QC"
     if quebec:
@@ -310,11 +316,13 @@ def evaluate_many(
     residence_fraction: float = 1.0,
     resident_jan1: bool = True,
     months: float = 12.0,
+    rrsp_room: float | None = None,
 ) -> list[Evaluation]:
     """:func:`evaluate` for several offers; offers in the same province go through the engine together.
 
-    ``residence_fraction``, ``resident_jan1`` and ``months`` (the months the amounts cover) are for
-    the first year in Canada (:mod:`netpay.first_year`); the defaults are a resident all year.
+    ``residence_fraction``, ``resident_jan1``, ``months`` (the months the amounts cover) and
+    ``rrsp_room`` (the RRSP deduction limit; None: not checked) are for the first year in Canada
+    (:mod:`netpay.first_year`); the defaults are a resident all year.
     A single :class:`Offer` is taken as a list of one."""
     offers = _offer_list(offers)
     if not offers:
@@ -329,6 +337,7 @@ def evaluate_many(
             year,
             residence_fraction=residence_fraction,
             resident_jan1=resident_jan1,
+            rrsp_room=rrsp_room,
         )
         for j, i in enumerate(idx):
             results[i] = {k: float(v[j]) for k, v in taxes.items()}
@@ -391,6 +400,7 @@ def evaluate(
     start: dt.date | None = None,
     pay_periods: int = 12,
     first_year_bonus: str = "next_year",
+    rrsp_room: float = 0.0,
 ) -> Any:
     """The full breakdown of ``offer`` for tax ``year``, living in the offer's city.
 
@@ -404,7 +414,9 @@ def evaluate(
     returns a :class:`netpay.first_year.FirstYearEvaluation` instead: the first year in Canada
     (part-year residence, salary from ``start`` paid every one of ``pay_periods`` periods a year, the
     annual bonus by ``first_year_bonus``: 'next_year' (default, nothing in year one), 'prorated' or
-    'full') next to the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
+    'full') next to the full year that follows; year one deducts RRSP contributions only up to
+    ``rrsp_room``, the RRSP deduction limit (default 0: a newcomer has none in the year of arrival).
+    See :mod:`netpay.first_year` and docs/first-year.md.
 
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
@@ -426,6 +438,7 @@ def evaluate(
             other_costs=other_costs,
             pay_periods=pay_periods,
             bonus=first_year_bonus,
+            rrsp_room=rrsp_room,
         )
     return evaluate_many([offer], year, bedrooms, rent_basis, rent, other_costs)[0]
 
@@ -484,6 +497,7 @@ def compare(
     view: str = "both",
     pay_periods: int = 12,
     first_year_bonus: str = "next_year",
+    rrsp_room: float = 0.0,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city), one row per line of
     the breakdown (keys of :data:`LINES`; other costs also item by item as ``other_costs.<item>``,
@@ -495,7 +509,7 @@ def compare(
     the rent basis, period, source and address, and the source of each other cost.
 
     First year in Canada: given ``arrival`` (and optionally ``start``, ``pay_periods``,
-    ``first_year_bonus``, as for :func:`evaluate`), ``view`` chooses the columns:
+    ``first_year_bonus``, ``rrsp_room``, as for :func:`evaluate`), ``view`` chooses the columns:
     'both' (default) gives two columns per offer, a MultiIndex (offer, 'year one' | 'full year');
     'year_one' or 'full_year' gives one column per offer, as without ``arrival``. In year one,
     'monthly' is per month resident in Canada and 'annual' is the part of the year resident (rent for
@@ -528,6 +542,7 @@ def compare(
             rent_basis=rent_basis,
             pay_periods=pay_periods,
             bonus=first_year_bonus,
+            rrsp_room=rrsp_room,
         )
         for o in offers
     ]

@@ -13,6 +13,12 @@ and starts work on ``start`` pays Canadian tax only on the income of the residen
   the return keeps the full $3,500 exemption and the full YMPE (Canada Pension Plan s. 19);
 - Ontario's tax reduction and LIFT credit need residence in Canada on January 1, so are not
   claimed (ontario.ca); the Ontario Health Premium is not prorated.
+- RRSP contributions (the employer's match and the employee's own) are deductible only up to the
+  RRSP deduction limit, 18% of the *previous* year's earned income reported in Canada plus unused
+  room (ITA s. 146(1), "RRSP deduction limit"; CRA, "How contributions affect your RRSP deduction
+  limit"): a newcomer whose earlier income was earned abroad has none in year one. Year one
+  deducts at most ``rrsp_room`` (default 0); contributions not deducted carry forward to later
+  years. Payroll still withholds as if they were deductible, so the return claws that back.
 
 The engine applies these rules (``netpay.engine.compute(..., residence_fraction=, resident_jan1=)``);
 this module turns an :class:`~netpay.offer.Offer` into the first year's amounts and the pay cheques:
@@ -193,6 +199,24 @@ def _period_of(day: dt.date, periods: pd.DataFrame) -> int:
 # --------------------------------------------------------------------------- the first year's offer
 
 
+def _check_room(rrsp_room: Any) -> float:
+    try:
+        room = float(rrsp_room)
+    except (TypeError, ValueError):
+        room = float("nan")
+    if not np.isfinite(room) or room < 0:
+        raise NetpayError(
+            f"rrsp_room must be the RRSP deduction limit for the year in dollars, zero or more, "
+            f"not {rrsp_room!r} (a newcomer with no earned income reported in Canada has 0)"
+        )
+    return room
+
+
+def _rrsp_not_deducted(offer: Offer, room: float) -> float:
+    """RRSP contributions of ``offer`` (employer and employee) above the deduction limit ``room``."""
+    return float(round_cents(max(offer.employer_rrsp_match + offer.employee_rrsp - room, 0.0)))
+
+
 def _check_dates(year: int, arrival: Any, start: Any) -> tuple[dt.date, dt.date]:
     if arrival is None:
         raise NetpayError(
@@ -283,6 +307,10 @@ class FirstYearEvaluation(BaseModel):
     year_one: Evaluation
     full_year: Evaluation
     settlement: dict[str, float]
+    #: the RRSP deduction limit used for year one, and the RRSP contributions of year one above it
+    #: (not deducted in year one; carried forward)
+    rrsp_room: float = 0.0
+    rrsp_not_deducted: float = 0.0
 
     def facts(self) -> dict[str, Any]:
         """Dates, days, fraction and settlement as a dict (``compare(...).attrs['first_year']``)."""
@@ -297,6 +325,8 @@ class FirstYearEvaluation(BaseModel):
             "resident_jan1": self.resident_jan1,
             "pay_periods": self.pay_periods,
             "bonus_rule": self.bonus_rule,
+            "rrsp_room": self.rrsp_room,
+            "rrsp_not_deducted": self.rrsp_not_deducted,
             "settlement": dict(self.settlement),
         }
 
@@ -325,6 +355,7 @@ def evaluate_first_year(
     other_costs: Mapping[str, float] | None = None,
     pay_periods: int = 12,
     bonus: str = "next_year",
+    rrsp_room: float = 0.0,
 ) -> FirstYearEvaluation:
     """Year one in Canada (arriving on ``arrival``, working from ``start``, default ``arrival``)
     next to the full year; ``netpay.evaluate(offer, year, arrival=..., start=...)`` calls this.
@@ -332,8 +363,12 @@ def evaluate_first_year(
     Year one: :func:`first_year_offer` taxed with ``engine.compute(..., residence_fraction=p,
     resident_jan1=False)`` (``resident_jan1`` is True only for an arrival on January 1), in the
     province of the offer's city (the province of residence on December 31). Rent and other costs
-    are paid for the months resident, days resident / days in the year x 12.
+    are paid for the months resident, days resident / days in the year x 12. RRSP contributions
+    are deducted in year one only up to ``rrsp_room``, the RRSP deduction limit (default 0: a
+    newcomer without earned income reported in Canada the year before has none); the rest is
+    ``rrsp_not_deducted``. The full year deducts them all.
     """
+    room = _check_room(rrsp_room)
     a, s = _check_dates(year, arrival, start)
     p = residence_fraction(a, year)
     jan1 = a == dt.date(int(year), 1, 1)
@@ -349,9 +384,12 @@ def evaluate_first_year(
         residence_fraction=p,
         resident_jan1=jan1,
         months=months,
+        rrsp_room=room,
     )[0]
     full_year = evaluate_many([offer.without_one_time()], year, bedrooms, rent_basis, rent, other_costs)[0]
-    flow = monthly_cash_flow(offer, year, s, arrival=a, pay_periods=pay_periods, bonus=bonus)
+    flow = monthly_cash_flow(
+        offer, year, s, arrival=a, pay_periods=pay_periods, bonus=bonus, rrsp_room=room
+    )
     return FirstYearEvaluation(
         year=int(year),
         arrival=a,
@@ -365,6 +403,8 @@ def evaluate_first_year(
         year_one=year_one,
         full_year=full_year,
         settlement=dict(flow.attrs["settlement"]),
+        rrsp_room=room,
+        rrsp_not_deducted=_rrsp_not_deducted(yo, room),
     )
 
 
@@ -462,6 +502,7 @@ def monthly_cash_flow(
     bonus_paid: dt.date | str | None = None,
     relocation_paid: dt.date | str | None = None,
     by: str = "period",
+    rrsp_room: float = 0.0,
 ) -> pd.DataFrame:
     """The pay cheques of the first year, from ``start`` to December 31: one row per pay period
     (``by='period'``) or per calendar month of the pay dates (``by='month'``, pays summed).
@@ -490,8 +531,11 @@ def monthly_cash_flow(
     withheld minus due, positive for a refund: ``cpp_overpayment`` (line 44800; Québec TP-1 line
     445), ``ei_overpayment`` (line 45000), ``qpip_overpayment`` (TP-1 line 459), ``tax_refund``
     (tax withheld - tax due on the part-year return) and ``total``. The amounts due come from the
-    year-one evaluation (residence from ``arrival``, default ``start``).
+    year-one evaluation (residence from ``arrival``, default ``start``), whose RRSP deduction is
+    capped at ``rrsp_room`` (default 0, see :func:`evaluate_first_year`): payroll withholds as if
+    the RRSP contributions were deductible, so without room the return claws the difference back.
     """
+    room = _check_room(rrsp_room)
     s = _as_date(start, "start")
     a, s = _check_dates(year, s if arrival is None else arrival, s)
     if by not in ("period", "month"):
@@ -585,7 +629,12 @@ def monthly_cash_flow(
     yo = first_year_offer(offer, year, s, pay_periods, bonus)
     p = residence_fraction(a, year)
     due = _taxes(
-        [yo], place.province, year, residence_fraction=p, resident_jan1=a == dt.date(int(year), 1, 1)
+        [yo],
+        place.province,
+        year,
+        residence_fraction=p,
+        resident_jan1=a == dt.date(int(year), 1, 1),
+        rrsp_room=room,
     )
     due1 = {k: float(v[0]) for k, v in due.items()}
     withheld_pension = float(frame["cpp"].sum() + frame["cpp2"].sum())
@@ -621,6 +670,7 @@ def monthly_cash_flow(
     frame.attrs["city"] = place.name
     frame.attrs["label"] = offer.name
     frame.attrs["bonus_rule"] = bonus
+    frame.attrs["rrsp_room"] = room
     return frame
 
 
