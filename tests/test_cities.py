@@ -123,6 +123,14 @@ def test_missing_bedroom_count_says_what_we_have():
     assert isinstance(info.value, KeyError) and isinstance(info.value, ValueError)
 
 
+@pytest.mark.parametrize("bedrooms", [-1, 4, 5])
+def test_rent_bedrooms_out_of_range_says_0_to_3(bedrooms):
+    # Regression: 5 bedrooms said "No asking rent for 5-bedroom units" (and -1 "-1-bedroom"), as if
+    # data were missing; 3 means three or more.
+    with pytest.raises(NoDataError, match=r"bedrooms must be 0 \(bachelor\), 1, 2 or 3 \(three or more"):
+        rent("Toronto", bedrooms)
+
+
 @pytest.mark.parametrize("bedrooms", [4, -1, 1.5, "two"])
 def test_bad_bedrooms(bedrooms):
     with pytest.raises(NoDataError, match="Toronto"):

@@ -350,6 +350,11 @@ def rent(city_name: str, bedrooms: int = 1, basis: str = "asking") -> Rent:
                 f"bedrooms must be a whole number 0-3, not {bedrooms!r}. {_what_we_have(c.name)}"
             )
         bedrooms = as_int
+    if not 0 <= bedrooms <= 3:
+        raise NoDataError(
+            f"bedrooms must be 0 (bachelor), 1, 2 or 3 (three or more: use 3 for a larger unit), "
+            f"not {bedrooms!r}. {_what_we_have(c.name)}"
+        )
     if basis not in BASES:
         raise NoDataError(
             f"Unknown rent basis {basis!r}: netpay has 'asking' (asking rents, what a newcomer pays) "
