@@ -243,6 +243,16 @@ def test_compare_a_missing_other_cost_is_na_not_zero(capsys):
     assert "no figure for (n/a, not counted): Saskatoon: transit pass." in out
 
 
+@pytest.mark.parametrize("option", ["--bonus", "--rrsp-match"])
+def test_compare_a_bare_small_number_is_not_taken_as_dollars(capsys, option):
+    # Regression: --bonus 10 meant a $10 bonus, silently; it is almost surely 10%.
+    code, out, err = run(capsys, "compare", "--salary", "140k", "--city", "Toronto", option, "10")
+    assert_one_line_error(code, out, err)
+    assert "write 10% for a percentage" in err
+    code, out, err = run(capsys, "compare", "--salary", "140k", "--city", "Toronto", option, "10%")
+    assert code == 0, err
+
+
 def test_compare_bonus_as_an_amount(capsys, tmp_path):
     target = tmp_path / "cmp.csv"
     code, _, _ = run(

@@ -62,6 +62,18 @@ def parse_amount_or_percent(text: str) -> tuple[str, float]:
     return ("amount", parse_amount(t))
 
 
+def parse_share_of_salary(text: str) -> tuple[str, float]:
+    """``parse_amount_or_percent`` for a bonus or an RRSP match, where a bare number under 100 is
+    almost surely a percentage written without its sign (``--bonus 10``): an error that says so."""
+    kind, value = parse_amount_or_percent(text)
+    if kind == "amount" and 0 < value < 100:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} would be ${value:g} a year: write {text.strip()}% for a percentage of the base "
+            f"salary, or the amount in dollars (e.g. 14000)"
+        )
+    return kind, value
+
+
 def _year(text: str) -> int:
     try:
         return int(text)
@@ -421,7 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cp.add_argument(
         "--bonus",
-        type=parse_amount_or_percent,
+        type=parse_share_of_salary,
         default=None,
         help="annual bonus: an amount (14000) or a percentage of the base salary (10%%)",
     )
@@ -477,7 +489,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cp.add_argument(
         "--rrsp-match",
-        type=parse_amount_or_percent,
+        type=parse_share_of_salary,
         default=None,
         metavar="AMOUNT|PCT",
         help="employer RRSP/pension match paid into an RRSP: an amount or a percentage of salary",
