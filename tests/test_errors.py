@@ -75,3 +75,16 @@ def test_yaml_reads_on_as_a_code_not_a_boolean():
 def test_absurdly_large_income_is_refused():
     with pytest.raises(InvalidIncomeError, match="too large"):
         netpay.take_home(1e16, "ON", 2026)
+
+
+def test_year_none_is_the_latest_year_we_have():
+    latest = tables.years()[-1]
+    pd.testing.assert_frame_equal(netpay.take_home(80_000, "NS"), netpay.take_home(80_000, "NS", latest))
+
+
+def test_plot_module_reachable_without_importing_matplotlib():
+    import subprocess
+    import sys
+
+    code = "import sys, netpay; assert callable(netpay.plot.marginal_rates); assert 'matplotlib' not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -6,7 +6,7 @@ and monthly take-home pay by vectorized functions: one income or a million, same
 
 from __future__ import annotations
 
-from netpay import tables
+from netpay import plot, tables  # plot imports matplotlib only when a chart is drawn
 from netpay.citydata import cities, rent
 from netpay.compare import compare, equivalent_salary, evaluate, gross_for_net
 from netpay.engine import take_home
@@ -40,6 +40,7 @@ __all__ = [
     "monthly_cash_flow",
     "rent",
     "residence_fraction",
+    "plot",
     "tables",
     "take_home",
 ]

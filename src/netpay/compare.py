@@ -645,8 +645,9 @@ def _shape_like(values: FloatArray, original: Any, index: pd.Index | None, name:
     return values
 
 
-def gross_for_net(net: npt.ArrayLike | pd.Series, province: str = "ON", year: int = 2025) -> Any:
-    """The employment income whose take-home pay (``take_home(...).net_income``) is ``net``.
+def gross_for_net(net: npt.ArrayLike | pd.Series, province: str = "ON", year: int | None = None) -> Any:
+    """The employment income whose take-home pay (``take_home(...).net_income``) is ``net``
+    (``year=None``: the latest year netpay has).
 
     Vectorized: ``net`` is a number (-> float), a list or array (-> ndarray) or a Series (-> Series
     with its index). The answer is in whole cents: the first gross whose net income, computed

@@ -81,11 +81,11 @@ def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index 
     if bad.any():
         pos = int(np.flatnonzero(bad)[0])
         label = f" (index {index[pos]!r})" if index is not None else ""
-        v = arr[pos]
+        v = float(arr[pos])
         what = "NaN" if np.isnan(v) else "infinite" if np.isinf(v) else "negative" if v < 0 else "too large"
         more = f"; {int(bad.sum()) - 1} more invalid value(s)" if bad.sum() > 1 else ""
         raise InvalidIncomeError(
-            f"{name} at position {pos}{label} is {what} ({arr[pos]!r}); amounts must be finite, >= 0 and < 1e15{more}"
+            f"{name} at position {pos}{label} is {what} ({v!r}); amounts must be finite, >= 0 and < 1e15{more}"
         )
     return arr, index
 
@@ -226,12 +226,13 @@ def marginal_rate(employment_income: FloatArray, t: Year, step: float = 1.0) -> 
 
 
 def take_home(
-    income: npt.ArrayLike | pd.Series, province: str = "ON", year: int = 2025, *, marginal: bool = True
+    income: npt.ArrayLike | pd.Series, province: str = "ON", year: int | None = None, *, marginal: bool = True
 ) -> pd.DataFrame:
     """Annual and monthly take-home pay of an employee resident in ``province`` all ``year``.
 
     ``income`` is annual employment income: a number, a list, a numpy array or a pandas Series
-    (whose index the result keeps). ``province`` is a two-letter code (AB BC MB NB NL NS NT NU ON PE
+    (whose index the result keeps). ``year`` is the tax year (``None``: the latest netpay has,
+    as on the command line). ``province`` is a two-letter code (AB BC MB NB NL NS NT NU ON PE
     QC SK YT) or a name in any case, with or without accents. Returns one row per income with the
     columns in ``netpay.engine.COLUMNS``; amounts are dollars per year, rounded to cents where the
     law rounds; ``monthly_net_income`` is ``net_income / 12``; rates are fractions.

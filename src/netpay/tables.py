@@ -201,8 +201,11 @@ def provinces(year: int) -> tuple[str, ...]:
 
 
 def check_year(year: Any) -> int:
-    """Return ``year`` as an int, or raise ``UnknownYearError`` listing the years we have."""
+    """Return ``year`` as an int (``None``: the latest year netpay has), or raise
+    ``UnknownYearError`` listing the years we have."""
     have = years()
+    if year is None:
+        return have[-1]
     try:
         y = int(year)
         if y != year:
