@@ -472,22 +472,9 @@ CASH_FLOW_COLUMNS: tuple[str, ...] = (
     "cum_net_pay",
 )
 
-_SUMMED = (
-    "days_employed",
-    "salary",
-    "bonus",
-    "signing_bonus",
-    "relocation_bonus",
-    "gross_pay",
-    "taxable_pay",
-    "cpp",
-    "cpp2",
-    "ei",
-    "qpip",
-    "income_tax",
-    "other_withholdings",
-    "net_pay",
-    "moving_reimbursement",
+#: Per-period amounts that add up over a month (every column but the dates and running totals).
+_SUMMED = tuple(
+    c for c in CASH_FLOW_COLUMNS if c not in ("pay_date", "period_start", "period_end") and not c.startswith("cum_")
 )
 
 
