@@ -24,7 +24,7 @@ import difflib
 import functools
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from os import PathLike
 from typing import Any, Literal
 
@@ -513,48 +513,23 @@ def load_statcan_asking_rents(
     keeps only the newest quarter of each city and bedroom count.
     """
     needed = ("REF_DATE", "GEO", "Rental unit type", "Estimates", "VALUE")
-    frame = _read_statcan(path, needed)
     label = str(path)
-    day = retrieved or dt.date.today()
-    lookup = _geo_lookup()
-    status_col = "STATUS" in frame.columns
-    records = []
-    for line, row in enumerate(frame.to_dict("records"), start=2):
+
+    def bedrooms_of(row: dict[str, str]) -> int | None:
         if fold(row["Estimates"]) != "average asking rent":
-            continue
-        bedrooms = _ASKING_UNITS.get(fold(row["Rental unit type"]))
-        if bedrooms is None:
-            continue
-        c = _match_geo(row["GEO"], lookup)
-        if c is None:
-            continue
-        amount = _value(row["VALUE"], label, line)
-        if amount is None:
-            continue
+            return None
+        return _ASKING_UNITS.get(fold(row["Rental unit type"]))
+
+    records = []
+    for line, row, place, bedrooms, amount, flag in _published_cells(_read_statcan(path, needed), label, bedrooms_of):
         ref = row["REF_DATE"].strip()
         m = re.fullmatch(r"(\d{4})-(\d{2})(-\d{2})?", ref)
         if not m:
             raise DataFileError(f"{label}, line {line}: field 'REF_DATE': expected YYYY-MM, got {ref!r}")
         quarter = (int(m.group(2)) - 1) // 3 + 1
-        status = row.get("STATUS", "").strip() if status_col else ""
-        note = f"GEO '{row['GEO']}'; REF_DATE {ref}" + (
-            f"; {_STATUS.get(status, 'STATUS ' + status)}" if status else ""
-        )
-        records.append(
-            {
-                "_line": line,
-                "city": c.name,
-                "bedrooms": bedrooms,
-                "basis": "asking",
-                "amount": amount,
-                "period": f"{m.group(1)}Q{quarter}",
-                "source": STATCAN_ASKING_SOURCE,
-                "url": STATCAN_ASKING_URL,
-                "retrieved": day,
-                "verified": verified,
-                "note": note,
-            }
-        )
+        period = f"{m.group(1)}Q{quarter}"
+        note = f"GEO '{row['GEO']}'; REF_DATE {ref}{flag}"
+        records.append(_record(line, place, bedrooms, "asking", amount, period, note, retrieved, verified))
     return _tidy_records(records, label, latest)
 
 
@@ -575,48 +550,73 @@ def load_cmhc_average_rents(
     :func:`load_statcan_asking_rents`.
     """
     needed = ("REF_DATE", "GEO", "Type of structure", "Type of unit", "VALUE")
-    frame = _read_statcan(path, needed)
     label = str(path)
-    day = retrieved or dt.date.today()
-    lookup = _geo_lookup()
-    status_col = "STATUS" in frame.columns
-    records = []
-    for line, row in enumerate(frame.to_dict("records"), start=2):
+
+    def bedrooms_of(row: dict[str, str]) -> int | None:
         if fold(row["Type of structure"]) != _CMHC_STRUCTURE:
-            continue
-        bedrooms = _CMHC_UNITS.get(fold(row["Type of unit"]))
+            return None
+        return _CMHC_UNITS.get(fold(row["Type of unit"]))
+
+    records = []
+    for line, row, place, bedrooms, amount, flag in _published_cells(_read_statcan(path, needed), label, bedrooms_of):
+        ref = row["REF_DATE"].strip()
+        if not re.fullmatch(r"\d{4}", ref):
+            raise DataFileError(f"{label}, line {line}: field 'REF_DATE': expected a year YYYY, got {ref!r}")
+        note = (
+            f"GEO '{row['GEO']}'; all occupied and vacant purpose-built rental units, incl. long-tenured "
+            f"rent-controlled tenants{flag}"
+        )
+        records.append(_record(line, place, bedrooms, "average", amount, f"{ref}-10", note, retrieved, verified))
+    return _tidy_records(records, label, latest)
+
+
+def _published_cells(
+    frame: pd.DataFrame, label: str, bedrooms_of: Callable[[dict[str, str]], int | None]
+) -> Iterator[tuple[int, dict[str, str], City, int, float, str]]:
+    """Rows of a Statistics Canada full-table CSV that netpay keeps: a rent series (``bedrooms_of``
+    gives its bedroom count, or None to skip the row), a CMA of a city netpay knows, and a
+    published value. Yields (CSV line, row, city, bedrooms, amount, '; <status note>' or '')."""
+    lookup = _geo_lookup()
+    for line, row in enumerate(frame.to_dict("records"), start=2):
+        bedrooms = bedrooms_of(row)
         if bedrooms is None:
             continue
-        c = _match_geo(row["GEO"], lookup)
-        if c is None:
+        place = _match_geo(row["GEO"], lookup)
+        if place is None:
             continue
         amount = _value(row["VALUE"], label, line)
         if amount is None:
             continue
-        ref = row["REF_DATE"].strip()
-        if not re.fullmatch(r"\d{4}", ref):
-            raise DataFileError(f"{label}, line {line}: field 'REF_DATE': expected a year YYYY, got {ref!r}")
-        status = row.get("STATUS", "").strip() if status_col else ""
-        note = (
-            f"GEO '{row['GEO']}'; all occupied and vacant purpose-built rental units, incl. long-tenured "
-            f"rent-controlled tenants" + (f"; {_STATUS.get(status, 'STATUS ' + status)}" if status else "")
-        )
-        records.append(
-            {
-                "_line": line,
-                "city": c.name,
-                "bedrooms": bedrooms,
-                "basis": "average",
-                "amount": amount,
-                "period": f"{ref}-10",
-                "source": CMHC_AVERAGE_SOURCE,
-                "url": CMHC_AVERAGE_URL,
-                "retrieved": day,
-                "verified": verified,
-                "note": note,
-            }
-        )
-    return _tidy_records(records, label, latest)
+        status = str(row.get("STATUS", "")).strip()
+        yield line, row, place, bedrooms, amount, (f"; {_STATUS.get(status, 'STATUS ' + status)}" if status else "")
+
+
+def _record(
+    line: int,
+    place: City,
+    bedrooms: int,
+    basis: str,
+    amount: float,
+    period: str,
+    note: str,
+    retrieved: dt.date | None,
+    verified: bool,
+) -> dict[str, Any]:
+    """One loader row in the rents.csv layout (with its CSV line, for error messages)."""
+    asking = basis == "asking"
+    return {
+        "_line": line,
+        "city": place.name,
+        "bedrooms": bedrooms,
+        "basis": basis,
+        "amount": amount,
+        "period": period,
+        "source": STATCAN_ASKING_SOURCE if asking else CMHC_AVERAGE_SOURCE,
+        "url": STATCAN_ASKING_URL if asking else CMHC_AVERAGE_URL,
+        "retrieved": retrieved or dt.date.today(),
+        "verified": verified,
+        "note": note,
+    }
 
 
 def _tidy_records(records: list[dict[str, Any]], label: str, latest: bool) -> pd.DataFrame:
