@@ -231,3 +231,19 @@ def test_equivalent_salary_nan_when_impossible():
     # so matching it would need a negative net income
     assert np.isnan(equivalent_salary(0, "Toronto", "Montréal", YEAR))
     assert equivalent_salary(0, "Montréal", "Toronto", YEAR) > 0
+
+
+def test_equivalent_salary_compares_only_costs_both_cities_have_and_says_so():
+    # Saskatoon has no transit-pass figure: Vancouver's $111.60 pass must not count for one side only.
+    import warnings as w
+
+    with w.catch_warnings(record=True) as caught:
+        w.simplefilter("always")
+        got = equivalent_salary(120_000, "Vancouver", "Saskatoon", 2026)
+    assert any("transit_pass" in str(c.message) and "Vancouver" in str(c.message) for c in caught)
+    # Same answer as when both sides carry no transit cost: the rent difference alone.
+    rent_v = netpay.rent("Vancouver", 1).amount
+    rent_s = netpay.rent("Saskatoon", 1).amount
+    net_v = take_home(120_000, "BC", 2026).loc[0, "net_income"]
+    want_net = net_v + 12 * (rent_s - rent_v)
+    assert take_home(got, "SK", 2026).loc[0, "net_income"] == pytest.approx(want_net, abs=0.011)

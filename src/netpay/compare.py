@@ -23,6 +23,7 @@ Definitions (dollars; "monthly" is annual / 12):
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -670,9 +671,23 @@ def gross_for_net(net: npt.ArrayLike | pd.Series, province: str = "ON", year: in
     return _shape_like(_solve(arr, t), net, index, "gross")
 
 
-def _monthly_city_costs(place: _cities.City, bedrooms: int, basis: str) -> float:
+def _monthly_city_costs(place: _cities.City, bedrooms: int, basis: str, items: set[str]) -> float:
+    """Monthly rent plus the other monthly costs named in ``items``."""
     r = _cities.rent(place.name, bedrooms, basis)
-    return r.amount + sum(c.monthly for c in _cities.other_costs(place.name).values())
+    return r.amount + sum(c.monthly for name, c in _cities.other_costs(place.name).items() if name in items)
+
+
+def _shared_cost_items(a: _cities.City, b: _cities.City) -> set[str]:
+    """The other-cost items both cities have a figure for; warns, naming them, about the rest."""
+    have_a, have_b = set(_cities.other_costs(a.name)), set(_cities.other_costs(b.name))
+    for name, only in ((a.name, have_a - have_b), (b.name, have_b - have_a)):
+        if only:
+            warnings.warn(
+                f"equivalent_salary leaves out {', '.join(sorted(only))}: netpay has a figure for {name} only; "
+                "compare with evaluate(..., other_costs={...}) to count it in both cities",
+                stacklevel=3,
+            )
+    return have_a & have_b
 
 
 def equivalent_salary(
@@ -685,7 +700,8 @@ def equivalent_salary(
 ) -> Any:
     """The salary in ``to_city`` that leaves the same monthly disposable income as ``salary`` in
     ``from_city``: rent (``bedrooms``, ``rent_basis``) and other monthly costs of each city, taxes
-    of each city's province, a plain salary (no bonus or benefits).
+    of each city's province, a plain salary (no bonus or benefits). Only the cost items both
+    cities have a figure for are compared; a warning names any left out.
 
     Vectorized like :func:`gross_for_net`. Where no salary can do it (the other city is so much
     cheaper that the net needed would be negative) the answer is NaN.
@@ -697,7 +713,8 @@ def equivalent_salary(
     arr, index = as_amounts(salary, "salary")
     a, b = _cities.city(from_city), _cities.city(to_city)
     net_a = _net(arr, Year.load(a.province, year), exact=False)
-    delta = _monthly_city_costs(b, bedrooms, rent_basis) - _monthly_city_costs(a, bedrooms, rent_basis)
+    items = _shared_cost_items(a, b)
+    delta = _monthly_city_costs(b, bedrooms, rent_basis, items) - _monthly_city_costs(a, bedrooms, rent_basis, items)
     target = round_cents(net_a + 12.0 * delta)
     out = np.full(arr.shape, np.nan)
     ok = target >= 0
