@@ -256,3 +256,8 @@ def test_offer_amounts_by_treatment():
     assert o.deductions == 3_000 + 3_000 + 1_000
     assert o.savings == 3_000 + 3_000 + 4_000 + 1_000 + 20_000
     assert o.name == "Toronto" and o.model_copy(update={"label": "A"}).name == "A"
+
+
+def test_bonus_percent_written_as_a_fraction_is_refused():
+    with pytest.raises(ValueError, match=r"bonus_percent is in percent.*bonus_percent=10"):
+        Offer(base_salary=100_000, bonus_percent=0.1, city="Toronto")

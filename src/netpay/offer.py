@@ -164,6 +164,13 @@ class Offer(BaseModel):
                 f"give either bonus (dollars) or bonus_percent (percent of base), not both: "
                 f"bonus={self.bonus}, bonus_percent={self.bonus_percent}"
             )
+        if self.bonus_percent is not None and 0 < self.bonus_percent < 1:
+            # 0.1 is far more often "10%" written as a fraction than a 0.1% bonus
+            raise ValueError(
+                f"bonus_percent is in percent (10 means 10%), got {self.bonus_percent}: for "
+                f"{self.bonus_percent * 100:g}% write bonus_percent={self.bonus_percent * 100:g}; "
+                "for a bonus under 1% of base give bonus= in dollars"
+            )
         return self
 
     # ------------------------------------------------------------------ amounts by treatment
