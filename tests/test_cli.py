@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 import netpay
@@ -149,7 +151,7 @@ def test_cities_rents_for_one_city(capsys):
 # --------------------------------------------------------------------------- help
 
 
-@pytest.mark.parametrize("command", ["take-home", "tables", "cities", "compare"])
+@pytest.mark.parametrize("command", ["take-home", "tables", "cities", "compare", "cash-flow"])
 def test_help_explains_every_option(capsys, command):
     code, out, _ = run(capsys, command, "--help")
     assert code == 0
@@ -164,7 +166,7 @@ def test_help_explains_every_option(capsys, command):
 def test_top_level_help_and_version(capsys):
     code, out, _ = run(capsys, "--help")
     assert code == 0
-    for command in ("take-home", "tables", "cities", "compare"):
+    for command in ("take-home", "tables", "cities", "compare", "cash-flow"):
         assert command in out
     code, out, _ = run(capsys, "--version")
     assert code == 0 and netpay.__version__ in out
@@ -292,3 +294,300 @@ def test_compare_plot_writes_a_png(capsys, tmp_path):
 )
 def test_compare_bad_input(capsys, argv):
     assert_one_line_error(*run(capsys, *argv))
+
+
+# --------------------------------------------------------------------------- the first year in Canada
+
+#: The documented scenario (docs/first-year.md): arrive 1 June 2026, start 15 June, $140,000 base,
+#: $15,000 relocation, $10,000 signing.
+ARRIVAL, START = dt.date(2026, 6, 1), dt.date(2026, 6, 15)
+CITIES = ("Toronto", "Vancouver", "Montréal")
+FIRST_YEAR = (
+    "compare",
+    "--salary",
+    "140000",
+    "--relocation",
+    "15000",
+    "--signing",
+    "10000",
+    *[a for c in CITIES for a in ("--city", c)],
+    "--year",
+    "2026",
+    "--arrival",
+    "2026-06-01",
+    "--start",
+    "2026-06-15",
+)
+
+
+def _first_year_offers(**extra):
+    return [
+        netpay.Offer(base_salary=140_000, relocation_bonus=15_000, signing_bonus=10_000, city=c, **extra)
+        for c in CITIES
+    ]
+
+
+def _whole(value):
+    """A dollar amount as the tables print it: $1,234 or -$1,234."""
+    return f"-${-value:,.0f}" if value < 0 else f"${value:,.0f}"
+
+
+def _cents(value):
+    return f"-${-value:,.2f}" if value < 0 else f"${value:,.2f}"
+
+
+def _row(out, label):
+    """The values of the table row starting with ``label`` (the label's words removed)."""
+    line = next(ln for ln in out.splitlines() if ln.startswith(label))
+    return line[len(label) :].split()
+
+
+def test_parse_date():
+    assert cli.parse_date("2026-06-01") == ARRIVAL
+    for text in ("2026-13-01", "2026-02-30"):
+        with pytest.raises(Exception, match="no such date"):
+            cli.parse_date(text)
+    for text in ("1/6/2026", "20260601", "2026-W23-1"):  # fromisoformat takes the last two, the CLI does not
+        with pytest.raises(Exception, match="write YYYY-MM-DD"):
+            cli.parse_date(text)
+
+
+def test_compare_first_year_prints_year_one_next_to_the_full_year(capsys):
+    code, out, err = run(capsys, *FIRST_YEAR)
+    assert code == 0, err
+    expected = netpay.compare(_first_year_offers(), 2026, arrival=ARRIVAL, start=START)
+    lines = out.splitlines()
+    header = next(i for i, ln in enumerate(lines) if ln.split() == list(CITIES))
+    assert lines[header + 1].split() == ["year", "one", "full", "year"] * 3
+    for key, label in [
+        ("base_salary", "Base salary"),
+        ("signing_bonus", "Signing bonus (one-time)"),
+        ("relocation_bonus", "Relocation bonus (one-time)"),
+        ("cash_income", "Cash paid"),
+        ("cpp", "CPP/QPP contributions"),
+        ("federal_tax", "Federal tax"),
+        ("provincial_tax", "Provincial tax"),
+        ("net_cash", "Net cash"),
+        ("rent", "Rent"),
+        ("disposable", "Disposable income"),
+    ]:
+        shown = [_whole(v) for v in expected.loc[key]]
+        assert _row(out, label) == shown, key
+    # year one is per month in Canada: the one-time payments lift it above the full year
+    toronto = expected["Toronto"]
+    assert toronto.loc["disposable", "year one"] > toronto.loc["disposable", "full year"]
+    assert 'In year one "per month" means per month resident in Canada (214 of 365 days = 7.04 months)' in out
+    assert "Full year:" in out
+    for name in CITIES:
+        facts = expected.attrs["first_year"][name]
+        total = facts["settlement"]["total"]
+        assert total > 0
+        assert f"  {name}: 214 days resident (7.04 months); refund of {_whole(total)} in spring 2027" in out
+    assert "refund of $4,458 in spring 2027" in out  # the figure docs/first-year.md gives for Toronto
+
+
+def test_compare_first_year_views_and_options_reach_compare(capsys, tmp_path):
+    target = tmp_path / "year-one.csv"
+    code, out, err = run(
+        capsys,
+        *FIRST_YEAR,
+        "--bonus",
+        "10%",
+        "--view",
+        "year-one",
+        "--pay-periods",
+        "26",
+        "--first-year-bonus",
+        "prorated",
+        "--rrsp-match",
+        "5%",
+        "--rrsp-room",
+        "2,000",
+        "--csv",
+        str(target),
+    )
+    assert code == 0, err
+    offers = _first_year_offers(bonus_percent=10, employer_rrsp_match=7_000)
+    expected = netpay.compare(
+        offers,
+        2026,
+        arrival=ARRIVAL,
+        start=START,
+        view="year_one",
+        pay_periods=26,
+        first_year_bonus="prorated",
+        rrsp_room=2_000,
+    )
+    import pandas as pd
+
+    frame = pd.read_csv(target, index_col=0)
+    assert list(frame.columns) == list(CITIES)
+    for key in ("bonus", "net_cash", "disposable"):
+        assert frame.loc[key].to_numpy() == pytest.approx(expected.loc[key].to_numpy())
+    assert _row(out, "Net cash") == [_whole(v) for v in expected.loc["net_cash"]]
+    assert expected.loc["bonus", "Toronto"] > 0  # prorated: paid in year one
+    assert "paid biweekly" in out and "prorated" in out
+    assert "Full year:" not in out
+    assert "RRSP contributions not deductible in year one" in out
+
+
+def test_compare_first_year_full_year_view_and_plot(capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    target = tmp_path / "fy.png"
+    code, out, err = run(capsys, *FIRST_YEAR, "--view", "full_year", "--plot", str(target))
+    assert code == 0, err
+    expected = netpay.compare(_first_year_offers(), 2026, arrival=ARRIVAL, start=START, view="full_year")
+    assert _row(out, "Disposable income") == [_whole(v) for v in expected.loc["disposable"]]
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_compare_year_defaults_to_the_arrival_year(capsys):
+    code, out, err = run(capsys, "compare", "-s", "100k", "-c", "Calgary", "--arrival", "2025-09-01")
+    assert code == 0, err
+    assert "Calgary" in out and ", 2025, dollars per month" in out
+
+
+CASH_FLOW = (
+    "cash-flow",
+    "--salary",
+    "140000",
+    "--city",
+    "Toronto",
+    "--year",
+    "2026",
+    "--start",
+    "2026-06-15",
+    "--arrival",
+    "2026-06-01",
+    "--signing",
+    "10000",
+    "--relocation",
+    "15000",
+)
+
+
+def _money_cells(line):
+    return [float(v.replace("$", "").replace(",", "")) for v in line.split() if v.startswith(("$", "-$"))]
+
+
+def test_cash_flow_rows_sum_to_the_year_one_salary(capsys, tmp_path):
+    target = tmp_path / "flow.csv"
+    code, out, err = run(capsys, *CASH_FLOW, "--csv", str(target))
+    assert code == 0, err
+    lines = out.splitlines()
+    header = next(ln for ln in lines if ln.split()[:2] == ["salary", "one-time"])
+    columns = header.replace("income tax", "income_tax").replace("net pay", "net_pay").split()
+    assert columns == ["salary", "one-time", "gross", "CPP", "CPP2", "EI", "QPIP", "income_tax", "net_pay"]
+    rows = [ln for ln in lines if ln[:10].count("-") == 2 and ln[:4] == "2026"]
+    month_ends = [(6, 30), (7, 31), (8, 31), (9, 30), (10, 31), (11, 30), (12, 31)]
+    assert [r.split()[0] for r in rows] == [f"2026-{m:02d}-{d}" for m, d in month_ends]
+    cells = [_money_cells(r) for r in rows]
+    total = _money_cells(next(ln for ln in lines if ln.startswith("total")))
+    sums = [round(sum(c[i] for c in cells), 2) for i in range(len(columns))]
+    assert sums == pytest.approx(total, abs=0.005)
+    fye = netpay.evaluate(_first_year_offers()[0], 2026, arrival=ARRIVAL, start=START)
+    salary, gross = sums[0], sums[2]
+    assert salary == pytest.approx(fye.year_one.base_salary, abs=0.005) == pytest.approx(76_222.24)
+    assert gross == pytest.approx(fye.year_one.cash_income, abs=0.005)
+    assert cells[0][1] == 25_000  # the signing and relocation bonuses with the first pay
+    from netpay import first_year
+
+    flow = first_year.monthly_cash_flow(_first_year_offers()[0], 2026, START, arrival=ARRIVAL)
+    assert [c[-1] for c in cells] == pytest.approx(list(flow["net_pay"]), abs=0.005)
+    assert [c[7] for c in cells] == pytest.approx(list(flow["income_tax"]), abs=0.005)
+    s = flow.attrs["settlement"]
+    assert s == fye.settlement
+    assert f"Income tax:  withheld   {_cents(s['tax_withheld'])}, due   {_cents(s['tax_due'])}" in out
+    assert f"Total:       refund {_cents(s['total'])}" in out
+    assert "spring of 2027" in out
+    import pandas as pd
+
+    frame = pd.read_csv(target, index_col=0)
+    assert frame["salary"].sum() == pytest.approx(76_222.24)
+    assert list(frame.columns) == list(first_year.CASH_FLOW_COLUMNS)
+
+
+def test_cash_flow_by_month_quebec_bonus_and_plot(capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    target = tmp_path / "cashflow.png"
+    argv = ("cash-flow", "-s", "140k", "-c", "montreal", "--start", "2026-06-15", "--arrival", "2026-06-01")
+    extra = ("--bonus", "10%", "--first-year-bonus", "full", "--pay-periods", "biweekly", "--by", "month")
+    code, out, err = run(capsys, *argv, *extra, "--plot", str(target))
+    assert code == 0, err
+    assert "Montréal (QC), 2026" in out and "paid biweekly" in out
+    header = next(ln for ln in out.splitlines() if ln.split()[:2] == ["salary", "one-time"])
+    assert "QPP" in header.split() and "QPP2" in header.split() and "QPIP" in header.split()
+    rows = [ln for ln in out.splitlines() if ln.endswith(tuple("0123456789")) and ln[:3] in ("Jun", "Jul", "Dec")]
+    assert [r.split()[0] for r in rows] == ["Jun", "Jul", "Dec"]
+    offer = netpay.Offer(base_salary=140_000, bonus_percent=10, city="Montréal")
+    from netpay import first_year
+
+    flow = first_year.monthly_cash_flow(offer, 2026, START, arrival=ARRIVAL, pay_periods=26, bonus="full", by="month")
+    december = _money_cells(rows[-1])
+    assert december[1] == pytest.approx(14_000)  # the full bonus, with the last pay
+    assert december[-1] == pytest.approx(flow["net_pay"].iloc[-1])
+    assert "QPIP:" in out
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ("--arrival", "2026-13-01"),  # no such month
+        ("--arrival", "2026-02-30"),  # no such day
+        ("--arrival", "01/06/2026"),  # not YYYY-MM-DD
+        ("--arrival", "2026-06-01", "--start", "2026-05-15"),  # start before arrival
+        ("--arrival", "2025-06-01", "--year", "2026"),  # arrival outside the year
+        ("--arrival", "2026-06-01", "--start", "2027-01-04", "--year", "2026"),  # start outside the year
+        ("--arrival", "2026-06-01", "--view", "half"),
+        ("--arrival", "2026-06-01", "--pay-periods", "13"),
+        ("--arrival", "2026-06-01", "--first-year-bonus", "sometimes"),
+        ("--arrival", "2026-06-01", "--rrsp-room", "lots"),
+        ("--arrival", "2031-06-01"),  # no tables for that year
+        ("--view", "year-one"),  # a first-year option without --arrival
+        ("--pay-periods", "26"),
+    ],
+)
+def test_compare_first_year_bad_input(capsys, argv):
+    code, out, err = run(capsys, "compare", "--salary", "140000", "--city", "Toronto", *argv)
+    assert_one_line_error(code, out, err)
+
+
+def test_compare_first_year_errors_name_the_option(capsys):
+    _, _, err = run(capsys, "compare", "-s", "1", "-c", "Toronto", "--arrival", "2026-06-01", "--start", "2026-05-15")
+    assert "--start 2026-05-15 is before --arrival 2026-06-01" in err
+    _, _, err = run(capsys, "compare", "-s", "1", "-c", "Toronto", "--arrival", "2025-06-01", "--year", "2026")
+    assert "--arrival 2025-06-01 is not in tax year 2026" in err
+    _, _, err = run(capsys, "compare", "-s", "1", "-c", "Toronto", "--rrsp-room", "0")
+    assert "--rrsp-room is for the first year in Canada: give --arrival" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        (),  # no --start
+        ("--start", "2026-6-15"),
+        ("--start", "2026-06-31"),
+        ("--start", "2026-06-15", "--arrival", "2026-07-01"),  # start before arrival
+        ("--start", "2026-06-15", "--year", "2025"),  # start outside the year
+        ("--start", "2026-06-15", "--arrival", "2025-12-01"),  # arrival outside the year of start
+        ("--start", "2026-06-15", "--by", "week"),
+        ("--start", "2026-06-15", "--pay-periods", "0"),
+        ("--start", "2026-06-15", "--bonus", "10"),  # 10% or $10?
+        ("--start", "2031-06-15"),  # no tables
+    ],
+)
+def test_cash_flow_bad_input(capsys, argv):
+    code, out, err = run(capsys, "cash-flow", "--salary", "140000", "--city", "Toronto", *argv)
+    assert_one_line_error(code, out, err)
+
+
+def test_cash_flow_unknown_city_and_missing_salary(capsys):
+    assert_one_line_error(*run(capsys, "cash-flow", "-s", "1", "-c", "Gotham", "--start", "2026-06-15"))
+    assert_one_line_error(*run(capsys, "cash-flow", "-c", "Toronto", "--start", "2026-06-15"))
