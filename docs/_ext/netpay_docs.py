@@ -567,7 +567,7 @@ def cli_help() -> str:
     parts = []
     for argv, title in [
         (["--help"], "netpay"),
-        *[([c, "--help"], f"netpay {c}") for c in ("take-home", "tables", "cities", "compare")],
+        *[([c, "--help"], f"netpay {c}") for c in ("take-home", "tables", "cities", "compare", "cash-flow")],
     ]:
         buf = io.StringIO()
         with contextlib.redirect_stdout(buf):
