@@ -104,7 +104,9 @@ def provincial_tax(ctx: TaxContext, table: Table) -> FloatArray:
     """Net Ontario tax (T1 line 42800): basic tax + surtax - tax reduction - LIFT + Health Premium."""
     basic = ontario_basic_tax(ctx, table)
     tax = basic + ontario_surtax(basic, table)
-    if ctx.resident_jan1:  # both need residence in Canada on January 1 (ontario.ca; ON428 guide)
+    # Both need residence in Canada on January 1 and in Ontario on December 31: ontario.ca,
+    # "Ontario Tax Reduction" and "Low-income Individuals and Families Tax (LIFT) Credit".
+    if ctx.resident_jan1:
         tax = tax - ontario_tax_reduction(tax, table)
         tax = tax - np.minimum(lift_credit(ctx, table), tax)
     return tax + ontario_health_premium(ctx.taxable_income, table)
