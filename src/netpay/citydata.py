@@ -284,26 +284,25 @@ def _check_unique(rows: Iterable[Any], fields: tuple[str, ...], label: str) -> N
         seen.add(k)
 
 
-@functools.cache
-def _rents() -> tuple[Rent, ...]:
-    label = f"data/{RENTS_FILE}"
-    file = _data_file(RENTS_FILE)
+def _load_rows(name: str, columns: tuple[str, ...], model: type[Any], key: tuple[str, ...]) -> tuple[Any, ...]:
+    """Read and validate one shipped CSV (``data/<name>``); rows must be unique on ``key``."""
+    label = f"data/{name}"
+    file = _data_file(name)
     if not file.is_file():
         raise DataFileError(f"{label}: file not found")
-    rows = _read_csv(file.read_text(encoding="utf-8"), label, RENT_COLUMNS, Rent)
-    _check_unique(rows, ("city", "bedrooms", "basis", "period"), label)
+    rows = _read_csv(file.read_text(encoding="utf-8"), label, columns, model)
+    _check_unique(rows, key, label)
     return tuple(rows)
+
+
+@functools.cache
+def _rents() -> tuple[Rent, ...]:
+    return _load_rows(RENTS_FILE, RENT_COLUMNS, Rent, ("city", "bedrooms", "basis", "period"))
 
 
 @functools.cache
 def _costs() -> tuple[Cost, ...]:
-    label = f"data/{COSTS_FILE}"
-    file = _data_file(COSTS_FILE)
-    if not file.is_file():
-        raise DataFileError(f"{label}: file not found")
-    rows = _read_csv(file.read_text(encoding="utf-8"), label, COST_COLUMNS, Cost)
-    _check_unique(rows, ("city", "item", "period"), label)
-    return tuple(rows)
+    return _load_rows(COSTS_FILE, COST_COLUMNS, Cost, ("city", "item", "period"))
 
 
 def clear_cache() -> None:
