@@ -444,6 +444,18 @@ def evaluate(
     return evaluate_many([offer], year, bedrooms, rent_basis, rent, other_costs)[0]
 
 
+def unique_labels(evaluations: Sequence[Evaluation]) -> list[str]:
+    """Column names for evaluations: each label, with ' (2)', ' (3)', ... on repeats."""
+    names: list[str] = []
+    for e in evaluations:
+        name, n = e.label, 2
+        while name in names:
+            name = f"{e.label} ({n})"
+            n += 1
+        names.append(name)
+    return names
+
+
 def _columns(
     evaluations: Sequence[Evaluation], period: str
 ) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, Any]]]:
@@ -451,12 +463,7 @@ def _columns(
     columns: dict[str, dict[str, float]] = {}
     sources: dict[str, dict[str, Any]] = {}
     items = sorted({item for e in evaluations for item in e.other_costs})
-    for e in evaluations:
-        name = e.label
-        n = 2
-        while name in columns:
-            name = f"{e.label} ({n})"
-            n += 1
+    for e, name in zip(evaluations, unique_labels(evaluations), strict=True):
         factor = 1.0 if period == "monthly" else e.months
         values = dict(e.monthly if period == "monthly" else e.annual)
         lines: dict[str, float] = {}

@@ -256,7 +256,7 @@ def _breakdown_columns(
     DataFrame, Evaluation objects or Offers."""
     import pandas as pd
 
-    from netpay.compare import Evaluation, evaluate_many
+    from netpay.compare import Evaluation, evaluate_many, unique_labels
     from netpay.offer import Offer
 
     if isinstance(items, pd.DataFrame):
@@ -297,14 +297,7 @@ def _breakdown_columns(
         raise TypeError(
             "breakdown() takes netpay.Offer objects, results of netpay.evaluate, or a netpay.compare table"
         )
-    data: dict[str, dict[str, float]] = {}
-    for e in items:
-        name = e.label
-        n = 2
-        while name in data:
-            name = f"{e.label} ({n})"
-            n += 1
-        data[name] = dict(e.monthly)
+    data = {name: dict(e.monthly) for e, name in zip(items, unique_labels(items), strict=True)}
     rows = [(e.city, e.rent_source, e.rent_period, e.rent_basis, e.bedrooms) for e in items]
     codes = list(dict.fromkeys(e.province for e in items))
     return data, items[0].year, rows, codes
