@@ -52,7 +52,7 @@ from netpay.compare import LINES, Evaluation, _taxes, evaluate_many
 from netpay.engine import Year, compute
 from netpay.errors import NetpayError
 from netpay.money import FloatArray, round_cents
-from netpay.offer import Offer
+from netpay.offer import AMOUNT_FIELDS, Offer
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -67,14 +67,11 @@ PAY_PERIODS: dict[int, str] = {12: "monthly", 24: "semi-monthly", 26: "biweekly"
 BONUS_RULES: tuple[str, ...] = ("next_year", "prorated", "full")
 
 #: Offer amounts paid every period like the salary, prorated like it in the first year.
-RECURRING_FIELDS: tuple[str, ...] = (
-    "equity_vesting",
-    "taxable_benefits",
-    "non_taxable_benefits",
-    "employer_rrsp_match",
-    "employer_pension_match",
-    "employee_rrsp",
-    "employee_pension",
+#: Everything but the salary, the annual bonus (see BONUS_RULES) and the one-time payments.
+RECURRING_FIELDS: tuple[str, ...] = tuple(
+    f
+    for f in AMOUNT_FIELDS
+    if f not in ("base_salary", "bonus", "bonus_percent", "signing_bonus", "relocation_bonus", "moving_reimbursement")
 )
 
 
