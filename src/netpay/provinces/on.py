@@ -9,6 +9,8 @@ Ontario tax = basic Ontario tax (brackets minus 5.05% of credits)
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 from pydantic import Field, field_validator
 
@@ -61,10 +63,20 @@ class Table(ProvincialTable):
     @field_validator("health_premium")
     @classmethod
     def _ramps_ascending(cls, steps: list[PremiumStep]) -> list[PremiumStep]:
-        froms = [s.from_ for s in steps]
-        if froms != sorted(froms) or len(set(froms)) != len(froms):
-            raise ValueError(f"health premium ramps must be ascending, got {froms}")
+        ends = [(s.from_, s.from_ + s.increment / s.rate) for s in steps]
+        if any(b[0] < a[1] for a, b in zip(ends, ends[1:], strict=False)):
+            raise ValueError(f"health premium ramps must be ascending and not overlap, got {ends}")
         return steps
+
+    @functools.cached_property
+    def health_premium_chart(self) -> tuple[np.ndarray, np.ndarray]:
+        """Corners of the premium chart: (taxable income, premium), flat beyond the last."""
+        knots, premiums, total = [0.0], [0.0], 0.0
+        for step in self.health_premium:
+            knots += [step.from_, step.from_ + step.increment / step.rate]
+            premiums += [total, total + step.increment]
+            total += step.increment
+        return np.array(knots), np.array(premiums)
 
 
 def ontario_basic_tax(ctx: TaxContext, table: Table) -> FloatArray:
@@ -93,11 +105,13 @@ def lift_credit(ctx: TaxContext, table: Table) -> FloatArray:
 
 
 def ontario_health_premium(taxable_income: FloatArray, table: Table) -> FloatArray:
-    """ON428 Part D: the Ontario Health Premium on taxable income, from $0 to $900 in ramps."""
-    premium = np.zeros_like(taxable_income)
-    for step in table.health_premium:
-        premium += np.minimum(step.rate * np.maximum(taxable_income - step.from_, 0.0), step.increment)
-    return premium
+    """ON428 Part D: the Ontario Health Premium on taxable income, from $0 to $900 in ramps.
+
+    The chart is piecewise linear (flat, then ``rate`` x income over ``from`` until the ramp has
+    added ``increment``), so it is interpolated between its corners in one pass.
+    """
+    knots, premiums = table.health_premium_chart
+    return np.interp(taxable_income, knots, premiums)
 
 
 def provincial_tax(ctx: TaxContext, table: Table) -> FloatArray:
