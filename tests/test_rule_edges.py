@@ -146,3 +146,13 @@ def test_no_jump_at_edges(province):
     gain = above - below
     # $2 more income: net rises by between 0 and $2 (plus a cent or two of rounding)
     assert (gain >= -0.02).all() and (gain <= 2.02).all(), dict(zip(edges, gain, strict=True))
+
+
+def test_overlapping_health_premium_ramps_are_rejected():
+    import pydantic
+
+    raw = tables.load(2026, "ON").model_dump(by_alias=True)
+    # the first ramp (6% from 20,000, +300) ends at 25,000: a ramp starting at 24,000 overlaps it
+    raw["health_premium"][1]["from"] = 24_000
+    with pytest.raises(pydantic.ValidationError, match="must be ascending and not overlap"):
+        on.Table.model_validate(raw)
