@@ -331,10 +331,19 @@ def test_tax_withheld_by_annualization(toronto_flow):
 
     # July: 11,666.67 x 12 = 140,000.04, taxed as a resident all year, / 12
     assert f["income_tax"].iloc[1] == pytest.approx(round(t(140_000.04) / 12, 2), abs=0.006)
-    # June: 6,222.22 x 12 = 74,666.64 of regular pay, plus 25,000 of bonuses by the bonus method
-    regular = t(74_666.64)
-    expected = regular / 12 + t(74_666.64 + 25_000) - regular
+    # June: 6,222.22 x 12 = 74,666.64 of regular pay, taxed by annualization like any pay; the 25,000
+    # of bonuses by T4127's bonus method on the regular pay of a FULL period, 11,666.67 x 12 =
+    # 140,000.04: tax on (140,000.04 + 25,000) - tax on 140,000.04. (The partial June pay used to be
+    # the base: tax on (74,666.64 + 25,000) - tax on 74,666.64, which taxed the bonus at a 74,667-a-year
+    # job's rates and made the refund swing by thousands with the start date.)
+    on_bonus = t(140_000.04 + 25_000) - t(140_000.04)
+    expected = t(74_666.64) / 12 + on_bonus
     assert f["income_tax"].iloc[0] == pytest.approx(expected, abs=0.006)
+    # by hand: taxable income is gross - 1,127 (line 22215, CPP at its maxima), 138,873.04 to
+    # 163,873.04; federal 26% throughout (117,045-181,440); Ontario 11.16% to 150,000 then 12.16%,
+    # each x 1.56 (surtax 20% + 36%, basic Ontario tax being past 7,446); OHP at its 900 maximum.
+    # 11,126.96 x (26% + 1.56 x 11.16% = 43.4096%) = 4,830.19; 13,873.04 x 44.9696% = 6,238.65
+    assert on_bonus == pytest.approx(4_830.19 + 6_238.65, abs=0.05)
 
 
 def test_spring_refund_arithmetic(toronto_flow, firsts):

@@ -27,7 +27,8 @@ employee_rrsp, employee_pension  (deductions from income; paid out of cash into 
 
 \\*\\* not insurable when the group RRSP does not let the employee withdraw before retirement or
 leaving (``group_rrsp_locked=True``). The sources of each line are in ``docs/treatments.md`` and in
-the docstrings of the fields below.
+the docstrings of the fields below. The rules themselves are applied in one place,
+:mod:`netpay.components`; the properties below read it.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from netpay import components
 from netpay.money import round_cents
 
 #: Money fields of an offer, in the order of the breakdown.
@@ -187,12 +189,12 @@ class Offer(BaseModel):
     @property
     def equity_cash(self) -> float:
         """Equity paid in cash (cash-settled units)."""
-        return self.equity_vesting if self.equity_settlement == "cash" else 0.0
+        return self.equity_vesting - self.equity_shares
 
     @property
     def equity_shares(self) -> float:
         """Equity received as shares: income, but not cash this year."""
-        return self.equity_vesting if self.equity_settlement == "shares" else 0.0
+        return float(components.of_offer(self).equity_shares[0])
 
     @property
     def one_time_cash(self) -> float:
@@ -203,29 +205,28 @@ class Offer(BaseModel):
     def cash_income(self) -> float:
         """Money paid to the employee before deductions: salary, bonus, signing and relocation
         bonuses, cash-settled equity. Not reimbursements, benefits in kind or shares."""
-        return self.base_salary + self.bonus_amount + self.one_time_cash + self.equity_cash
+        return float(components.of_offer(self).cash[0])
 
     @property
     def employment_income(self) -> float:
         """T4 box 14 / T1 line 10100: cash income + shares vested + taxable benefits + employer RRSP."""
-        return self.cash_income + self.equity_shares + self.taxable_benefits + self.employer_rrsp_match
+        return float(components.of_offer(self).employment_income[0])
 
     @property
     def pensionable_earnings(self) -> float:
         """CPP pensionable earnings outside Québec (T4 box 26): all of employment income."""
-        return self.employment_income
+        return float(components.of_offer(self).pensionable[0])
 
     @property
     def insurable_earnings(self) -> float:
         """EI insurable earnings (T4 box 24): what is paid in cash, plus employer RRSP contributions
         the employee can withdraw; benefits in kind and share-settled equity are not insurable."""
-        rrsp = 0.0 if self.group_rrsp_locked else self.employer_rrsp_match
-        return self.cash_income + rrsp
+        return float(components.of_offer(self).insurable[0])
 
     @property
     def deductions(self) -> float:
         """RRSP (line 20800: employer and employee contributions) and RPP (line 20700) deductions."""
-        return self.employer_rrsp_match + self.employee_rrsp + self.employee_pension
+        return float(components.of_offer(self).deductions[0])
 
     @property
     def savings(self) -> float:

@@ -1,0 +1,155 @@
+"""The public façade: ``evaluate`` and ``compare`` with the version-1 keywords, turned into value
+objects (:class:`~netpay.city_costs.Housing`, :class:`~netpay.timeline.Arrival`) once.
+
+``year=None`` is the latest year netpay has. Options of the first year in Canada (``start``,
+``pay_periods``, ``first_year_bonus``, ``view``) need ``arrival``: without it they are refused,
+not ignored. ``rrsp_room`` is the RRSP deduction limit of the first year evaluated: of the year of
+arrival with ``arrival`` (default 0, a newcomer's), else of the year (default: the year's RRSP
+dollar limit, with a warning).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import pandas as pd
+
+from netpay.city_costs import Housing
+from netpay.comparison import check_period, comparison_table, first_year_table
+from netpay.errors import NetpayError
+from netpay.evaluation import Evaluation, evaluate_offers, offer_list
+from netpay.first_year.evaluation import first_year_evaluation
+from netpay.offer import Offer
+from netpay.tables import check_year
+from netpay.timeline import Arrival, check_room
+
+
+def _basis(rent_basis: str, basis: str | None) -> str:
+    """``basis`` is another name for ``rent_basis``; giving both, differently, is an error."""
+    if basis is None:
+        return rent_basis
+    if rent_basis not in ("asking", basis):
+        raise ValueError(f"give rent_basis or basis, not both: {rent_basis!r} and {basis!r}")
+    return basis
+
+
+def _arrival(year: int, arrival: Any, first_year_options: dict[str, Any], rrsp_room: Any) -> Arrival | None:
+    """The move, if ``arrival`` is given; first-year options without it are an error naming them."""
+    given = {k: v for k, v in first_year_options.items() if v is not None}
+    if arrival is None:
+        if "start" in given:
+            raise NetpayError("give arrival, the date the person becomes resident in Canada (start defaults to it)")
+        if given:
+            raise NetpayError(
+                f"{', '.join(sorted(given))} apply only to the first year in Canada: give arrival= too "
+                "(the date the person becomes resident), or leave them out"
+            )
+        return None
+    given.pop("view", None)
+    return Arrival.of(
+        year,
+        arrival,
+        given.get("start"),
+        given.get("pay_periods", 12),
+        given.get("first_year_bonus", "next_year"),
+        0.0 if rrsp_room is None else rrsp_room,
+    )
+
+
+def evaluate(
+    offer: Offer,
+    year: int | None = None,
+    bedrooms: int = 1,
+    rent_basis: str = "asking",
+    rent: float | None = None,
+    other_costs: Mapping[str, float] | None = None,
+    *,
+    basis: str | None = None,
+    arrival: dt.date | str | None = None,
+    start: dt.date | str | None = None,
+    pay_periods: int | None = None,
+    first_year_bonus: str | None = None,
+    rrsp_room: float | None = None,
+) -> Evaluation:
+    """The full breakdown of ``offer`` for tax ``year`` (None: the latest), living in its city.
+
+    Rent is the city's figure for ``bedrooms`` (0 = bachelor ... 3 = three or more) on
+    ``rent_basis`` ('asking' or 'average'), unless ``rent`` (dollars a month) overrides it. Other
+    monthly costs are the city's figures, with ``other_costs`` ({item: dollars a month}) overriding
+    or adding items (set an item to 0 to leave it out). RRSP deductions are limited to
+    ``rrsp_room`` (default: the year's RRSP dollar limit, with a warning).
+
+    Returns an :class:`Evaluation` (one year). Given ``arrival`` (the date the person becomes
+    resident in Canada, in ``year``) and optionally ``start`` (the first day of work; default:
+    ``arrival``), its ``years`` are the first year in Canada (part-year residence, salary from
+    ``start`` paid every one of ``pay_periods`` periods a year, the annual bonus by
+    ``first_year_bonus``: 'next_year' (default, nothing in year one), 'prorated' or 'full'; RRSP
+    contributions deducted only up to ``rrsp_room``, default 0: a newcomer has none in the year of
+    arrival) and the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
+
+    >>> o = Offer(base_salary=100_000, city="Toronto")
+    >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
+    >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
+    True
+    """
+    if not isinstance(offer, Offer):
+        raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
+    y = check_year(year)
+    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs or {})
+    options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
+    move = _arrival(y, arrival, options, rrsp_room)
+    if move is not None:
+        return first_year_evaluation(offer, move, housing)
+    room = None if rrsp_room is None else check_room(rrsp_room)
+    return evaluate_offers([offer], y, housing, room)[0]
+
+
+def compare(
+    offers: Iterable[Offer],
+    year: int | None = None,
+    bedrooms: int = 1,
+    rent_basis: str = "asking",
+    period: str = "monthly",
+    *,
+    basis: str | None = None,
+    arrival: dt.date | str | None = None,
+    start: dt.date | str | None = None,
+    view: str | None = None,
+    pay_periods: int | None = None,
+    first_year_bonus: str | None = None,
+    rrsp_room: float | None = None,
+) -> pd.DataFrame:
+    """Offers side by side: one column per offer (its label, else its city's name as netpay spells
+    it, made unique with ' (2)', ...), one row per line of the breakdown (keys of
+    :data:`netpay.lines.LINES`; other costs also item by item as ``other_costs.<item>``, NaN where
+    netpay has no figure for that item in that city: the total leaves it out). ``offers`` is a
+    list of :class:`Offer` (a single Offer gives a one-column table; an empty list is an error);
+    ``year=None`` is the latest year.
+
+    ``period`` is 'monthly' (default) or 'annual'; ``basis`` is accepted as another name for
+    ``rent_basis``. ``result.attrs['sources']`` holds, per column, the rent basis, period, source
+    and address, and the source of each other cost.
+
+    First year in Canada: given ``arrival`` (and optionally ``start``, ``pay_periods``,
+    ``first_year_bonus``, ``rrsp_room``, as for :func:`evaluate`), ``view`` chooses the columns:
+    'both' (default) gives two columns per offer, a MultiIndex (offer, 'year one' | 'full year');
+    'year_one' or 'full_year' gives one column per offer, as without ``arrival``. In year one,
+    'monthly' is per month resident in Canada and 'annual' is the part of the year resident (rent for
+    those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
+    fraction and the spring settlement of the return.
+    """
+    check_period(period)
+    items = offer_list(offers)
+    if not items:
+        raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
+    y = check_year(year)
+    housing = Housing(bedrooms, _basis(rent_basis, basis), None, {})
+    options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
+    move = _arrival(y, arrival, options, rrsp_room)
+    if move is None:
+        room = None if rrsp_room is None else check_room(rrsp_room)
+        return comparison_table(evaluate_offers(items, y, housing, room), y, period)
+    evaluations = [first_year_evaluation(o, move, housing) for o in items]
+    return first_year_table(evaluations, y, period, view or "both")

@@ -1,0 +1,251 @@
+"""Offers -> income components (T4 / RL-1 boxes) -> the tax engine: the one home of treatment rules.
+
+How each part of an offer is treated (``netpay.offer`` and ``docs/treatments.md`` give the sources):
+
+- employment income (T4 box 14, T1 line 10100): cash paid + shares vested + taxable benefits +
+  employer RRSP contributions;
+- pensionable earnings (T4 box 26): all of employment income; in Québec also the employer's health
+  plan premiums (RL-1 box J: a taxable benefit for Québec tax and QPP, not for QPIP or federal tax);
+- insurable earnings (T4 box 24): cash paid, plus employer RRSP contributions the employee can
+  withdraw (not a locked group RRSP); benefits in kind and shares are not insurable;
+- cash: salary, bonus, signing and relocation bonuses, cash-settled equity;
+- deductions: RRSP contributions (employer and employee, line 20800) up to the RRSP deduction
+  limit when one is given, and RPP contributions (line 20700);
+- out of cash: the employee's RRSP and pension contributions, taken from pay.
+
+:func:`tax` is the only function in netpay that calls the tax engine (``netpay.engine.compute``),
+and :func:`payroll_rules` with it the only ones that load a year's tables (``Year.load``).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from netpay.engine import Year, compute
+from netpay.jurisdictions import normalize
+from netpay.money import FloatArray
+
+if TYPE_CHECKING:  # pragma: no cover
+    from netpay.offer import Offer
+    from netpay.payroll import PayrollTable
+
+#: Offer amounts the treatment rules read (``bonus`` in dollars: ``Offer.bonus_amount``).
+AMOUNTS: tuple[str, ...] = (
+    "base_salary",
+    "bonus",
+    "signing_bonus",
+    "relocation_bonus",
+    "equity_vesting",
+    "taxable_benefits",
+    "non_taxable_benefits",
+    "employer_rrsp_match",
+    "employee_rrsp",
+    "employee_pension",
+)
+
+
+@dataclass(frozen=True)
+class Residence:
+    """Residence in Canada in the tax year: ``fraction`` = days resident / days in the year (personal
+    amounts are prorated by it, ITA s. 118.91) and whether resident on January 1 (Ontario's tax
+    reduction and LIFT credit require it)."""
+
+    fraction: float = 1.0
+    resident_jan1: bool = True
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.fraction <= 1.0:
+            raise ValueError(f"residence fraction must be in (0, 1], got {self.fraction!r}")
+
+
+#: Resident in Canada all year.
+FULL_YEAR = Residence()
+
+
+@dataclass(frozen=True)
+class IncomeComponents:
+    """Income of one or more people for a year (or a pay period) by T4 / RL-1 box, as arrays."""
+
+    #: T4 box 14: employment income (T1 line 10100)
+    employment_income: FloatArray
+    #: T4 box 26 (RL-1 box G in Québec): pensionable earnings
+    pensionable: FloatArray
+    #: T4 box 24: EI insurable earnings (QPIP in Québec: the same)
+    insurable: FloatArray
+    #: money paid: what rent is paid from
+    cash: FloatArray
+    #: RRSP (line 20800, within the deduction limit) and RPP (line 20700) deductions
+    deductions: FloatArray
+    #: employee RRSP and pension contributions taken from pay
+    out_of_cash: FloatArray
+    #: RL-1 box J: employer health plan premiums, taxable for Québec income tax only
+    quebec_health_premiums: FloatArray
+    #: RRSP contributions (employer and employee) not deducted: above the deduction limit
+    rrsp_not_deducted: FloatArray
+    #: shares vested (share-settled equity): employment income, but not cash
+    equity_shares: FloatArray
+
+    @classmethod
+    def from_offers(
+        cls, offers: Sequence[Offer], province: str, rrsp_room: float | None = None
+    ) -> IncomeComponents:
+        """The components of offers resident in ``province`` for a year; ``rrsp_room`` is the RRSP
+        deduction limit (None: the contributions are deducted in full)."""
+        amounts = {name: _array(offers, name) for name in AMOUNTS}
+        cash_settled = np.array([o.equity_settlement == "cash" for o in offers], dtype=bool)
+        locked = np.array([o.group_rrsp_locked for o in offers], dtype=bool)
+        return treat(amounts, cash_settled, locked, is_quebec(province), rrsp_room)
+
+    @classmethod
+    def per_period(cls, amounts: Mapping[str, FloatArray], offer: Offer, province: str) -> IncomeComponents:
+        """The components of each pay of ``offer``: ``amounts`` maps the fields of :data:`AMOUNTS` to
+        one amount per pay. Payroll deducts RRSP contributions in full (no deduction limit)."""
+        return treat(amounts, offer.equity_settlement == "cash", offer.group_rrsp_locked, is_quebec(province))
+
+    @classmethod
+    def of_income(cls, income: FloatArray, deductions: FloatArray | float = 0.0) -> IncomeComponents:
+        """Plain employment income, all of it cash, pensionable and insurable, less ``deductions``."""
+        zeros = np.zeros_like(income)
+        ded = np.broadcast_to(np.asarray(deductions, dtype=np.float64), income.shape)
+        return cls(income, income, income, income, ded, zeros, zeros, zeros, zeros)
+
+    def __len__(self) -> int:
+        return int(self.employment_income.shape[0])
+
+    def concat(self, other: IncomeComponents) -> IncomeComponents:
+        """These components followed by ``other``'s (one pass of the engine for both)."""
+        return IncomeComponents(
+            **{name: np.concatenate((getattr(self, name), getattr(other, name))) for name in _FIELDS}
+        )
+
+
+_FIELDS = tuple(IncomeComponents.__dataclass_fields__)
+
+
+def _array(offers: Sequence[Offer], name: str) -> FloatArray:
+    attr = "bonus_amount" if name == "bonus" else name
+    return np.array([float(getattr(o, attr)) for o in offers], dtype=np.float64)
+
+
+def is_quebec(province: str) -> bool:
+    """Québec's payroll and income tax differ (QPP, QPIP, Québec's EI rate, RL-1 box J)."""
+    return normalize(province) == "QC"
+
+
+def treat(
+    amounts: Mapping[str, Any],
+    cash_settled: Any,
+    rrsp_locked: Any,
+    quebec: bool,
+    rrsp_room: float | None = None,
+) -> IncomeComponents:
+    """The treatment table (module docstring) applied to amounts by offer field, element by element."""
+    a = {name: np.asarray(amounts[name], dtype=np.float64) for name in AMOUNTS}
+    equity_cash = np.where(cash_settled, a["equity_vesting"], 0.0)
+    equity_shares = a["equity_vesting"] - equity_cash
+    cash = a["base_salary"] + a["bonus"] + a["signing_bonus"] + a["relocation_bonus"] + equity_cash
+    employment_income = cash + equity_shares + a["taxable_benefits"] + a["employer_rrsp_match"]
+    health = a["non_taxable_benefits"] if quebec else np.zeros_like(cash)
+    rrsp = a["employer_rrsp_match"] + a["employee_rrsp"]
+    deducted = rrsp if rrsp_room is None else np.minimum(rrsp, float(rrsp_room))
+    return IncomeComponents(
+        employment_income=employment_income,
+        pensionable=employment_income + health,
+        insurable=cash + np.where(rrsp_locked, 0.0, a["employer_rrsp_match"]),
+        cash=cash,
+        deductions=deducted + a["employee_pension"],
+        out_of_cash=a["employee_rrsp"] + a["employee_pension"],
+        quebec_health_premiums=health,
+        rrsp_not_deducted=rrsp - deducted,
+        equity_shares=equity_shares,
+    )
+
+
+def of_offer(offer: Offer) -> IncomeComponents:
+    """One offer's components outside Québec, RRSP contributions deducted in full (``Offer``'s
+    properties read these)."""
+    return IncomeComponents.from_offers([offer], "ON")
+
+
+# --------------------------------------------------------------------------- the tax engine
+
+
+@dataclass(frozen=True)
+class TaxResult:
+    """Contributions, taxable incomes and taxes for the year, one element per person."""
+
+    cpp: FloatArray
+    ei: FloatArray
+    qpip: FloatArray
+    taxable_income: FloatArray
+    provincial_taxable_income: FloatArray
+    federal_tax: FloatArray
+    provincial_tax: FloatArray
+    #: take-home pay: employment income - contributions - taxes (take_home's ``net_income``)
+    net_income: FloatArray
+
+    def part(self, start: int, stop: int) -> TaxResult:
+        """Elements ``start:stop`` of every line."""
+        return TaxResult(**{k: v[start:stop] for k, v in self.__dict__.items()})
+
+
+@functools.lru_cache(maxsize=256)
+def _rules(province: str, year: int) -> Year:
+    return Year.load(province, year)
+
+
+def payroll_rules(province: str, year: int) -> PayrollTable:
+    """The payroll table (CPP/QPP, EI, QPIP) of ``year``, for pay-by-pay contributions."""
+    return _rules(province, year).payroll
+
+
+def tax(
+    components: IncomeComponents,
+    province: str,
+    year: int,
+    residence: Residence = FULL_YEAR,
+    *,
+    exact: bool = False,
+) -> TaxResult:
+    """Contributions and taxes on ``components`` for a resident of ``province`` in ``year``.
+
+    Québec's RL-1 box J premiums are taxable for Québec income tax only: the provincial lines come
+    from a second pass with them added to employment income (the federal lines do not).
+    With ``exact=True`` nothing is rounded to the cent (for marginal rates and inverses).
+    """
+    rules = _rules(province, year)
+
+    def engine(income: FloatArray) -> dict[str, FloatArray]:
+        return compute(
+            income,
+            rules,
+            deductions=components.deductions,
+            pensionable=components.pensionable,
+            insurable=components.insurable,
+            exact=exact,
+            residence_fraction=residence.fraction,
+            resident_jan1=residence.resident_jan1,
+        )
+
+    r = engine(components.employment_income)
+    provincial_tax, provincial_taxable, net = r["provincial_tax"], r["provincial_taxable_income"], r["net_income"]
+    if components.quebec_health_premiums.any():
+        quebec = engine(components.employment_income + components.quebec_health_premiums)
+        provincial_tax, provincial_taxable = quebec["provincial_tax"], quebec["provincial_taxable_income"]
+        total = r["cpp"] + r["ei"] + r["qpip"] + r["federal_tax"] + provincial_tax
+        net = components.employment_income - total
+    return TaxResult(
+        cpp=r["cpp"],
+        ei=r["ei"],
+        qpip=r["qpip"],
+        taxable_income=r["taxable_income"],
+        provincial_taxable_income=provincial_taxable,
+        federal_tax=r["federal_tax"],
+        provincial_tax=provincial_tax,
+        net_income=net,
+    )

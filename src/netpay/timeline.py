@@ -1,0 +1,158 @@
+"""The move to Canada: arrival and start dates, validated once, and the residence they give.
+
+An employee who becomes resident in Canada on ``arrival`` (having had only foreign income before)
+and starts work on ``start`` pays Canadian tax only on the income of the residence period (ITA
+s. 114): the year of arrival is a year with a residence fraction (days resident / days in the year,
+arrival day counted) and no residence on January 1 (unless arriving that day). Later years are full.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from netpay.components import Residence
+from netpay.errors import NetpayError
+
+#: Pay frequencies: periods a year -> name.
+PAY_PERIODS: dict[int, str] = {12: "monthly", 24: "semi-monthly", 26: "biweekly", 52: "weekly"}
+
+#: How the annual bonus is treated in the first year (``bonus_rule``):
+#: 'next_year': the bonus for year one is paid in the following year (nothing in year one);
+#: 'prorated': bonus x days employed / days in the year, paid on the last pay of the year;
+#: 'full': the whole annual bonus, paid on the last pay of the year (e.g. a guaranteed bonus).
+BONUS_RULES: tuple[str, ...] = ("next_year", "prorated", "full")
+
+
+def as_date(value: Any, name: str) -> dt.date:
+    """``value`` as a date: a ``datetime.date`` (a datetime gives its day) or 'YYYY-MM-DD'."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise NetpayError(f"{name} must be a date (datetime.date or 'YYYY-MM-DD'), not {value!r}")
+
+
+def days_in_year(year: int) -> int:
+    """366 in a leap year, else 365: the denominator of CRA's proration."""
+    return 366 if calendar.isleap(int(year)) else 365
+
+
+def check_in_year(day: dt.date, year: int, name: str) -> None:
+    """An error unless ``day`` falls in tax ``year``."""
+    if day.year != int(year):
+        raise NetpayError(
+            f"{name} {day.isoformat()} is not in tax year {year}: it must fall between {year}-01-01 and {year}-12-31"
+        )
+
+
+def days_resident(arrival: dt.date | str, year: int) -> int:
+    """Days resident in Canada in ``year`` for a person arriving on ``arrival``: from the arrival day
+    to December 31, both counted (CRA's newcomer examples count the arrival day: 6 May 2024 gives
+    240 days)."""
+    day = as_date(arrival, "arrival")
+    check_in_year(day, year, "arrival")
+    return (dt.date(int(year), 12, 31) - day).days + 1
+
+
+def residence_fraction(arrival: dt.date | str, year: int) -> float:
+    """Days resident / days in the year: the share of the personal amounts a newcomer claims.
+
+    ``days_resident(arrival, year) / days_in_year(year)``; 1.0 for an arrival on January 1.
+    CRA, "Federal non-refundable tax credits for newcomers and emigrants": "240 days in Canada
+    divided by 366 days in 2024 times by $15,705 equals $10,298.36". An arrival outside ``year``
+    is an error.
+
+    >>> round(residence_fraction(dt.date(2026, 6, 1), 2026) * 365)
+    214
+    """
+    return days_resident(arrival, year) / days_in_year(year)
+
+
+def check_room(rrsp_room: Any) -> float:
+    """``rrsp_room`` as dollars, zero or more, or an error saying what it is."""
+    try:
+        room = float(rrsp_room)
+    except (TypeError, ValueError):
+        room = math.nan
+    if isinstance(rrsp_room, bool) or not math.isfinite(room) or room < 0:
+        raise NetpayError(
+            f"rrsp_room must be the RRSP deduction limit for the year in dollars, zero or more, "
+            f"not {rrsp_room!r} (a newcomer with no earned income reported in Canada has 0)"
+        )
+    return room
+
+
+@dataclass(frozen=True)
+class Arrival:
+    """The year of arrival in Canada, validated once: dates in ``year``, ``start`` (default: the
+    arrival day) not before ``arrival``, a known pay frequency and bonus rule, RRSP room >= 0
+    (the RRSP deduction limit of year one: 0 for a newcomer without earned income reported in
+    Canada the year before)."""
+
+    year: int
+    arrival: dt.date
+    start: dt.date
+    pay_periods: int = 12
+    bonus_rule: str = "next_year"
+    rrsp_room: float = 0.0
+
+    @classmethod
+    def of(
+        cls,
+        year: int,
+        arrival: Any,
+        start: Any = None,
+        pay_periods: int = 12,
+        bonus_rule: str = "next_year",
+        rrsp_room: Any = 0.0,
+    ) -> Arrival:
+        """Validate and build: dates may be 'YYYY-MM-DD' strings; ``start=None`` is the arrival day."""
+        if arrival is None:
+            raise NetpayError("give arrival, the date the person becomes resident in Canada (start defaults to it)")
+        a = as_date(arrival, "arrival")
+        check_in_year(a, year, "arrival")
+        s = a if start is None else as_date(start, "start")
+        check_in_year(s, year, "start")
+        if s < a:
+            raise NetpayError(
+                f"start {s.isoformat()} is before arrival {a.isoformat()}: netpay taxes only work done "
+                "while resident in Canada (income earned abroad before arrival is not Canadian income)"
+            )
+        if pay_periods not in PAY_PERIODS or isinstance(pay_periods, bool):
+            raise NetpayError(f"pay_periods must be one of {sorted(PAY_PERIODS)}, not {pay_periods!r}")
+        if bonus_rule not in BONUS_RULES:
+            raise NetpayError(f"bonus must be one of {BONUS_RULES}, not {bonus_rule!r}")
+        return cls(int(year), a, s, int(pay_periods), bonus_rule, check_room(rrsp_room))
+
+    @property
+    def days_resident(self) -> int:
+        """Days from arrival to December 31, both counted."""
+        return days_resident(self.arrival, self.year)
+
+    @property
+    def days_in_year(self) -> int:
+        return days_in_year(self.year)
+
+    @property
+    def resident_jan1(self) -> bool:
+        """Resident on January 1 only when arriving that day."""
+        return self.arrival == dt.date(self.year, 1, 1)
+
+    @property
+    def residence(self) -> Residence:
+        """The residence of year one, for the tax engine."""
+        return Residence(self.days_resident / self.days_in_year, self.resident_jan1)
+
+    @property
+    def months(self) -> float:
+        """Months resident in year one: 12 x the residence fraction (rent is paid for these)."""
+        return 12.0 * self.residence.fraction
