@@ -14,6 +14,7 @@ from netpay.city_costs import monthly_city_costs, shared_cost_items
 from netpay.engine import as_amounts
 from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.inverse import net_of, shape_like, solve
+from netpay.lines import LINES
 from netpay.money import round_cents
 from netpay.tables import check_year
 
@@ -63,33 +64,33 @@ def _sources(y: YearEvaluation) -> dict[str, Any]:
     }
 
 
-def _columns(
-    years: Sequence[YearEvaluation], names: Sequence[str], period: str
-) -> tuple[dict[str, dict[str, float]], dict[str, dict[str, Any]]]:
-    """One column of lines per year evaluation and its sources; other costs also item by item
-    (NaN where the city has no figure for an item: never invent a cost)."""
-    columns: dict[str, dict[str, float]] = {}
-    sources: dict[str, dict[str, Any]] = {}
+def _frame(years: Sequence[YearEvaluation], names: Sequence[str], period: str) -> pd.DataFrame:
+    """One column of lines per year evaluation (rows: :data:`LINES`, with the other costs also item
+    by item as ``other_costs.<item>``, NaN where the city has no figure for an item: never invent a
+    cost), built as one block."""
     items = sorted({item for y in years for item in y.other_costs})
-    for y, name in zip(years, names, strict=True):
+    at = list(LINES).index("other_costs") + 1
+    rows = [*list(LINES)[:at], *(f"other_costs.{item}" for item in items), *list(LINES)[at:]]
+    block = np.empty((len(rows), len(years)), dtype=np.float64)
+    for j, y in enumerate(years):
+        values = y.values(period)
         factor = 1.0 if period == "monthly" else y.months
-        lines: dict[str, float] = {}
-        for key, value in (y.monthly if period == "monthly" else y.annual).items():
-            lines[key] = value
-            if key == "other_costs":
-                for item in items:
-                    lines[f"other_costs.{item}"] = y.other_costs.get(item, np.nan) * factor
-        columns[name] = lines
-        sources[name] = _sources(y)
-    return columns, sources
+        block[:at, j] = values[:at]
+        block[at : at + len(items), j] = [y.other_costs.get(item, np.nan) * factor for item in items]
+        block[at + len(items) :, j] = values[at:]
+    return pd.DataFrame(block, index=rows, columns=list(names))
+
+
+def _sources_by_name(years: Sequence[YearEvaluation], names: Sequence[str]) -> dict[str, dict[str, Any]]:
+    return {name: _sources(y) for y, name in zip(years, names, strict=True)}
 
 
 def comparison_table(evaluations: Sequence[Evaluation], year: int, period: str = "monthly") -> pd.DataFrame:
     """Full-year evaluations side by side: one column per evaluation (its label, made unique)."""
     years = [e.full_year for e in evaluations]
-    columns, sources = _columns(years, unique_labels(years), check_period(period))
-    frame = pd.DataFrame(columns)
-    frame.attrs.update(sources=sources, period=period, year=int(year))
+    names = unique_labels(years)
+    frame = _frame(years, names, check_period(period))
+    frame.attrs.update(sources=_sources_by_name(years, names), period=period, year=int(year))
     return frame
 
 
@@ -99,11 +100,11 @@ def first_year_table(evaluations: Sequence[Evaluation], year: int, period: str, 
     if view not in ("both", *FIRST_YEAR_VIEWS):
         raise ValueError(f"view must be 'both', 'year_one' or 'full_year', not {view!r}")
     names = unique_labels([e.year_one for e in evaluations])
-    frames: dict[str, pd.DataFrame] = {}
-    sources: dict[str, dict[str, Any]] = {}
-    for key, label in FIRST_YEAR_VIEWS.items():
-        columns, sources = _columns([getattr(e, key) for e in evaluations], names, check_period(period))
-        frames[label] = pd.DataFrame(columns)
+    frames = {
+        label: _frame([getattr(e, key) for e in evaluations], names, check_period(period))
+        for key, label in FIRST_YEAR_VIEWS.items()
+    }
+    sources = _sources_by_name([e.full_year for e in evaluations], names)
     if view == "both":
         frame = pd.concat(frames, axis=1).swaplevel(axis=1)
         frame = frame[[(n, v) for n in names for v in FIRST_YEAR_VIEWS.values()]]

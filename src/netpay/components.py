@@ -19,7 +19,6 @@ and :func:`payroll_rules` with it the only ones that load a year's tables (``Yea
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -92,11 +91,14 @@ class IncomeComponents:
 
     @classmethod
     def from_offers(
-        cls, offers: Sequence[Offer], province: str, rrsp_room: float | None = None
+        cls, offers: Sequence[Offer], province: str, rrsp_room: float | None = None, *, one_time: bool = True
     ) -> IncomeComponents:
         """The components of offers resident in ``province`` for a year; ``rrsp_room`` is the RRSP
-        deduction limit (None: the contributions are deducted in full)."""
+        deduction limit (None: the contributions are deducted in full). ``one_time=False``: without
+        the signing and relocation bonuses (a later year)."""
         amounts = {name: _array(offers, name) for name in AMOUNTS}
+        if not one_time:
+            amounts["signing_bonus"] = amounts["relocation_bonus"] = np.zeros(len(offers))
         cash_settled = np.array([o.equity_settlement == "cash" for o in offers], dtype=bool)
         locked = np.array([o.group_rrsp_locked for o in offers], dtype=bool)
         return treat(amounts, cash_settled, locked, is_quebec(province), rrsp_room)
@@ -194,8 +196,8 @@ class TaxResult:
         return TaxResult(**{k: v[start:stop] for k, v in self.__dict__.items()})
 
 
-@functools.lru_cache(maxsize=256)
 def _rules(province: str, year: int) -> Year:
+    """The tables of (province, year), cached by the engine; the one call of ``Year.load``."""
     return Year.load(province, year)
 
 

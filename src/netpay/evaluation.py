@@ -115,23 +115,27 @@ class YearEvaluation(BaseModel):
     @property
     def annual(self) -> dict[str, float]:
         """Every line of the breakdown, per year (rent and other costs for the months covered)."""
-        return {key: self._line(key, months=self.months, per_year=1.0) for key in LINES}
+        return dict(zip(LINES, self.values("annual"), strict=True))
 
     @property
     def monthly(self) -> dict[str, float]:
         """Every line of the breakdown, per month (per month covered, see ``months``)."""
-        return {key: self._line(key, months=1.0, per_year=1.0 / self.months) for key in LINES}
+        return dict(zip(LINES, self.values("monthly"), strict=True))
 
-    def _line(self, key: str, months: float, per_year: float) -> float:
-        if key == "other_costs":
-            return self.monthly_other_costs * months
-        if key == "rent":
-            return self.rent * months
-        if key == "disposable":
-            return self.monthly_disposable * months
-        if key == "disposable_recurring":
-            return self.monthly_disposable_recurring * months
-        return float(getattr(self, key)) * per_year
+    def values(self, per: str) -> list[float]:
+        """The lines of :data:`LINES`, in order, ``per`` 'annual' or 'monthly': amounts a year are
+        divided by the months covered for 'monthly'; amounts a month are multiplied by them for
+        'annual'."""
+        months = self.months if per == "annual" else 1.0
+        per_year = 1.0 if per == "annual" else 1.0 / self.months
+        costs = self.monthly_other_costs
+        monthly = {
+            "rent": self.rent,
+            "other_costs": costs,
+            "disposable": self.net_cash / self.months - self.rent - costs,
+            "disposable_recurring": self.net_cash_recurring / self.months - self.rent - costs,
+        }
+        return [monthly[key] * months if key in monthly else float(getattr(self, key)) * per_year for key in LINES]
 
     def table(self) -> pd.DataFrame:
         """The breakdown: one row per line (labels of :data:`LINES`), columns ``annual`` and ``monthly``."""
@@ -140,7 +144,11 @@ class YearEvaluation(BaseModel):
 
 #: What an :class:`Evaluation` reads from its first full year (the version-1 attributes).
 FULL_YEAR_ATTRIBUTES: frozenset[str] = frozenset(
-    {name for name in YearEvaluation.model_fields if name not in ("residence_fraction", "rrsp_room", "rrsp_not_deducted")}
+    {
+        name
+        for name in YearEvaluation.model_fields
+        if name not in ("residence_fraction", "rrsp_room", "rrsp_not_deducted")
+    }
     | {"monthly_net_cash", "monthly_other_costs", "monthly_disposable", "monthly_disposable_recurring"}
     | {"annual", "monthly"}
 )
@@ -161,7 +169,7 @@ class Evaluation(BaseModel):
 
     years: tuple[YearEvaluation, ...] = Field(min_length=1)
     move: Arrival | None = None
-    settlement: dict[str, float] = Field(default_factory=dict)
+    settlement: dict[str, float] | None = None
 
     def __getattr__(self, name: str) -> Any:
         if name in FULL_YEAR_ATTRIBUTES:
@@ -219,7 +227,7 @@ class Evaluation(BaseModel):
             "bonus_rule": move.bonus_rule,
             "rrsp_room": move.rrsp_room,
             "rrsp_not_deducted": self.rrsp_not_deducted,
-            "settlement": dict(self.settlement),
+            "settlement": dict(self.settlement or {}),
         }
 
     def table(self, period: str | None = None) -> pd.DataFrame:
@@ -274,12 +282,14 @@ def rrsp_room_for(offers: Sequence[Offer], year: int, rrsp_room: float | None) -
     return limit
 
 
-def _offer_taxes(offers: Sequence[Offer], province: str, year: int, residence: Residence, room: float) -> Any:
+def _offer_taxes(
+    offers: Sequence[Offer], province: str, year: int, residence: Residence, room: float
+) -> tuple[IncomeComponents, TaxResult]:
     """The offers and their twins without one-time payments, taxed in one pass of the engine."""
-    both = [*offers, *(o.without_one_time() for o in offers)]
-    components = IncomeComponents.from_offers(both, province, room)
-    result = tax(components, province, year, residence)
-    return components, result
+    components = IncomeComponents.from_offers(offers, province, room).concat(
+        IncomeComponents.from_offers(offers, province, room, one_time=False)
+    )
+    return components, tax(components, province, year, residence)
 
 
 def year_evaluations(
@@ -293,21 +303,23 @@ def year_evaluations(
     residence fraction months); offers in the same province go through the engine together.
     ``rrsp_room`` is the RRSP deduction limit (None: the year's dollar limit)."""
     room = rrsp_room_for(offers, year, rrsp_room)
-    places = [citydata.city(o.city) for o in offers]
+    cities = {name: citydata.city(name) for name in dict.fromkeys(o.city for o in offers)}
+    places = [cities[o.city] for o in offers]
     out: list[YearEvaluation | None] = [None] * len(offers)
     for province in dict.fromkeys(p.province for p in places):
         idx = [i for i, p in enumerate(places) if p.province == province]
         components, result = _offer_taxes([offers[i] for i in idx], province, year, residence, room)
-        net = round_cents(components.cash - _taken(result) - components.out_of_cash)
+        net = round_cents(components.cash - _taken(result) - components.out_of_cash).tolist()
+        columns = {k: getattr(result, k).tolist() for k in _TAX_LINES}
+        columns |= {
+            "rrsp_not_deducted": round_cents(components.rrsp_not_deducted).tolist(),
+            "employment_income": components.employment_income.tolist(),
+            "cash_income": components.cash.tolist(),
+            "equity_shares": components.equity_shares.tolist(),
+        }
         for j, i in enumerate(idx):
-            lines = _tax_lines(result, j) | {
-                "net_cash": float(net[j]),
-                "net_cash_recurring": float(net[len(idx) + j]),
-                "rrsp_not_deducted": float(round_cents(components.rrsp_not_deducted[j])),
-                "employment_income": float(components.employment_income[j]),
-                "cash_income": float(components.cash[j]),
-                "equity_shares": float(components.equity_shares[j]),
-            }
+            lines = {k: v[j] for k, v in columns.items()}
+            lines |= {"net_cash": net[j], "net_cash_recurring": net[len(idx) + j]}
             out[i] = _year(offers[i], places[i], year, housing, residence, room, lines)
     return [y for y in out if y is not None]
 
@@ -316,9 +328,8 @@ def _taken(r: TaxResult) -> Any:
     return r.cpp + r.ei + r.qpip + r.federal_tax + r.provincial_tax
 
 
-def _tax_lines(r: TaxResult, j: int) -> dict[str, float]:
-    keys = ("taxable_income", "provincial_taxable_income", "cpp", "ei", "qpip", "federal_tax", "provincial_tax")
-    return {k: float(getattr(r, k)[j]) for k in keys}
+#: Lines of the engine's result an evaluation shows.
+_TAX_LINES = ("taxable_income", "provincial_taxable_income", "cpp", "ei", "qpip", "federal_tax", "provincial_tax")
 
 
 def _year(

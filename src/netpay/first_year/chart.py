@@ -23,9 +23,7 @@ def plot_monthly_cash_flow(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
         import matplotlib.pyplot as plt
         from matplotlib.ticker import FuncFormatter
     except ImportError as exc:  # pragma: no cover - exercised only without matplotlib
-        raise ImportError(
-            "plotting needs matplotlib, an optional dependency: pip install netpay[plot]"
-        ) from exc
+        raise ImportError("plotting needs matplotlib, an optional dependency: pip install netpay[plot]") from exc
     if ax is None:
         _, ax = plt.subplots(figsize=(9.0, 5.0), layout="constrained")
     labels = [pd.Timestamp(d).strftime("%d %b") for d in df["pay_date"]]

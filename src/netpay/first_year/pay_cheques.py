@@ -21,7 +21,6 @@ from netpay.offer import Offer
 from netpay.timeline import Arrival, as_date
 
 
-
 def _lump_at(amount: float, day: Any, default: int, periods: pd.DataFrame) -> FloatArray:
     """``amount`` paid on the pay covering ``day`` (default: the pay at index ``default``)."""
     out = np.zeros(len(periods))
