@@ -174,6 +174,8 @@ class Evaluation(BaseModel):
     def __getattr__(self, name: str) -> Any:
         if name in FULL_YEAR_ATTRIBUTES:
             return getattr(self.full_year, name)
+        if name in _MOVE_ATTRIBUTES:  # a property of the move, and there is no move
+            raise AttributeError(f"this evaluation has no move: give evaluate(..., arrival=) for its {name}")
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     @property
@@ -250,6 +252,9 @@ class Evaluation(BaseModel):
 
 
 # --------------------------------------------------------------------------- building evaluations
+
+
+_MOVE_ATTRIBUTES = frozenset({"arrival", "start", "pay_periods", "bonus_rule", "days_resident", "days_in_year"})
 
 
 def offer_list(offers: Any) -> list[Offer]:
