@@ -21,8 +21,8 @@ import yaml
 
 import netpay
 from netpay import api, components, engine, first_year, lines, plot
-from netpay.components import FULL_YEAR, IncomeComponents, Residence
 from netpay.comparison import unique_labels
+from netpay.components import FULL_YEAR, IncomeComponents, Residence
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation
 from netpay.timeline import Arrival
@@ -271,7 +271,9 @@ def test_rrsp_dollar_limits_are_cited_data():
     assert set(netpay.tables.years()) <= set(raw["limits"])  # every year netpay has tables for
 
 
-@pytest.mark.parametrize(("year", "limit", "line_22215"), [(2024, 31_560, 838), (2025, 32_490, 1_074), (2026, 33_810, 1_127)])
+@pytest.mark.parametrize(
+    ("year", "limit", "line_22215"), [(2024, 31_560, 838), (2025, 32_490, 1_074), (2026, 33_810, 1_127)]
+)
 def test_rrsp_deduction_limited_to_the_dollar_limit_in_a_full_year(year, limit, line_22215):
     # 200,000 salary + 20,000 employer match = 220,000 of employment income; 20,000 + 20,000 = 40,000
     # of RRSP contributions, of which only the year's dollar limit is deductible without rrsp_room

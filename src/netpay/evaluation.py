@@ -344,7 +344,7 @@ def _year(
     housing: Housing,
     residence: Residence,
     room: float,
-    lines: dict[str, float],
+    lines: dict[str, Any],
 ) -> YearEvaluation:
     return YearEvaluation(
         offer=o,
