@@ -55,6 +55,10 @@ def test_every_view_derives_from_the_registry():
     assert first_year.CASH_FLOW_COLUMNS == lines.CASH_FLOW_COLUMNS
     assert lines.SEGMENTS == plot.SEGMENTS
     assert lines.TAKE_HOME_ROWS == tuple(k for k in engine.LABELS if k != "deductions")
+    from netpay import cli, demo
+
+    assert cli.TAKE_HOME_ROWS == demo.ROWS == lines.TAKE_HOME_ROWS  # they can import it from lines
+    assert set(demo.OFFER_ROWS) <= set(lines.LINES)
     # one label per quantity: CPP on the return has one label in every view (it had three)
     assert lines.LINES["cpp"] == lines.LABELS["cpp"] == "CPP/QPP + CPP2/QPP2"
     # and a quantity is a (key, unit): no duplicates
@@ -204,6 +208,8 @@ def test_year_none_is_the_latest_year_everywhere():
         80_000, "Toronto", "Montréal", latest
     )
     assert netpay.evaluate(o, arrival=f"{latest}-07-01").year_one.year == latest
+    # with an arrival, the year of arrival (as on the command line)
+    assert netpay.compare([o], arrival="2025-07-01").attrs["year"] == 2025
 
 
 def test_compare_of_nothing_is_an_error():

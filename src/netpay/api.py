@@ -1,11 +1,11 @@
 """The public façade: ``evaluate`` and ``compare`` with the version-1 keywords, turned into value
 objects (:class:`~netpay.city_costs.Housing`, :class:`~netpay.timeline.Arrival`) once.
 
-``year=None`` is the latest year netpay has. Options of the first year in Canada (``start``,
-``pay_periods``, ``first_year_bonus``, ``view``) need ``arrival``: without it they are refused,
-not ignored. ``rrsp_room`` is the RRSP deduction limit of the first year evaluated: of the year of
-arrival with ``arrival`` (default 0, a newcomer's), else of the year (default: the year's RRSP
-dollar limit, with a warning).
+``year=None`` is the latest year netpay has (with ``arrival``: the year of arrival). Options of
+the first year in Canada (``start``, ``pay_periods``, ``first_year_bonus``, ``view``) need
+``arrival``: without it they are refused, not ignored. ``rrsp_room`` is the RRSP deduction limit
+of the first year evaluated: of the year of arrival with ``arrival`` (default 0, a newcomer's),
+else of the year (default: the year's RRSP dollar limit, with a warning).
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from netpay.evaluation import Evaluation, evaluate_offers, offer_list
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.offer import Offer
 from netpay.tables import check_year
-from netpay.timeline import Arrival, check_room
+from netpay.timeline import Arrival, as_date, check_room
 
 
 def _basis(rent_basis: str, basis: str | None) -> str:
@@ -33,6 +33,13 @@ def _basis(rent_basis: str, basis: str | None) -> str:
     if rent_basis not in ("asking", basis):
         raise ValueError(f"give rent_basis or basis, not both: {rent_basis!r} and {basis!r}")
     return basis
+
+
+def _year(year: int | None, arrival: Any) -> int:
+    """The tax year: ``year``; if None, the year of ``arrival`` when given, else the latest year."""
+    if year is None and arrival is not None:
+        return check_year(as_date(arrival, "arrival").year)
+    return check_year(year)
 
 
 def _arrival(year: int, arrival: Any, first_year_options: dict[str, Any], rrsp_room: Any) -> Arrival | None:
@@ -73,7 +80,8 @@ def evaluate(
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
 ) -> Evaluation:
-    """The full breakdown of ``offer`` for tax ``year`` (None: the latest), living in its city.
+    """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
+    year of arrival), living in its city.
 
     Rent is the city's figure for ``bedrooms`` (0 = bachelor ... 3 = three or more) on
     ``rent_basis`` ('asking' or 'average'), unless ``rent`` (dollars a month) overrides it. Other
@@ -96,7 +104,7 @@ def evaluate(
     """
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
-    y = check_year(year)
+    y = _year(year, arrival)
     housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs or {})
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
@@ -126,7 +134,7 @@ def compare(
     :data:`netpay.lines.LINES`; other costs also item by item as ``other_costs.<item>``, NaN where
     netpay has no figure for that item in that city: the total leaves it out). ``offers`` is a
     list of :class:`Offer` (a single Offer gives a one-column table; an empty list is an error);
-    ``year=None`` is the latest year.
+    ``year=None`` is the latest year (with ``arrival``, the year of arrival).
 
     ``period`` is 'monthly' (default) or 'annual'; ``basis`` is accepted as another name for
     ``rent_basis``. ``result.attrs['sources']`` holds, per column, the rent basis, period, source
@@ -144,7 +152,7 @@ def compare(
     items = offer_list(offers)
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
-    y = check_year(year)
+    y = _year(year, arrival)
     housing = Housing(bedrooms, _basis(rent_basis, basis), None, {})
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
     move = _arrival(y, arrival, options, rrsp_room)
