@@ -49,7 +49,7 @@ from pydantic import BaseModel, ConfigDict
 
 from netpay import citydata as _cities
 from netpay.compare import LINES, Evaluation, _taxes, evaluate_many
-from netpay.engine import Year, compute
+from netpay.engine import Incomes, Year, compute
 from netpay.errors import NetpayError
 from netpay.money import FloatArray, round_cents
 from netpay.offer import AMOUNT_FIELDS, Offer
@@ -434,7 +434,7 @@ def _withheld_tax(
     """
     annual = pay_periods * regular
     ded = pay_periods * deductions
-    both = compute(np.concatenate((annual, annual + lump)), t, deductions=np.concatenate((ded, ded)))
+    both = compute(Incomes(np.concatenate((annual, annual + lump)), deductions=np.concatenate((ded, ded))), t)
     tax = both["federal_tax"] + both["provincial_tax"]
     n = regular.shape[0]
     return round_cents(tax[:n] / pay_periods + (tax[n:] - tax[:n]))
@@ -526,7 +526,7 @@ def monthly_cash_flow(
         raise NetpayError(f"by must be 'period' or 'month', not {by!r}")
     place = _cities.city(offer.city)
     t = Year.load(place.province, year)
-    quebec = t.province == "QC"
+    quebec = t.quebec
     periods, amounts, bonus_amount = _components(offer, year, s, pay_periods, bonus)
     n = len(periods)
     zeros = np.zeros(n)
