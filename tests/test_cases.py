@@ -71,7 +71,7 @@ def test_case(year: int, code: str, case: dict[str, Any]):
     got = netpay.take_home(case["income"], code, year).iloc[0]
     for column, want in case["expect"].items():
         assert column in got.index, f"{column!r} is not a take_home column (one of {list(got.index)})"
-        assert got[column] == pytest.approx(want, abs=CENT), (column, case["working"])
+        assert got[column] == pytest.approx(want, abs=CENT), f"{column}, worked by hand:\n{case['working']}"
 
 
 @pytest.mark.parametrize("path", case_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
