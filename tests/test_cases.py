@@ -56,18 +56,22 @@ def read_cases(path: Path) -> list[dict[str, Any]]:
 
 
 def all_cases() -> list[Any]:
-    """One pytest param per case, with ids like ``2026/on/140k``."""
+    """One pytest param per case, with ids like ``2026/on/140k``. Read without the shape checks, so that
+    one malformed case fails ``test_case_file_parses`` (naming it) instead of the collection of every case."""
     params = []
     for path in case_files():
         year, code = where(path)
-        for case in read_cases(path):
-            params.append(pytest.param(year, code, case, id=f"{year}/{path.stem}/{case['name']}"))
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for i, case in enumerate(cases if isinstance(cases, list) else []):
+            name = case.get("name", i) if isinstance(case, dict) else i
+            params.append(pytest.param(year, code, case, id=f"{year}/{path.stem}/{name}"))
     return params
 
 
 @pytest.mark.parametrize(("year", "code", "case"), all_cases())
 def test_case(year: int, code: str, case: dict[str, Any]):
     """Each expected column of ``take_home(income, code, year)`` comes out as worked by hand, to the cent."""
+    assert isinstance(case, dict) and set(case) == FIELDS, f"a case has exactly the keys {sorted(FIELDS)}"
     got = netpay.take_home(case["income"], code, year).iloc[0]
     for column, want in case["expect"].items():
         assert column in got.index, f"{column!r} is not a take_home column (one of {list(got.index)})"
@@ -76,7 +80,10 @@ def test_case(year: int, code: str, case: dict[str, Any]):
 
 @pytest.mark.parametrize("path", case_files(), ids=lambda p: f"{p.parent.name}/{p.stem}")
 def test_case_file_parses(path: Path):
-    assert read_cases(path)
+    """Each file is a list of well-formed cases whose expected columns are take_home columns."""
+    for case in read_cases(path):
+        unknown = sorted(set(case["expect"]) - set(netpay.engine.COLUMNS))
+        assert not unknown, f"{path}, case {case['name']!r}: {unknown} not among {netpay.engine.COLUMNS}"
 
 
 def shipped() -> set[tuple[int, str]]:
