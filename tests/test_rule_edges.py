@@ -85,7 +85,7 @@ def test_lift_credit_edges_2026():
 
 def test_ontario_newcomer_gets_no_tax_reduction_or_lift():
     # Same $30,000 in 2026: Ontario tax 754.74 + 300 premium when not resident on January 1,
-    # against 300 for a full-year resident (LIFT wipes out the basic tax; see test_worked_examples).
+    # against 300 for a full-year resident (LIFT wipes out the basic tax; see tests/cases/2026/on.yaml, 30k).
     t = netpay.engine.Year.load("ON", 2026)
     full = netpay.engine.compute(a(30_000), t)
     newcomer = netpay.engine.compute(a(30_000), t, residence_fraction=1.0, resident_jan1=False)
