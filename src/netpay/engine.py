@@ -220,7 +220,9 @@ def tax_return(
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
     net = max(employment - enhanced - deductions, 0.0)
-    ctx = TaxContext(employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1)
+    ctx = TaxContext(
+        employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1
+    )
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
     if rounded:
@@ -262,7 +264,9 @@ def fill(
     extra = out.shape[0] > len(COLUMNS)
     for i in range(employment.shape[0]):
         x = employment[i]
-        r = tax_return(x, pensionable[i], insurable[i], deductions[i], provincial_only[i], rounded, common, prov, fraction, jan1)
+        r = tax_return(
+            x, pensionable[i], insurable[i], deductions[i], provincial_only[i], rounded, common, prov, fraction, jan1
+        )
         c = r.ctx
         total = total_deductions(r)
         out[0, i] = x
@@ -302,9 +306,20 @@ def fill_marginal(
     for i in range(employment.shape[0]):
         x = employment[i]
         h = marginal_step(x)
-        before = tax_return(x, pensionable[i], insurable[i], deductions[i], provincial_only[i], False, common, prov, fraction, jan1)
+        before = tax_return(
+            x, pensionable[i], insurable[i], deductions[i], provincial_only[i], False, common, prov, fraction, jan1
+        )
         after = tax_return(
-            x + h, pensionable[i] + h, insurable[i] + h, deductions[i], provincial_only[i], False, common, prov, fraction, jan1
+            x + h,
+            pensionable[i] + h,
+            insurable[i] + h,
+            deductions[i],
+            provincial_only[i],
+            False,
+            common,
+            prov,
+            fraction,
+            jan1,
         )
         out[13, i] = (total_deductions(after) - total_deductions(before)) / h
 
@@ -329,7 +344,9 @@ def kernel(
     else:
         fill(employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1, False)
     if marginal:
-        fill_marginal(employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1)
+        fill_marginal(
+            employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1
+        )
     else:
         out[13, :] = np.nan
     return out
@@ -393,7 +410,13 @@ class Incomes:
             arr = np.asarray(a, dtype=np.float64)
             return np.full(n, float(arr)) if arr.ndim == 0 else np.ascontiguousarray(arr)
 
-        return e, full(self.pensionable, e), full(self.insurable, e), full(self.deductions, e), full(self.provincial_only, e)
+        return (
+            e,
+            full(self.pensionable, e),
+            full(self.insurable, e),
+            full(self.deductions, e),
+            full(self.provincial_only, e),
+        )
 
 
 class TaxResult:
@@ -446,8 +469,26 @@ def compute(
     e, pensionable, insurable, deductions, provincial_only = incomes.arrays()
     r = _check_residence(residence)
     out = np.empty((len(COLUMNS) + len(EXTRA), e.shape[0]), dtype=np.float64)
-    run(e, pensionable, insurable, deductions, provincial_only, out, rules.common, rules.params, r.fraction, r.resident_jan1, not exact, marginal)
+    run(
+        e,
+        pensionable,
+        insurable,
+        deductions,
+        provincial_only,
+        out,
+        rules.common,
+        rules.params,
+        r.fraction,
+        r.resident_jan1,
+        not exact,
+        marginal,
+    )
     return TaxResult(out)
+
+
+def marginal_rate(income: FloatArray, rules: Ruleset) -> FloatArray:
+    """The share of the next dollar of employment income taken by contributions and taxes (unrounded)."""
+    return compute(np.asarray(income, dtype=np.float64), rules, marginal=True).marginal_rate
 
 
 def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, Any]:

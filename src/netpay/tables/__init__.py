@@ -83,7 +83,9 @@ def available() -> dict[int, tuple[str, ...]]:
     [2024]
     """
     return {
-        year: tuple(sorted(_file_key(e.name.removesuffix(".yaml")) for e in folder.iterdir() if e.name.endswith(".yaml")))
+        year: tuple(
+            sorted(_file_key(e.name.removesuffix(".yaml")) for e in folder.iterdir() if e.name.endswith(".yaml"))
+        )
         for year, folder in sorted(_year_dirs())
     }
 

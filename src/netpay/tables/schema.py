@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 #: Every threshold in the tax tables must lie below this: the engine's marginal rate takes a step

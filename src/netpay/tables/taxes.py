@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pydantic import Field, field_validator, model_validator
 
+from netpay.money import round_cents
 from netpay.tables.schema import THRESHOLD_LIMIT, BracketTable, CitedTable, Frozen, PhaseDown
 
 Rate = float
@@ -34,6 +35,16 @@ class PensionPlan(Frozen):
     @property
     def first_tier_rate(self) -> float:
         return self.base_rate + self.first_additional_rate
+
+    @property
+    def max_first_tier(self) -> float:
+        """The year's maximum first-tier contribution (base + first additional), to the cent."""
+        return float(round_cents(self.first_tier_rate * (self.ympe - self.basic_exemption)))
+
+    @property
+    def max_second_tier(self) -> float:
+        """The year's maximum CPP2/QPP2 contribution, to the cent."""
+        return float(round_cents(self.second_additional_rate * (self.yampe - self.ympe)))
 
 
 class Insurance(Frozen):
