@@ -27,7 +27,7 @@ from typing import Any
 
 from netpay.citydata.costs import Cost, other_costs
 from netpay.citydata.registry import City, city
-from netpay.citydata.rents import Rent, check_basis, check_bedrooms, rent
+from netpay.citydata.rents import Rent, check_basis, check_bedrooms, latest_rent
 from netpay.errors import InvalidIncomeError
 
 #: The source of a figure the user gave (``Housing.rent``, ``Housing.other_costs``).
@@ -185,7 +185,7 @@ def monthly_costs(place: str | City, housing: Housing | None = None, items: Coll
     """Monthly rent and other costs in ``place`` for ``housing`` (default ``Housing()``: one bedroom,
     asking rent), with their sources; the user's own rent and other costs win.
 
-    The rent is netpay's latest figure for the city, bedrooms and basis (:func:`netpay.citydata.rent`),
+    The rent is netpay's latest figure for the city, bedrooms and basis (as :func:`netpay.citydata.rent`),
     or ``housing.rent``; a figure netpay does not have raises ``NoDataError`` saying what it has.
     The other costs are netpay's for the city (the latest period of each item) — only those named in
     ``items`` when it is given — then ``housing.other_costs``, which replace or add to them.
@@ -204,7 +204,7 @@ def monthly_costs(place: str | City, housing: Housing | None = None, items: Coll
     if housing.rent is not None:
         rent_figure = CostFigure.override(housing.rent)
     else:
-        rent_figure = CostFigure.from_row(rent(where, housing.bedrooms, housing.rent_basis))
+        rent_figure = CostFigure.from_row(latest_rent(where, housing.bedrooms, housing.rent_basis))
     figures = {
         item: CostFigure.from_row(row) for item, row in other_costs(where).items() if items is None or item in items
     }

@@ -123,9 +123,17 @@ def rent(city_name: str | City, bedrooms: int = 1, basis: str = "asking") -> Ren
         check_basis(basis)
     except NoDataError as exc:
         raise NoDataError(f"{exc} {what_we_have(c.name)}") from None
-    found = latest_rents().get((c.name, n, basis))
+    return latest_rent(c, n, basis)
+
+
+def latest_rent(place: City, bedrooms: int, basis: str) -> Rent:
+    """The latest rent figure for a checked bedroom count and basis (see :func:`check_bedrooms`,
+    :func:`check_basis`); a NoDataError saying what netpay has if there is none."""
+    found = latest_rents().get((place.name, bedrooms, basis))
     if found is None:
-        raise NoDataError(f"No {basis} rent for {bedroom_label(n)} units in {c.name}. {what_we_have(c.name)}")
+        raise NoDataError(
+            f"No {basis} rent for {bedroom_label(bedrooms)} units in {place.name}. {what_we_have(place.name)}"
+        )
     return found
 
 
