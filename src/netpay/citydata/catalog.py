@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from netpay.citydata.costs import latest_costs, load_costs
 from netpay.citydata.registry import load_registry
 from netpay.citydata.rents import BASES, latest_rents, load_rents
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 def cities() -> pd.DataFrame:
@@ -17,6 +18,8 @@ def cities() -> pd.DataFrame:
     ``asking_bedrooms`` / ``average_bedrooms`` list the bedroom counts with a figure on each basis
     (0 = bachelor); ``other_costs`` lists the other monthly costs we have.
     """
+    import pandas as pd  # loaded on first use: importing netpay stays quick
+
     rents = load_rents()
     costs = load_costs()
     rows = []

@@ -7,13 +7,15 @@ One row per (city, item, period); a figure may be given per month, year or week 
 from __future__ import annotations
 
 import functools
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-import pandas as pd
 from pydantic import Field
 
 from netpay.citydata.registry import City, city
 from netpay.citydata.rows import CsvRow, latest_row, load_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 COSTS_FILE = "costs/other_costs.csv"
 #: Columns of ``data/costs/other_costs.csv``, in order.
@@ -75,5 +77,7 @@ def other_costs(city_name: str | City) -> dict[str, Cost]:
 
 def costs() -> pd.DataFrame:
     """All other-cost figures as a tidy frame in the ``other_costs.csv`` format, plus ``monthly``."""
+    import pandas as pd  # loaded on first use: importing netpay stays quick
+
     rows = [{**r.model_dump(), "monthly": r.monthly} for r in load_costs()]
     return pd.DataFrame(rows, columns=[*COST_COLUMNS, "monthly"])

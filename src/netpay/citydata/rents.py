@@ -10,14 +10,16 @@ saying what it has: netpay never invents a rent.
 from __future__ import annotations
 
 import functools
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import pandas as pd
 from pydantic import Field
 
 from netpay.citydata.registry import City, city
 from netpay.citydata.rows import CsvRow, latest_row, load_rows
 from netpay.errors import NoDataError
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Basis = Literal["asking", "average"]
 BASES: tuple[str, ...] = ("asking", "average")
@@ -139,4 +141,6 @@ def latest_rent(place: City, bedrooms: int, basis: str) -> Rent:
 
 def rents() -> pd.DataFrame:
     """All rent figures as a tidy frame in the ``rents.csv`` format."""
+    import pandas as pd  # loaded on first use: importing netpay stays quick
+
     return pd.DataFrame([r.model_dump() for r in load_rents()], columns=list(RENT_COLUMNS))

@@ -14,9 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 from pydantic import ValidationError
 
 from netpay.citydata.base import validation_problems
@@ -25,6 +24,9 @@ from netpay.citydata.rents import RENT_COLUMNS, Rent, bedroom_label
 from netpay.citydata.rows import latest_row
 from netpay.errors import DataFileError
 from netpay.jurisdictions import NAMES, fold
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 STATCAN_ASKING_SOURCE = (
     "Statistics Canada Table 46-10-0092-01 (Quarterly Rent Statistics; average asking rent, apartments)"
@@ -102,6 +104,9 @@ def _match_geo(geo: str, lookup: dict[str, City]) -> City | None:
 
 
 def _read_statcan(path: str | PathLike[str], needed: tuple[str, ...]) -> pd.DataFrame:
+    """A Statistics Canada full-table CSV, every cell as text; an error names the file and what is missing."""
+    import pandas as pd  # loaded on first use: importing netpay stays quick
+
     label = str(path)
     try:
         frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
@@ -252,6 +257,8 @@ def _rent_record(
 
 def _tidy_records(records: list[dict[str, Any]], label: str, latest: bool) -> pd.DataFrame:
     """Validate loader records (each carrying its CSV line) and return the tidy frame."""
+    import pandas as pd  # loaded on first use: importing netpay stays quick
+
     clean = []
     for rec in records:
         line = rec.pop("_line")
