@@ -15,9 +15,10 @@ from typing import Any, NamedTuple
 from pydantic import Field, ValidationError, field_validator
 
 from netpay import tables
-from netpay.citydata.base import Frozen, data_file, validation_problems
+from netpay.citydata.files import data_file
 from netpay.errors import DataFileError, UnknownCityError
 from netpay.jurisdictions import NAMES, fold, normalize
+from netpay.tables import Frozen, validation_problems
 
 CITIES_FILE = "cities.yaml"
 

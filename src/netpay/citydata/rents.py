@@ -77,7 +77,7 @@ class Rent(CsvRow):
 
     bedrooms: int = Field(ge=BEDROOMS[0], le=BEDROOMS[-1])
     basis: Basis
-    amount: float = Field(gt=0, allow_inf_nan=False, description="dollars per month")
+    amount: float = Field(gt=0, description="dollars per month")
 
 
 @functools.cache

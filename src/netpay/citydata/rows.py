@@ -15,9 +15,10 @@ from typing import Any, TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
-from netpay.citydata.base import Frozen, data_file, validation_problems
+from netpay.citydata.files import data_file
 from netpay.citydata.registry import canonical_name
 from netpay.errors import DataFileError
+from netpay.tables import Frozen, validation_problems
 
 #: A period: a year "2026", a quarter "2026Q2" or a month "2025-10".
 PERIOD_PATTERN = r"^\d{4}(Q[1-4]|-(0[1-9]|1[0-2]))?$"
@@ -35,10 +36,11 @@ def period_start(period: str) -> tuple[int, int]:
 
 
 class CsvRow(Frozen):
-    """Fields every cited CSV row has: a finite amount of zero or more, its period and its source."""
+    """Fields every cited CSV row has: an amount of zero or more (``Frozen`` refuses NaN and infinities),
+    its period and its source."""
 
     city: str
-    amount: float = Field(ge=0, allow_inf_nan=False)
+    amount: float = Field(ge=0)
     period: str = Field(pattern=PERIOD_PATTERN)
     source: str = Field(min_length=5)
     url: str = Field(pattern=r"^https?://")

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from netpay.citydata.base import validation_problems
 from netpay.citydata.registry import City, load_registry, match_key
 from netpay.citydata.rents import RENT_COLUMNS, Rent, bedroom_label
 from netpay.citydata.rows import latest_row
 from netpay.errors import DataFileError
 from netpay.jurisdictions import NAMES, fold
+from netpay.tables import validation_problems
 
 if TYPE_CHECKING:
     import pandas as pd
