@@ -242,6 +242,16 @@ def test_items_keep_only_the_named_costs_but_overrides_always_count():
     assert kept.other_costs == {"internet": 80.0}
 
 
+def test_monthly_costs_by_keyword_and_with_a_city():
+    place = citydata.city("GTA")
+    assert monthly_costs(city=place, housing=Housing()) == monthly_costs("Toronto")
+
+
+def test_housing_repr_reads_like_the_call():
+    h = Housing(bedrooms=2, other_costs={"internet": 80})
+    assert repr(h) == "Housing(bedrooms=2, rent_basis='asking', rent=None, other_costs={'internet': 80.0})"
+
+
 def test_monthly_costs_refuses_what_is_not_a_housing():
     with pytest.raises(TypeError, match=r"housing must be a netpay Housing\(bedrooms=..., rent_basis=...\)"):
         monthly_costs("Toronto", {"bedrooms": 2})

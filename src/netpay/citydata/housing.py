@@ -25,8 +25,9 @@ from collections.abc import Collection, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from netpay.citydata import registry
 from netpay.citydata.costs import Cost, other_costs
-from netpay.citydata.registry import City, city
+from netpay.citydata.registry import City
 from netpay.citydata.rents import Rent, check_basis, check_bedrooms, latest_rent
 from netpay.errors import InvalidIncomeError
 
@@ -89,6 +90,13 @@ class Housing:
     def __hash__(self) -> int:
         costs = None if self.other_costs is None else tuple(self.other_costs.items())
         return hash((self.bedrooms, self.rent_basis, self.rent, costs))
+
+    def __repr__(self) -> str:
+        costs = None if self.other_costs is None else dict(self.other_costs)
+        return (
+            f"Housing(bedrooms={self.bedrooms!r}, rent_basis={self.rent_basis!r}, rent={self.rent!r}, "
+            f"other_costs={costs!r})"
+        )
 
 
 def _cost_overrides(value: Any) -> dict[str, float]:
@@ -181,9 +189,9 @@ class CityCosts:
         return tuple(name for name, f in figures.items() if f.verified is False)
 
 
-def monthly_costs(place: str | City, housing: Housing | None = None, items: Collection[str] | None = None) -> CityCosts:
-    """Monthly rent and other costs in ``place`` for ``housing`` (default ``Housing()``: one bedroom,
-    asking rent), with their sources; the user's own rent and other costs win.
+def monthly_costs(city: str | City, housing: Housing | None = None, items: Collection[str] | None = None) -> CityCosts:
+    """Monthly rent and other costs in ``city`` (a name or a :class:`City`) for ``housing`` (default
+    ``Housing()``: one bedroom, asking rent), with their sources; the user's own rent and other costs win.
 
     The rent is netpay's latest figure for the city, bedrooms and basis (as :func:`netpay.citydata.rent`),
     or ``housing.rent``; a figure netpay does not have raises ``NoDataError`` saying what it has.
@@ -194,7 +202,7 @@ def monthly_costs(place: str | City, housing: Housing | None = None, items: Coll
     >>> c.rent.amount, c.rent.source, c.other_costs["internet"]
     (2000.0, 'user override', 80.0)
     """
-    where = city(place)
+    where = registry.city(city)
     if housing is None:
         housing = Housing()
     if not isinstance(housing, Housing):
@@ -220,7 +228,7 @@ def shared_cost_items(a: str | City, b: str | City, *, stacklevel: int = 3) -> f
     (a cost counted on one side only would move the answer by that cost). ``stacklevel`` is passed
     to :func:`warnings.warn`: the default points at the caller of the function that calls this one.
     """
-    first, second = city(a), city(b)
+    first, second = registry.city(a), registry.city(b)
     have_a, have_b = set(other_costs(first)), set(other_costs(second))
     for name, only in ((first.name, have_a - have_b), (second.name, have_b - have_a)):
         if only:
