@@ -527,12 +527,12 @@ def coverage() -> str:
     ]
     rents = cities.rents()
     registry = cities.cities()
-    head = ["city", "province"] + [f"{b} {n}" for b in cities.BASES for n in range(4)]
+    head = ["city", "province"] + [f"{b} {n}" for b in cities.BASES for n in cities.BEDROOMS]
     rows = []
     for _, c in registry.iterrows():
         row = [esc(c["name"]), c["province"]]
         for b in cities.BASES:
-            for n in range(4):
+            for n in cities.BEDROOMS:
                 sel = rents[(rents.city == c["name"]) & (rents.basis == b) & (rents.bedrooms == n)]
                 if sel.empty:
                     row.append("—")
