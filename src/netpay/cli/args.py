@@ -201,6 +201,13 @@ def arrival_from_args(args: argparse.Namespace) -> tuple[dt.date, dt.date] | Non
     return args.arrival or args.start, args.start or args.arrival
 
 
+def date_options(args: argparse.Namespace) -> dict[str, str]:
+    """The library's names of the two dates -> the option that gave each (the one given, if only one
+    was), to name them in the library's errors."""
+    given = [f"--{name}" for name in ("arrival", "start") if getattr(args, name) is not None]
+    return {"arrival": given[0], "start": given[-1]} if given else {}
+
+
 def arrival_keywords(args: argparse.Namespace) -> dict[str, Any]:
     """The first-year options given (``pay_periods``, ``first_year_bonus``, ``rrsp_room``), by the
     library's names; those not given take the library's defaults."""

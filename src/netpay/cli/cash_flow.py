@@ -15,6 +15,7 @@ from netpay.cli.args import (
     add_year_option,
     arrival_from_args,
     arrival_keywords,
+    date_options,
     offer_from_args,
     tax_year,
 )
@@ -84,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     with naming(f"--city {args.city[0]}"):
         place = citydata.city(args.city[0])
     offer = offer_from_args(args, place.name)
-    with naming():
+    with naming(dates=date_options(args)):
         flow = first_year.monthly_cash_flow(offer, year, dates[1], arrival=dates[0], by=args.by, **_keywords(args))
     csv = write_csv(flow, args.csv) if args.csv else None
     print_header(flow, offer, args.by)

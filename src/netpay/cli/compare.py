@@ -16,6 +16,7 @@ from netpay.cli.args import (
     add_year_option,
     arrival_from_args,
     arrival_keywords,
+    date_options,
     offer_from_args,
     refuse,
     tax_year,
@@ -105,7 +106,7 @@ def run(args: argparse.Namespace) -> int:
             options["view"] = args.view
     year = tax_year(args)
     offers = _offers(args)
-    with naming():
+    with naming(dates=date_options(args)):
         table = netpay.compare(offers, year, bedrooms=args.bedrooms, rent_basis=args.basis, **options)
     csv = write_csv(table, args.csv) if args.csv else None
     cities = f"{len(offers)} cit{'y' if len(offers) == 1 else 'ies'}"

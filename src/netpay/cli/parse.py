@@ -126,22 +126,31 @@ def metavar(names: tuple[str, ...]) -> str:
 # --------------------------------------------------------------------------- library errors
 
 
-def library_message(exc: BaseException) -> str:
-    """A library error on one line, its parameter names for dates written as the options that set them
-    (``start 2026-05-15 is before arrival ...`` -> ``--start 2026-05-15 is before --arrival ...``)."""
+#: The library's names for the dates of a move -> the options that give them.
+DATE_OPTIONS: dict[str, str] = {"arrival": "--arrival", "start": "--start"}
+
+
+def library_message(exc: BaseException, dates: dict[str, str] | None = None) -> str:
+    """A library error on one line, the library's names of dates written as the options that gave them
+    (``start 2026-05-15 is before arrival ...`` -> ``--start 2026-05-15 is before --arrival ...``).
+    ``dates`` maps those names to options (default :data:`DATE_OPTIONS`; a date that defaulted to the
+    other is named by the option given)."""
     if isinstance(exc, ValidationError):
         text = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
     else:
         text = str(exc.args[0]) if isinstance(exc, KeyError) and exc.args else str(exc)
-    text = re.sub(r"\b(arrival|start)(?= \d{4}-\d{2}-\d{2})", r"--\1", text)
+    options = dates or DATE_OPTIONS
+    text = re.sub(r"\b(arrival|start)(?= \d{4}-\d{2}-\d{2})", lambda m: options[m.group(1)], text)
     return " ".join(text.split())
 
 
 @contextlib.contextmanager
-def naming(option: str = "") -> Iterator[None]:
+def naming(option: str = "", dates: dict[str, str] | None = None) -> Iterator[None]:
     """Run a library call; its error (bad value, unknown name, missing data) becomes a
-    :class:`UsageError` that starts with ``option`` (e.g. ``--city Gotham``)."""
+    :class:`UsageError` that starts with ``option`` (e.g. ``--city Gotham``), dates named as in
+    :func:`library_message`."""
     try:
         yield
     except (NetpayError, ValidationError) as exc:
-        raise UsageError(f"{option}: {library_message(exc)}" if option else library_message(exc)) from None
+        message = library_message(exc, dates)
+        raise UsageError(f"{option}: {message}" if option else message) from None
