@@ -755,6 +755,30 @@ def test_options_shared_by_commands_have_one_help_text():
         for action in commands[name]._actions:  # noqa: SLF001
             for opt in action.option_strings:
                 helps.setdefault(opt, set()).add(action.help)
-    shared = {"--salary", "--city", "--signing", "--relocation", "--bonus", "--arrival", "--start", "--csv", "--plot"}
+    shared = {
+        "--year",
+        "--salary",
+        "--city",
+        "--signing",
+        "--relocation",
+        "--bonus",
+        "--arrival",
+        "--start",
+        "--csv",
+        "--plot",
+    }
     for opt in shared | {"--equity", "--rrsp-match", "--pay-periods", "--first-year-bonus", "--rrsp-room"}:
         assert len(helps[opt]) == 1, opt
+
+
+@pytest.mark.parametrize("option", ["--csv", "--plot"])
+def test_a_path_that_cannot_be_written_is_one_line_before_any_output(capsys, tmp_path, option):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    (tmp_path / "file").write_text("not a folder")
+    target = tmp_path / "file" / "out.png"
+    code, out, err = run(capsys, *COMPARE, option, str(target))
+    assert_one_line_error(code, out, err)
+    assert f"{option} {target}: cannot write it" in err

@@ -43,6 +43,10 @@ def tax_year(args: argparse.Namespace) -> int:
         return tables.check_year(year)
 
 
+#: ``--year`` of the commands that take an offer (compare, cash-flow).
+YEAR_OF_THE_OFFER = "tax year (default: the year of --arrival or --start, else the latest year netpay has tables for)"
+
+
 def add_year_option(parser: Any, meaning: str) -> None:
     """``--year``/``-y``: ``meaning`` says what the year selects and its default, per command."""
     parser.add_argument("--year", "-y", type=parse_year, default=None, help=meaning)

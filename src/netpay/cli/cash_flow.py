@@ -10,6 +10,7 @@ import pandas as pd
 
 from netpay import citydata, first_year
 from netpay.cli.args import (
+    YEAR_OF_THE_OFFER,
     add_arrival_options,
     add_offer_options,
     add_year_option,
@@ -26,8 +27,7 @@ from netpay.cli.output import (
     money,
     money0,
     print_frame,
-    save_chart,
-    write_csv,
+    write_files,
 )
 from netpay.cli.parse import PROG, UsageError, naming
 
@@ -59,7 +59,7 @@ def add_parser(subparsers: Any) -> None:
         "Give one --city and --start (or --arrival).",
     )
     add_offer_options(parser)
-    add_year_option(parser, "tax year (default: the year of --arrival, else of --start)")
+    add_year_option(parser, YEAR_OF_THE_OFFER)
     add_arrival_options(parser)
     parser.add_argument(
         "--by",
@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
     offer = offer_from_args(args, place.name)
     with naming(dates=date_options(args)):
         flow = first_year.monthly_cash_flow(offer, year, dates[1], arrival=dates[0], by=args.by, **_keywords(args))
-    csv = write_csv(flow, args.csv) if args.csv else None
+    written = write_files(args, flow, lambda: first_year.plot_monthly_cash_flow(flow))
     print_header(flow, offer, args.by)
     print_frame(flow_table(flow, args.by))
     arrival = flow.attrs["arrival"]
@@ -97,10 +97,8 @@ def run(args: argparse.Namespace) -> int:
     )
     print("\n".join(settlement_lines(flow)))
     print(f"The rules: docs/first-year.md; the year one next to a full year: `{PROG} compare --arrival`.")
-    if csv is not None:
-        print(f"Wrote {csv}")
-    if args.plot:
-        print(f"Wrote {save_chart(first_year.plot_monthly_cash_flow(flow), args.plot)}")
+    for path in written:
+        print(f"Wrote {path}")
     return 0
 
 

@@ -11,6 +11,7 @@ import pandas as pd
 from netpay import citydata, first_year
 from netpay.cli.args import (
     ARRIVAL_OPTIONS,
+    YEAR_OF_THE_OFFER,
     add_arrival_options,
     add_offer_options,
     add_year_option,
@@ -30,8 +31,7 @@ from netpay.cli.output import (
     money0,
     print_frame,
     rooms,
-    save_chart,
-    write_csv,
+    write_files,
 )
 from netpay.cli.parse import PROG, UsageError, choice, metavar, naming, parse_bedrooms
 
@@ -51,7 +51,7 @@ def add_parser(subparsers: Any) -> None:
         "rent and other costs, and what is left each month.",
     )
     add_offer_options(parser)
-    add_year_option(parser, "tax year (default: the year of --arrival, else the latest year netpay has tables for)")
+    add_year_option(parser, YEAR_OF_THE_OFFER)
     parser.add_argument(
         "--bedrooms",
         "-b",
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     offers = _offers(args)
     with naming(dates=date_options(args)):
         table = netpay.compare(offers, year, bedrooms=args.bedrooms, rent_basis=args.basis, **options)
-    csv = write_csv(table, args.csv) if args.csv else None
+    written = write_files(args, table, lambda: netpay.plot.breakdown(table))
     cities = f"{len(offers)} cit{'y' if len(offers) == 1 else 'ies'}"
     intro = f"The offer in {cities}, {year}, dollars per month; rent of a {rooms(args.bedrooms)} apartment "
     if dates is None:
@@ -121,10 +121,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"\nFirst year in Canada ({year}), per city:")
         print("\n".join(first_year_lines(table)))
     print_footer(table, year, first=dates is not None)
-    if csv is not None:
-        print(f"Wrote {csv}")
-    if args.plot:
-        print(f"Wrote {save_chart(netpay.plot.breakdown(table), args.plot)}")
+    for path in written:
+        print(f"Wrote {path}")
     return 0
 
 

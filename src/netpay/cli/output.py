@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+
+from netpay.cli.parse import UsageError
 
 #: What each rule of ``netpay.first_year.BONUS_RULES`` means, as printed above the tables.
 BONUS_RULE_TEXT: dict[str, str] = {
@@ -60,6 +63,24 @@ def add_plot_option(parser: Any) -> None:
         help="also draw the chart to this image file: PNG, or the format of its extension (.svg, .pdf, ...); "
         "a name without an image extension gets .png",
     )
+
+
+def write_files(args: Any, frame: pd.DataFrame, chart: Callable[[], Any] | None = None) -> list[Path]:
+    """Write what ``--csv`` and ``--plot`` ask for, before anything is printed (so that a path that
+    cannot be written is one line on stderr): ``frame`` to the CSV file, the Axes ``chart()`` draws to
+    the image file. Return the paths written, to report."""
+    jobs: list[tuple[str, str, Callable[[str], Path]]] = []
+    if args.csv is not None:
+        jobs.append(("--csv", args.csv, lambda name: write_csv(frame, name)))
+    if chart is not None and args.plot is not None:
+        jobs.append(("--plot", args.plot, lambda name: save_chart(chart(), name)))
+    written = []
+    for option, name, write in jobs:
+        try:
+            written.append(write(name))
+        except OSError as exc:
+            raise UsageError(f"{option} {name}: cannot write it ({exc.strerror or exc}); give another path") from None
+    return written
 
 
 def write_csv(frame: pd.DataFrame, path: str) -> Path:

@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from netpay.cli.args import add_year_option, province, tax_year
-from netpay.cli.output import add_csv_option, money, money0, print_frame, write_csv
+from netpay.cli.output import add_csv_option, money, money0, print_frame, write_files
 from netpay.cli.parse import PROG, naming, parse_amount
 from netpay.engine import LABELS
 
@@ -62,13 +62,13 @@ def run(args: argparse.Namespace) -> int:
     code, name = province(args.province)
     with naming("INCOME"):
         frame = netpay.take_home(args.income, code, year)
-    target = write_csv(frame, args.csv) if args.csv else None
+    written = write_files(args, frame)
     print(f"Take-home pay, {name} ({code}), {year}: employment income, resident all year\n")
     print_frame(breakdown(frame))
     print(
         f"\nSources: data/tax_tables/{year}/federal.yaml, payroll.yaml, {code.lower()}.yaml "
         f"(run `{PROG} tables --year {year} --sources {code}` to list them)."
     )
-    if target is not None:
-        print(f"Wrote {target}")
+    for path in written:
+        print(f"Wrote {path}")
     return 0
