@@ -48,7 +48,8 @@ def add_parser(subparsers: Any) -> None:
         "compare",
         help="compare one offer across cities: take-home pay, rent, disposable income",
         description="The same offer in several cities, side by side: cash pay, taxes and contributions, "
-        "rent and other costs, and what is left each month.",
+        "rent and other costs, and what is left each month. With --arrival (or --start), the year of the move "
+        "next to a full year; the other first-year options need it.",
     )
     add_offer_options(parser)
     add_year_option(parser, YEAR_OF_THE_OFFER)
