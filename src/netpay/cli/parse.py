@@ -98,9 +98,10 @@ def parse_pay_periods(text: str) -> int:
 
 
 def parse_bedrooms(text: str) -> int:
-    """Bedrooms of the rented apartment: 0 (bachelor) to 3 (three or more)."""
-    if not text.strip().isdigit() or int(text) > 3:
-        raise argparse.ArgumentTypeError(f"bedrooms must be 0 (bachelor), 1, 2 or 3 (three or more), not {text!r}")
+    """A number of bedrooms, a whole number; which counts netpay has rents for is the library's to say
+    (``netpay.citydata.rent``)."""
+    if not text.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"not a number of bedrooms: {text!r} (write 0 for a bachelor, 1, 2 or 3)")
     return int(text)
 
 
