@@ -218,9 +218,15 @@ def arrival_keywords(args: argparse.Namespace) -> dict[str, Any]:
     return {dest: getattr(args, dest) for dest in ARRIVAL_OPTIONS if getattr(args, dest) is not None}
 
 
+def province_names() -> dict[str, str]:
+    """Province and territory codes -> names, in the order of the tax tables (the one place the CLI
+    reads them)."""
+    return dict(tables.NAMES)
+
+
 def province(text: str, option: str = "--province") -> tuple[str, str]:
     """The code and name of the province or territory ``text`` (given as ``option``), as the tax tables
     name it."""
     with naming(f"{option} {text}"):
         code = tables.normalize(text)
-    return code, tables.NAMES[code]
+    return code, province_names()[code]

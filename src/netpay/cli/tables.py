@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 
 from netpay import tables
-from netpay.cli.args import add_year_option, province, tax_year
+from netpay.cli.args import add_year_option, province, province_names, tax_year
 from netpay.cli.output import print_frame
 from netpay.cli.parse import PROG, naming
 
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         years = list(tables.years())
     have = tables.available()
-    columns = [tables.FEDERAL, tables.PAYROLL, *tables.NAMES]
+    columns = [tables.FEDERAL, tables.PAYROLL, *province_names()]
     rows = {
         y: {j: str(sum(len(v) for v in tables.sources(y, j).values())) if j in have[y] else "-" for j in columns}
         for y in years
