@@ -399,19 +399,111 @@ def _positions(columns: Sequence[Column]) -> np.ndarray:
     return np.arange(len(columns), dtype=np.float64) + 0.5 * starts
 
 
-def _slot_inches(ax: Axes, x: np.ndarray) -> float:
-    """Width in inches of one bar's slot (from the Axes' position before a constrained layout, which
-    is about where the layout puts it once the legend to its right takes its room)."""
-    span = float(x[-1] - x[0]) + 1.0 if len(x) else 1.0
-    return ax.get_position().width * ax.figure.get_figwidth() / span
-
-
-def tick_label(column: Column, chars: int) -> str:
-    """A bar's x label: the offer's name wrapped to lines of at most ``chars`` characters, then the
-    column's part ('year one', 'full year') on a line of its own."""
+def tick_label(column: Column, chars: int, *, wrap_part: bool = False) -> str:
+    """A bar's x label: the offer's name wrapped at spaces to lines of about ``chars`` characters, then
+    the column's part ('year one', 'full year') on a line of its own (wrapped too with ``wrap_part``)."""
     name, part = column if isinstance(column, tuple) else (column, None)
-    lines = textwrap.wrap(str(name), max(chars, 4)) or [""]
-    return "\n".join([*lines, *([str(part)] if part is not None else [])])
+    lines = textwrap.wrap(str(name), max(chars, 1), break_long_words=False) or [""]
+    if part is not None:
+        lines += textwrap.wrap(str(part), max(chars, 1), break_long_words=False) if wrap_part else [str(part)]
+    return "\n".join(lines)
+
+
+def _note(gross: float, disposable: float, lines: int) -> str:
+    """The note above a bar: the cash paid and what is left (or short), on two lines or, narrower, four."""
+    left = f"left ${disposable:,.0f}" if disposable >= 0 else f"short ${-disposable:,.0f}"
+    return f"gross ${gross:,.0f}\n{left}" if lines == 2 else f"gross\n${gross:,.0f}\n{left.replace(' ', chr(10))}"
+
+
+#: Notes above the bars, widest first: (lines, font size); the first that fits a bar's slot is used.
+NOTE_STYLES: tuple[tuple[int, str], ...] = ((2, "small"), (2, "x-small"), (4, "x-small"), (4, "xx-small"))
+
+
+def _text_width(ax: Axes, text: str, fontsize: Any, rotation: float = 0.0) -> float:
+    """Width in display pixels of ``text`` at ``fontsize`` and ``rotation``, as ``ax``'s figure draws it."""
+    probe = ax.figure.text(0, 0, text, fontsize=fontsize, rotation=rotation)
+    try:
+        return float(probe.get_window_extent().width)
+    finally:
+        probe.remove()
+
+
+def _text_height(ax: Axes, text: str, fontsize: Any) -> float:
+    """Height in display pixels of ``text`` at ``fontsize``, as ``ax``'s figure draws it."""
+    probe = ax.figure.text(0, 0, text, fontsize=fontsize)
+    try:
+        return float(probe.get_window_extent().height)
+    finally:
+        probe.remove()
+
+
+def _fit_tick_labels(
+    ax: Axes, x: np.ndarray, tries: Iterable[tuple[list[str], float, float]], last_slots: float = 1.0
+) -> float:
+    """Run the layout, then set the first of ``tries`` (labels, font size, rotation) whose labels each fit
+    the width of one bar's slot (the last label: ``last_slots`` slots; the last try if none fits);
+    return the slot's width in pixels."""
+    ax.figure.draw_without_rendering()
+    slot = ax.get_window_extent().width / (float(x[-1] - x[0]) + 1.0)
+    room = 0.9 * slot  # leave a gap to the next label
+    for labels, size, rotation in tries:
+        widths = [_text_width(ax, label, size, rotation) for label in labels]
+        if max(widths[:-1], default=0.0) <= room and widths[-1] <= room * last_slots:
+            break
+    ax.set_xticks(x, labels, fontsize=size, rotation=rotation, ha="center")
+    return slot
+
+
+def _make_room(ax: Axes, ends: Sequence[float], texts: Sequence[Any], offset_points: float) -> None:
+    """Widen the y axis so that ``texts``, written ``offset_points`` beyond the bar ends ``ends`` (above
+    an end >= 0, below one < 0, in data units), stay inside the Axes, clear of the title."""
+    ax.figure.draw_without_rendering()
+    height = ax.get_window_extent().height
+    ymin, ymax = ax.get_ylim()
+    low, high = ymin, ymax
+    for end, text in zip(ends, texts, strict=True):
+        beyond = _text_height(ax, text.get_text(), text.get_fontsize()) + offset_points * ax.figure.dpi / 72.0
+        share = max(0.2, 0.97 - beyond / height)  # the share of the height the bars may take
+        if end >= 0:
+            high = max(high, ymin + (end - ymin) / share)
+        else:
+            low = min(low, ymax - (ymax - end) / share)
+    ax.set_ylim(low, high)
+
+
+def _breakdown_tick_tries(columns: list[Column]) -> Any:
+    """(labels, font size, rotation) to try for a breakdown's x labels, most readable first: names
+    wrapped at spaces at 10 then 8 points, then the parts wrapped too, then each label turned upright."""
+    longest = max(len(str(c[0] if isinstance(c, tuple) else c)) for c in columns)
+    for wrap_part in (False, True):
+        for size in (10, 8):
+            for chars in range(longest, 0, -1):
+                yield [tick_label(c, chars, wrap_part=wrap_part) for c in columns], size, 0.0
+    yield [tick_label(c, longest) for c in columns], 8, 90.0
+
+
+def _fit_to_slots(
+    ax: Axes, x: np.ndarray, columns: list[Column], notes: list[tuple[Any, float, float]], marks: Any
+) -> None:
+    """Once the layout has placed the Axes (legend to the right, caption below), fit the x labels, the
+    notes above the bars (``(annotation, gross, disposable)``) and the cash-paid marks to one bar's
+    slot, so that neighbours never run into each other however narrow the Axes."""
+    slot = _fit_tick_labels(ax, x, _breakdown_tick_tries(columns))
+    width_points = 0.6 * slot * 72.0 / ax.figure.dpi  # as wide as a bar
+    marks.set_sizes([width_points**2])
+    title = ax.get_title()
+    if ": " in title and _text_width(ax, title, "large") > 0.95 * ax.figure.bbox.width:
+        ax.set_title(title.replace(": ", ":\n", 1))
+    if not notes:
+        return
+    for lines, size in NOTE_STYLES:
+        texts = [_note(g, d, lines) for _, g, d in notes]
+        if max(_text_width(ax, t, size) for t in texts) <= 0.9 * slot:
+            break
+    for (note, _, _), text in zip(notes, texts, strict=True):
+        note.set_text(text)
+        note.set_fontsize(size)
+    _make_room(ax, [g for _, g, _ in notes], [n for n, _, _ in notes], offset_points=4.0)
 
 
 def breakdown(
@@ -442,7 +534,6 @@ def breakdown(
     columns = list(data)
     x = _positions(columns)
     ax = _axes(ax, figsize=(max(8.0, 2.5 + 1.1 * float(x[-1] + 1)), 5.0))
-    slot = _slot_inches(ax, x)
     bottom = np.zeros(len(columns))
     for label, keys in SEGMENTS.items():
         heights = np.array([sum(data[c].get(k, 0.0) for k in keys) for c in columns])
@@ -460,21 +551,22 @@ def breakdown(
         )
         bottom = bottom + np.maximum(heights, 0.0)
     gross = np.array([data[c].get("cash_income", 0.0) for c in columns])
-    ax.scatter(x, gross, marker="_", s=900 * min(1.0, slot), color="black", zorder=3, label="Cash paid (gross)")
+    marks = ax.scatter(x, gross, marker="_", s=900, color="black", zorder=3, label="Cash paid (gross)")
+    notes = []
     if annotate:
-        disposable = [data[c].get("disposable", 0.0) for c in columns]
-        for xi, g, d in zip(x, gross, disposable, strict=True):
-            ax.annotate(
-                f"gross ${g:,.0f}\nleft ${d:,.0f}" if d >= 0 else f"gross ${g:,.0f}\nshort ${-d:,.0f}",
+        for xi, g, c in zip(x, gross, columns, strict=True):
+            d = data[c].get("disposable", 0.0)
+            note = ax.annotate(
+                _note(g, d, 2),
                 xy=(xi, g),
                 xytext=(0, 4),
                 textcoords="offset points",
                 ha="center",
                 va="bottom",
-                fontsize="small" if slot >= 1.0 else "x-small",
+                fontsize="small",
             )
-    # about 12 characters of 10-point text to the inch
-    ax.set_xticks(x, [tick_label(c, int(slot * 12)) for c in columns], fontsize=10 if slot >= 0.9 else 8)
+            notes.append((note, g, d))
+    ax.set_xticks(x, [tick_label(c, 12) for c in columns])
     _dollars(ax.yaxis)
     ax.set_ylabel("Dollars per month")
     first_year = getattr(results_or_offers, "attrs", {}).get("first_year")
@@ -503,6 +595,7 @@ def breakdown(
         f"{_tax_source_line(year_used, codes)} {_rent_source_line(rent_rows)}. "
         f"Other costs: data/costs/other_costs.csv. {spread}",
     )
+    _fit_to_slots(ax, x, columns, notes, marks)
     return ax
 
 
@@ -554,7 +647,6 @@ def pay_cheques(df: Any, ax: Axes | None = None) -> Axes:
     _check_cash_flow(df)
     n = len(df)
     ax = _axes(ax, figsize=(min(16.0, max(9.0, 3.5 + 0.22 * (n + 2))), 5.0))
-    labels = [f"{d.day:02d} {d:%b}" for d in df["pay_date"]]
     x = np.arange(n, dtype=np.float64)
     bottom = np.zeros(n)
     for name, (cols, colour) in PAY_PARTS.items():
@@ -575,15 +667,14 @@ def pay_cheques(df: Any, ax: Axes | None = None) -> Axes:
         width=0.8,
         label=f"{'refund' if refund else 'balance owing'} on the return ({when})",
     )
-    ax.bar_label(
+    (note,) = ax.bar_label(
         bar,
-        labels=[f"${abs(settlement):,.0f}\n{'refund' if refund else 'owing'}"],
+        labels=[f"${abs(settlement):,.0f}" + ("" if abs(settlement) < 0.5 else "\nrefund" if refund else "\nowing")],
         padding=3,
         fontsize="small",
         fontweight="bold",
     )
     ax.axvline(n, color="0.6", linewidth=0.8, linestyle=":")
-    ax.set_xticks([*x, at], [*labels, "return"], rotation=45 if n <= 27 else 90, ha="right" if n <= 27 else "center")
     _dollars(ax.yaxis)
     ax.set_ylabel("Dollars per pay")
     ax.axhline(0, color="0.3", linewidth=0.8)
@@ -607,4 +698,12 @@ def pay_cheques(df: Any, ax: Axes | None = None) -> Axes:
         f"as in CRA's T4127, with full TD1 claim amounts; the return taxes the part year{resident} "
         "(docs/first-year.md).",
     )
+    days = [(f"{d.day:02d}", f"{d:%b}") for d in df["pay_date"]]
+    tries = [
+        ([*(f"{a}\n{b}" for a, b in days), "\nreturn"], 10, 0.0),
+        ([*(f"{a}\n{b}" for a, b in days), "\nreturn"], 8, 0.0),
+        ([*(f"{a} {b}" for a, b in days), "return"], 8, 90.0),
+    ]
+    _fit_tick_labels(ax, np.append(x, at), tries, last_slots=2.0)  # the return has an empty slot beside it
+    _make_room(ax, [settlement], [note], offset_points=3.0)
     return ax
