@@ -550,3 +550,52 @@ def test_pay_cheques_validate_amounts():
     flow.loc[1, "income_tax"] = float("nan")
     with pytest.raises(netpay.InvalidIncomeError, match=r"df\['income_tax'\]"):
         plot.pay_cheques(flow)
+
+
+def test_breakdown_refuses_a_year_that_is_not_the_tables():
+    table = netpay.compare(_offers(), year=2026, bedrooms=1)
+    with pytest.raises(ValueError, match="year=2025 does not apply: this netpay.compare table is for 2026"):
+        plot.breakdown(table, year=2025)
+    with pytest.raises(ValueError, match="year=2025 does not apply"):
+        plot.breakdown([netpay.evaluate(o, 2026) for o in _offers()], year=2025)
+    assert _segments(plot.breakdown(table, year=2026))  # the table's own year is fine
+
+
+def test_breakdown_notes_on_a_narrow_axes_go_to_four_short_lines():
+    fig, ax = plt.subplots(figsize=(5.5, 3.5), layout="constrained")
+    plot.breakdown(_labelled_first_year_table(), ax=ax)
+    notes = [t.get_text() for t in ax.texts if t.get_gid() != plot.CAPTION_GID]
+    # Bank (Toronto), year one: cash paid 10,701 a month resident, 5,840 left (as drawn at full width)
+    assert notes[0] == "gross\n$10,701\nleft\n$5,840"
+    renderer = _drawn(ax)
+    boxes = _boxes([t for t in ax.texts if t.get_gid() != plot.CAPTION_GID], renderer)
+    inside = ax.get_window_extent(renderer)
+    assert all(b.y1 <= inside.y1 for b in boxes)  # under the title, inside the Axes
+    assert _pairs_overlapping(boxes) == []
+
+
+@pytest.mark.parametrize(
+    "draw",
+    [
+        lambda: plot.marginal_rates("ON", 2026, incomes=[100_000]),
+        lambda: plot.salary_vs_rent("Toronto", salaries=[100_000], year=2026),
+        lambda: plot.breakdown(_offers(), year=2026),
+        lambda: plot.pay_cheques(
+            netpay.first_year.monthly_cash_flow(
+                netpay.Offer(base_salary=100_000, city="Toronto"), 2026, dt.date(2026, 9, 1)
+            )
+        ),
+    ],
+    ids=["marginal_rates", "salary_vs_rent", "breakdown", "pay_cheques"],
+)
+def test_every_chart_cites_its_sources(draw):
+    text = plot.caption_text(draw())
+    assert text.startswith(f"Sources: netpay data edition {netpay.DATA_EDITION}; 2026 tax tables: federal, payroll, ")
+    assert "data/tax_tables/2026/" in text
+
+
+def test_breakdown_notes_too_wide_for_any_bar_are_left_out():
+    fig, ax = plt.subplots(figsize=(4.5, 3.5), layout="constrained")
+    plot.breakdown(_labelled_first_year_table(), ax=ax)
+    assert [t for t in ax.texts if t.get_gid() != plot.CAPTION_GID] == []
+    assert plot.caption_text(ax).startswith("Sources:")

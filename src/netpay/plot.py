@@ -354,6 +354,12 @@ def _comparison_columns(
     return data, int(frame.attrs["year"]), rows, codes
 
 
+def _check_year_given(year: int | None, drawn: int, what: str) -> None:
+    """Refuse a ``year`` that is not the year of what is drawn (rather than ignore it)."""
+    if year is not None and year != drawn:
+        raise ValueError(f"year={year!r} does not apply: {what} is for {drawn}; leave year out")
+
+
 def _breakdown_columns(
     items: Any, year: int | None, bedrooms: int, basis: str
 ) -> tuple[dict[Column, dict[str, float]], int, list[tuple[str, str, str | None, str, int]], list[str]]:
@@ -365,7 +371,9 @@ def _breakdown_columns(
     from netpay.offer import Offer
 
     if isinstance(items, pd.DataFrame):
-        return _comparison_columns(items)
+        found = _comparison_columns(items)
+        _check_year_given(year, found[1], "this netpay.compare table")
+        return found
     wrong = TypeError(
         "breakdown() takes netpay.Offer objects, results of netpay.evaluate, or a netpay.compare table "
         f"(pass the result of netpay.compare(...)), not {items!r}"
@@ -383,6 +391,7 @@ def _breakdown_columns(
         raise ValueError(
             f"breakdown() draws one year at a time; these results are for {sorted({e.year for e in items})}"
         )
+    _check_year_given(year, items[0].year, "these results of netpay.evaluate")
     names = unique_labels(items)
     data: dict[Column, dict[str, float]] = {name: dict(e.monthly) for e, name in zip(items, names, strict=True)}
     rows = [(e.city, e.rent_source, e.rent_period, e.rent_basis, e.bedrooms) for e in items]
@@ -399,7 +408,7 @@ def _positions(columns: Sequence[Column]) -> np.ndarray:
     return np.arange(len(columns), dtype=np.float64) + 0.5 * starts
 
 
-def tick_label(column: Column, chars: int, *, wrap_part: bool = False) -> str:
+def _tick_label(column: Column, chars: int, *, wrap_part: bool = False) -> str:
     """A bar's x label: the offer's name wrapped at spaces to lines of about ``chars`` characters, then
     the column's part ('year one', 'full year') on a line of its own (wrapped too with ``wrap_part``)."""
     name, part = column if isinstance(column, tuple) else (column, None)
@@ -411,8 +420,9 @@ def tick_label(column: Column, chars: int, *, wrap_part: bool = False) -> str:
 
 def _note(gross: float, disposable: float, lines: int) -> str:
     """The note above a bar: the cash paid and what is left (or short), on two lines or, narrower, four."""
-    left = f"left ${disposable:,.0f}" if disposable >= 0 else f"short ${-disposable:,.0f}"
-    return f"gross ${gross:,.0f}\n{left}" if lines == 2 else f"gross\n${gross:,.0f}\n{left.replace(' ', chr(10))}"
+    word, amount = ("left", disposable) if disposable >= 0 else ("short", -disposable)
+    parts = ("gross", f"${gross:,.0f}", word, f"${amount:,.0f}")
+    return f"{parts[0]} {parts[1]}\n{parts[2]} {parts[3]}" if lines == 2 else "\n".join(parts)
 
 
 #: Notes above the bars, widest first: (lines, font size); the first that fits a bar's slot is used.
@@ -478,8 +488,8 @@ def _breakdown_tick_tries(columns: list[Column]) -> Any:
     for wrap_part in (False, True):
         for size in (10, 8):
             for chars in range(longest, 0, -1):
-                yield [tick_label(c, chars, wrap_part=wrap_part) for c in columns], size, 0.0
-    yield [tick_label(c, longest) for c in columns], 8, 90.0
+                yield [_tick_label(c, chars, wrap_part=wrap_part) for c in columns], size, 0.0
+    yield [_tick_label(c, longest) for c in columns], 8, 90.0
 
 
 def _fit_to_slots(
@@ -500,6 +510,10 @@ def _fit_to_slots(
         texts = [_note(g, d, lines) for _, g, d in notes]
         if max(_text_width(ax, t, size) for t in texts) <= 0.9 * slot:
             break
+    else:  # too narrow for any: no notes rather than notes over one another
+        for note, _, _ in notes:
+            note.remove()
+        return
     for (note, _, _), text in zip(notes, texts, strict=True):
         note.set_text(text)
         note.set_fontsize(size)
@@ -526,9 +540,13 @@ def breakdown(
 
     ``results_or_offers``: a table from ``netpay.compare`` (any other DataFrame is refused), results
     of ``netpay.evaluate``, or ``netpay.Offer`` objects (evaluated here for ``year``, default the
-    latest, ``bedrooms`` and rent ``basis``). One-time payments (signing, relocation) are spread over
-    the year's twelve months, as in ``compare``. A first-year table draws year one and the full year
-    of each offer side by side; offers' names are wrapped to fit under their bars.
+    latest, ``bedrooms`` and rent ``basis``; a ``year`` other than the table's or the results' is
+    refused). One-time payments (signing, relocation) are spread over the year's twelve months, as in
+    ``compare``. A first-year table draws year one and the full year of each offer side by side.
+
+    Labels are fitted to the Axes once the layout has placed it: offers' names wrap under their bars
+    (at 10, then 8 points, upright as a last resort), the notes above the bars shrink to four short
+    lines and are left out only on an Axes too narrow for any (``annotate=False`` leaves them out).
     """
     data, year_used, rent_rows, codes = _breakdown_columns(results_or_offers, year, bedrooms, basis)
     columns = list(data)
@@ -566,7 +584,7 @@ def breakdown(
                 fontsize="small",
             )
             notes.append((note, g, d))
-    ax.set_xticks(x, [tick_label(c, 12) for c in columns])
+    ax.set_xticks(x, [_tick_label(c, 12) for c in columns])
     _dollars(ax.yaxis)
     ax.set_ylabel("Dollars per month")
     first_year = getattr(results_or_offers, "attrs", {}).get("first_year")
