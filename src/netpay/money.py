@@ -106,6 +106,8 @@ def as_amount(value: Any, name: str) -> float:
     """
     if isinstance(value, np.ndarray) and value.ndim == 0:
         value = value[()]
+    elif isinstance(value, list | tuple | set | frozenset | dict) or np.ndim(value) > 0:
+        raise InvalidIncomeError(f"{name} must be one amount of dollars, not {_show(value)}")
     return _scalar(value, name, "")
 
 
@@ -252,7 +254,7 @@ def _problem(v: Any) -> float | tuple[str, str, str]:
     if isinstance(v, bool | np.bool_):
         return number, "a bool", "True and False are not amounts; if you mean dollars, write 1 or 0"
     if v is None or _is_pandas_missing(v):
-        return number, "missing", "give 0 for no amount, or drop the row"
+        return number, "missing", "give 0 for no amount"
     if isinstance(v, str | bytes | bytearray):
         return number, "text" if isinstance(v, str) else "bytes", _text_hint(v)
     if isinstance(v, dt.date | np.datetime64):
