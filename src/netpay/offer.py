@@ -338,11 +338,12 @@ def _bonus_percent(value: Any) -> float:
 def unknown_keyword_advice(key: str) -> str:
     """What to write instead of ``key``, a keyword Offer does not take: what netpay models instead
     (``spouse``), or the closest field names, or all of them."""
-    known = ELSEWHERE.get(key.strip().lower())
-    if known:
-        return known
+    word = key.strip().lower()
+    if word in ELSEWHERE:
+        return ELSEWHERE[word]
     fields = list(Offer.model_fields)
-    close = difflib.get_close_matches(key, fields, n=3, cutoff=0.6)
+    starting = [f for f in fields if f.startswith(word)]  # employer_rrsp -> employer_rrsp_match first
+    close = list(dict.fromkeys(starting + difflib.get_close_matches(word, fields, n=3, cutoff=0.6)))[:3]
     if close:
         return f"did you mean {' or '.join(close)}?"
     return f"Offer's fields are {', '.join(fields)}"
