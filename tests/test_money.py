@@ -92,7 +92,10 @@ BAD_AMOUNTS = [
     (dt.date(2026, 6, 1), "is a date"),
     (dt.datetime(2026, 6, 1, 9, 30), "is a date"),
     (dt.timedelta(days=5), "is a duration"),
-    (np.ma.masked_array([1e5, 2e5], mask=[False, True]), r"position 1 is masked.*compressed\(\)"),
+    (
+        np.ma.masked_array([1e5, 2e5], mask=[False, True]),
+        r"position 1 must be a number of dollars: the value is masked.*compressed\(\)",
+    ),
     ("140k", "write 140000"),
     ("140,000", "write 140000"),
     ("$1.2m", "write 1200000"),

@@ -217,7 +217,7 @@ def _unmasked(a: np.ma.MaskedArray, name: str) -> np.ndarray:
     if masked.any():
         pos = int(np.flatnonzero(masked.ravel())[0])
         raise InvalidIncomeError(
-            f"{name} at position {pos} is masked: a masked value has no amount; "
+            f"{name} at position {pos} must be a number of dollars: the value is masked, it has no amount; "
             "fill it (a.filled(0)) or drop it (a.compressed())"
         )
     return np.ma.getdata(a)
