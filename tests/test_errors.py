@@ -193,8 +193,14 @@ def test_evaluate_refuses_bad_housing_amounts(kw):
         netpay.evaluate(OFFER, 2026, **kw)
 
 
+def test_the_ceiling_is_ten_to_the_fifteen():
+    from netpay import money
+
+    assert money.MAX_AMOUNT == 1_000_000_000_000_000
+
+
+@pytest.mark.xfail(strict=True, reason="wired on merge: netpay.tables imports MAX_AMOUNT from netpay.money")
 def test_the_ceiling_is_one_constant():
     from netpay import money
 
-    assert money.MAX_AMOUNT == 1e15
-    assert tables.MAX_AMOUNT == money.MAX_AMOUNT  # tables should import it from money on merge
+    assert tables.MAX_AMOUNT is money.MAX_AMOUNT
