@@ -77,8 +77,12 @@ def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index 
     ``None`` and pandas' missing values, complex numbers, masked values of a masked array, other
     objects, and arrays of two or more dimensions.
 
+    A masked array is accepted when nothing is masked (its data are the amounts) and refused at its
+    first masked value otherwise.
+
     Numeric arrays are checked without a Python loop (their minimum and maximum); lists of plain
-    numbers are checked by their element types; anything else element by element.
+    numbers are checked by their element types; anything else element by element. A float64 array
+    (or Series) in is returned without a copy: do not write to the result.
 
     >>> as_amounts([50_000, 1e5])[0]
     array([ 50000., 100000.])
