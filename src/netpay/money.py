@@ -294,10 +294,12 @@ def _text_hint(text: str | bytes | bytearray) -> str:
     if isinstance(text, bytes | bytearray):
         text = text.decode("ascii", errors="replace")
     m = _WRITTEN_AMOUNT.match(text.strip())
-    if m:
-        value = float(re.sub(r"[,_ ]", "", m.group(1))) * {"": 1.0, "k": 1e3, "m": 1e6}[m.group(2).lower()]
-        return f"write {value:.15g} (a number, not text)"
-    return "write the amount as a number, e.g. 140000 (for a column of text: pandas.to_numeric)"
+    if not m:
+        return "write the amount as a number, e.g. 140000 (for a column of text: pandas.to_numeric)"
+    value = float(re.sub(r"[,_ ]", "", m.group(1))) * {"": 1.0, "k": 1e3, "m": 1e6}[m.group(2).lower()]
+    if value >= MAX_AMOUNT:
+        return f"give a number below {MAX_AMOUNT:,.0f}"
+    return f"write {value:.15g} (a number, not text)"
 
 
 def _is_pandas_missing(v: Any) -> bool:
