@@ -87,8 +87,7 @@ def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index 
     >>> as_amounts([50_000, 1e5])[0]
     array([ 50000., 100000.])
     """
-    kind = type(values)
-    if kind is float or kind is int:  # the common case, checked at once
+    if type(values) in _PLAIN_NUMBERS:  # one number, the common case: checked at once
         return np.array([float(values) if 0 <= values < MAX_AMOUNT else _scalar(values, name, "")]), None
     values, index = _unwrap_pandas(values, name)
     if isinstance(values, np.ma.MaskedArray):
