@@ -56,11 +56,12 @@ def test_never_float32():
         (np.array([1, Decimal("2")], dtype=object), [1.0, 2.0]),
         (np.ma.masked_array([1e5, 2e5]), [1e5, 2e5]),  # nothing masked
         (pd.Index([10, 20]), [10.0, 20.0]),
+        (np.arange(6.0)[::2], [0.0, 2.0, 4.0]),  # a strided view becomes contiguous
     ],
 )
 def test_valid_amounts_become_float64(values, expected):
     arr, index = as_amounts(values)
-    assert arr.dtype == np.float64 and arr.ndim == 1
+    assert arr.dtype == np.float64 and arr.ndim == 1 and arr.flags.c_contiguous
     assert arr.tolist() == expected
     assert index is None
 

@@ -81,8 +81,8 @@ def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index 
     first masked value otherwise.
 
     Numeric arrays are checked without a Python loop (their minimum and maximum); lists of plain
-    numbers are checked by their element types; anything else element by element. A float64 array
-    (or Series) in is returned without a copy: do not write to the result.
+    numbers are checked by their element types; anything else element by element. The array is
+    C-contiguous; a contiguous float64 array (or Series) in is returned without a copy: do not write to it.
 
     >>> as_amounts([50_000, 1e5])[0]
     array([ 50000., 100000.])
@@ -159,7 +159,7 @@ def _from_array(a: np.ndarray, name: str, index: pd.Index | None) -> FloatArray:
     if kind in "iuf":
         if a.size and not (a.min() >= 0 and a.max() < MAX_AMOUNT):  # NaN fails both
             _refuse_first(a, name, index)
-        return np.atleast_1d(np.asarray(a, dtype=np.float64))
+        return np.ascontiguousarray(a, dtype=np.float64)  # what a compiled kernel reads; 0-D becomes 1-D
     if kind == "b":
         raise InvalidIncomeError(
             f"{name} must be numbers of dollars, not booleans (dtype bool): True and False are not amounts; "
