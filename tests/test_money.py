@@ -118,7 +118,7 @@ BAD_AMOUNTS = [
     (object(), "not a number"),
     (-1.0, "must be zero or more: -1.0 is negative"),
     (-(10**400), "negative"),
-    (float("nan"), "must be finite: nan is NaN"),
+    (float("nan"), "must be a finite amount of zero or more: nan is NaN"),
     (Decimal("NaN"), "NaN"),
     (float("inf"), "infinite"),
     (-float("inf"), "infinite"),

@@ -270,8 +270,8 @@ def test_bonus_percent_written_as_a_fraction_is_refused():
 
 BAD_FIELD_VALUES = [
     (-1, "must be zero or more"),
-    (float("nan"), "must be finite"),
-    (float("inf"), "must be finite"),
+    (float("nan"), "must be a finite amount"),
+    (float("inf"), "must be a finite amount"),
     ("140k", "write 140000"),
     ("140,000", "write 140000"),
     (1e16, "must be below 1,000,000,000,000,000"),
@@ -312,7 +312,7 @@ def test_bonus_percent_up_to_ten_times_base(percent, bonus):
         (1_000.01, "bonus_percent must be at most 1000.*give bonus= in dollars"),
         (10**400, "bonus_percent must be at most 1000"),
         (-5, "bonus_percent must be zero or more"),
-        (float("nan"), "bonus_percent must be finite"),
+        (float("nan"), "bonus_percent must be a finite amount"),
         (True, "bonus_percent must be a number"),
         ("10%", "bonus_percent must be a number"),
     ],

@@ -53,6 +53,7 @@ def clip_between(x: FloatArray, low: float, high: float) -> FloatArray:
 #: definition of netpay's ceiling: past the last bracket knot a schedule would freeze the tax.
 MAX_AMOUNT: float = 1e15
 
+_FINITE = "a finite amount of zero or more"
 _CEILING = f"below {MAX_AMOUNT:,.0f}, where netpay's tax tables end (netpay.money.MAX_AMOUNT)"
 
 # A dollar amount written as text: 140000, 140_000, 140,000, $140,000, 140k, 1.2m (as the CLI reads it).
@@ -267,7 +268,7 @@ def _problem(v: Any) -> float | tuple[str, str, str]:
     if isinstance(v, complex | np.complexfloating):
         return "a real number of dollars", "complex", ""
     if isinstance(v, decimal.Decimal) and v.is_nan():
-        return "finite", "NaN (not a number)", "drop or fill missing values"
+        return _FINITE, "NaN (not a number)", "drop or fill missing values"
     if isinstance(v, numbers.Real | decimal.Decimal):
         return _range_problem(v)
     if isinstance(v, list | tuple | set | dict | np.ndarray):
@@ -278,9 +279,9 @@ def _problem(v: Any) -> float | tuple[str, str, str]:
 def _range_problem(v: Any) -> float | tuple[str, str, str]:
     """A real number's problem: NaN, infinite, negative or at the ceiling; else the float."""
     if v != v:
-        return "finite", "NaN (not a number)", "drop or fill missing values"
+        return _FINITE, "NaN (not a number)", "drop or fill missing values"
     if v in (math.inf, -math.inf):
-        return "finite", "infinite", ""
+        return _FINITE, "infinite", ""
     if v < 0:
         return "zero or more", "negative", ""
     if v >= MAX_AMOUNT:
