@@ -14,7 +14,7 @@ How each part of an offer is treated (``netpay.offer`` and ``docs/treatments.md`
 - out of cash: the employee's RRSP and pension contributions, taken from pay.
 
 :func:`tax` is the only function in netpay that calls the tax engine (``netpay.engine.compute``),
-and :func:`payroll_rules` with it the only ones that load a year's tables (``Year.load``).
+and :func:`ruleset` the only one outside the engine that loads a year's rules (``Ruleset.load``).
 """
 
 from __future__ import annotations
@@ -25,13 +25,13 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from netpay.engine import Year, compute
+from netpay.engine import Incomes, Ruleset, compute
 from netpay.jurisdictions import normalize
 from netpay.money import FloatArray
+from netpay.rules.context import FULL_YEAR, Residence
 
 if TYPE_CHECKING:  # pragma: no cover
     from netpay.offer import Offer
-    from netpay.payroll import PayrollTable
 
 #: Offer amounts the treatment rules read (``bonus`` in dollars: ``Offer.bonus_amount``).
 AMOUNTS: tuple[str, ...] = (
@@ -48,22 +48,14 @@ AMOUNTS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Residence:
-    """Residence in Canada in the tax year: ``fraction`` = days resident / days in the year (personal
-    amounts are prorated by it, ITA s. 118.91) and whether resident on January 1 (Ontario's tax
-    reduction and LIFT credit require it)."""
-
-    fraction: float = 1.0
-    resident_jan1: bool = True
-
-    def __post_init__(self) -> None:
-        if not 0.0 < self.fraction <= 1.0:
-            raise ValueError(f"residence fraction must be in (0, 1], got {self.fraction!r}")
+__all__ = ["AMOUNTS", "FULL_YEAR", "IncomeComponents", "Residence", "TaxResult", "check_residence", "ruleset", "tax"]
 
 
-#: Resident in Canada all year.
-FULL_YEAR = Residence()
+def check_residence(residence: Residence) -> Residence:
+    """``residence`` if its fraction is in (0, 1], else an error saying so."""
+    if not 0.0 < residence.fraction <= 1.0:
+        raise ValueError(f"residence fraction must be in (0, 1], got {residence.fraction!r}")
+    return residence
 
 
 @dataclass(frozen=True)
@@ -196,14 +188,10 @@ class TaxResult:
         return TaxResult(**{k: v[start:stop] for k, v in self.__dict__.items()})
 
 
-def _rules(province: str, year: int) -> Year:
-    """The tables of (province, year), cached by the engine; the one call of ``Year.load``."""
-    return Year.load(province, year)
-
-
-def payroll_rules(province: str, year: int) -> PayrollTable:
-    """The payroll table (CPP/QPP, EI, QPIP) of ``year``, for pay-by-pay contributions."""
-    return _rules(province, year).payroll
+def ruleset(province: str, year: int) -> Ruleset:
+    """The rules and tables of (province, year), cached by the engine: the one ``Ruleset.load`` call
+    outside the engine (pay-by-pay payroll reads its pension plan, EI and QPIP from it)."""
+    return Ruleset.load(province, year)
 
 
 def tax(
@@ -214,40 +202,28 @@ def tax(
     *,
     exact: bool = False,
 ) -> TaxResult:
-    """Contributions and taxes on ``components`` for a resident of ``province`` in ``year``.
+    """Contributions and taxes on ``components`` for a resident of ``province`` in ``year``: the
+    one call of the tax engine (``netpay.engine.compute``).
 
-    Québec's RL-1 box J premiums are taxable for Québec income tax only: the provincial lines come
-    from a second pass with them added to employment income (the federal lines do not).
-    With ``exact=True`` nothing is rounded to the cent (for marginal rates and inverses).
+    Québec's RL-1 box J premiums are taxable for Québec income tax only (the engine's
+    ``provincial_only`` income). With ``exact=True`` nothing is rounded to the cent (for marginal
+    rates and inverses).
     """
-    rules = _rules(province, year)
-
-    def engine(income: FloatArray) -> dict[str, FloatArray]:
-        return compute(
-            income,
-            rules,
-            deductions=components.deductions,
-            pensionable=components.pensionable,
-            insurable=components.insurable,
-            exact=exact,
-            residence_fraction=residence.fraction,
-            resident_jan1=residence.resident_jan1,
-        )
-
-    r = engine(components.employment_income)
-    provincial_tax, provincial_taxable, net = r["provincial_tax"], r["provincial_taxable_income"], r["net_income"]
-    if components.quebec_health_premiums.any():
-        quebec = engine(components.employment_income + components.quebec_health_premiums)
-        provincial_tax, provincial_taxable = quebec["provincial_tax"], quebec["provincial_taxable_income"]
-        total = r["cpp"] + r["ei"] + r["qpip"] + r["federal_tax"] + provincial_tax
-        net = components.employment_income - total
+    incomes = Incomes(
+        components.employment_income,
+        pensionable=components.pensionable,
+        insurable=components.insurable,
+        deductions=components.deductions,
+        provincial_only=components.quebec_health_premiums,
+    )
+    r = compute(incomes, ruleset(province, year), check_residence(residence), exact=exact)
     return TaxResult(
         cpp=r["cpp"],
         ei=r["ei"],
         qpip=r["qpip"],
         taxable_income=r["taxable_income"],
-        provincial_taxable_income=provincial_taxable,
+        provincial_taxable_income=r["provincial_taxable_income"],
         federal_tax=r["federal_tax"],
-        provincial_tax=provincial_tax,
-        net_income=net,
+        provincial_tax=r["provincial_tax"],
+        net_income=r["net_income"],
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from netpay.components import IncomeComponents, is_quebec, payroll_rules, tax
+from netpay.components import IncomeComponents, ruleset, tax
 from netpay.money import FloatArray, round_cents
 
 
@@ -33,24 +33,22 @@ def per_pay_contributions(pay: IncomeComponents, province: str, year: int, pay_p
     - ``ei`` / ``qpip``: rate x insurable pay until the annual maximum premium (EI at Québec's
       rate in Québec, where QPIP applies).
     """
-    rules = payroll_rules(province, year)
-    quebec = is_quebec(province)
-    plan = rules.qpp if quebec else rules.cpp
+    rules = ruleset(province, year)
+    plan = rules.pension_plan
     exemption = per_period_exemption(plan.basic_exemption, pay_periods)
     raw_cpp = round_cents(plan.first_tier_rate * np.maximum(pay.pensionable - exemption, 0.0))
     above = np.clip(np.cumsum(pay.pensionable), plan.ympe, plan.yampe) - plan.ympe
     raw_cpp2 = round_cents(plan.second_additional_rate * np.diff(above, prepend=0.0))
-    ei_rate = rules.ei.quebec_rate if quebec else rules.ei.rate
-    ei_max = float(round_cents(ei_rate * rules.ei.max_insurable_earnings))
+    ei, qpip = rules.common.ei, rules.common.qpip  # Québec's EI rate in Québec; QPIP's rate 0 elsewhere
     out = {
         "cpp": capped(raw_cpp, plan.max_first_tier),
         "cpp2": capped(raw_cpp2, plan.max_second_tier),
-        "ei": capped(round_cents(ei_rate * pay.insurable), ei_max),
+        "ei": capped(round_cents(ei.rate * pay.insurable), float(round_cents(ei.rate * ei.max_insurable_earnings))),
         "qpip": np.zeros_like(pay.insurable),
     }
-    if quebec:
-        qpip_max = float(round_cents(rules.qpip.rate * rules.qpip.max_insurable_earnings))
-        out["qpip"] = capped(round_cents(rules.qpip.rate * pay.insurable), qpip_max)
+    if rules.has_qpip:
+        qpip_max = float(round_cents(qpip.rate * qpip.max_insurable_earnings))
+        out["qpip"] = capped(round_cents(qpip.rate * pay.insurable), qpip_max)
     return out
 
 
