@@ -33,9 +33,9 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from netpay import citydata as _cities
-from netpay.engine import Incomes, Year, as_amounts, compute
+from netpay.engine import Incomes, Year, compute
 from netpay.errors import InvalidIncomeError
-from netpay.money import FloatArray, round_cents
+from netpay.money import FloatArray, as_amount, as_amounts, round_cents
 from netpay.offer import Offer
 from netpay.rules.context import Residence
 
@@ -193,7 +193,7 @@ def _costs_for(
 ) -> dict[str, Any]:
     """Monthly rent and other costs for a city, with sources; user overrides win."""
     if rent is not None:
-        amount = _non_negative(rent, "rent")
+        amount = as_amount(rent, "rent")
         info: dict[str, Any] = {
             "rent": amount,
             "rent_period": None,
@@ -214,21 +214,11 @@ def _costs_for(
     costs = {item: c.monthly for item, c in data.items()}
     sources = {item: f"{c.source} ({c.period}) {c.url}" for item, c in data.items()}
     for item, value in (overrides or {}).items():
-        costs[item] = _non_negative(value, f"other_costs[{item!r}]")
+        costs[item] = as_amount(value, f"other_costs[{item!r}]")
         sources[item] = "user override"
     info["other_costs"] = costs
     info["other_costs_sources"] = sources
     return info
-
-
-def _non_negative(value: Any, name: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise InvalidIncomeError(f"{name} must be a monthly amount in dollars, not {value!r}") from None
-    if not np.isfinite(number) or number < 0:
-        raise InvalidIncomeError(f"{name} must be a finite amount of zero or more, not {value!r}")
-    return number
 
 
 def _offer_list(offers: Any) -> list[Offer]:

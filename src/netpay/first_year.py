@@ -50,8 +50,8 @@ from pydantic import BaseModel, ConfigDict
 from netpay import citydata as _cities
 from netpay.compare import LINES, Evaluation, _taxes, evaluate_many
 from netpay.engine import Incomes, Year, compute
-from netpay.errors import NetpayError
-from netpay.money import FloatArray, round_cents
+from netpay.errors import InvalidIncomeError, NetpayError
+from netpay.money import FloatArray, as_amount, round_cents
 from netpay.offer import AMOUNT_FIELDS, Offer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -198,15 +198,12 @@ def _period_of(day: dt.date, periods: pd.DataFrame) -> int:
 
 def _check_room(rrsp_room: Any) -> float:
     try:
-        room = float(rrsp_room)
-    except (TypeError, ValueError):
-        room = float("nan")
-    if not np.isfinite(room) or room < 0:
-        raise NetpayError(
-            f"rrsp_room must be the RRSP deduction limit for the year in dollars, zero or more, "
-            f"not {rrsp_room!r} (a newcomer with no earned income reported in Canada has 0)"
-        )
-    return room
+        return as_amount(rrsp_room, "rrsp_room")
+    except InvalidIncomeError as exc:
+        raise InvalidIncomeError(
+            f"{exc} (rrsp_room is the RRSP deduction limit for the year in dollars; a newcomer with no "
+            "earned income reported in Canada has 0)"
+        ) from None
 
 
 def _rrsp_not_deducted(offer: Offer, room: float) -> float:
