@@ -113,9 +113,7 @@ def test_lookup_errors_share_one_base_and_print_their_message_as_written(cls):
 # --------------------------------------------------------------------------- every entry point refuses non-amounts
 # reliability.md §2.6-2.8 and §3: inputs np.asarray turned into incomes (or an OverflowError). money.as_amounts
 # refuses each (tests/test_money.py); these check that each public entry point validates with it. The entry
-# points marked WIRE still use their own checks: the mark goes when the module calls money.as_amounts.
-
-WIRE = pytest.mark.xfail(strict=True, reason="wired on merge: the module calls netpay.money.as_amounts")
+# points.
 
 NOT_AMOUNTS = {
     "True": True,
@@ -145,29 +143,25 @@ def _plot(function_name):
     return draw
 
 
-#: Public entry points taking amounts, and whether they validate with money.as_amounts yet.
+#: Public entry points taking amounts.
 ENTRY_POINTS = {
-    "take_home": (lambda x: netpay.take_home(x, "ON", 2026), False),
-    "gross_for_net": (lambda x: netpay.gross_for_net(x, "ON", 2026), False),
-    "equivalent_salary": (lambda x: netpay.equivalent_salary(x, "Toronto", "Montréal", 2026), False),
-    "plot.marginal_rates": (_plot("marginal_rates"), False),
-    "plot.salary_vs_rent": (_plot("salary_vs_rent"), False),
-    "Offer": (lambda x: netpay.Offer(base_salary=x, city="Toronto"), True),
+    "take_home": lambda x: netpay.take_home(x, "ON", 2026),
+    "gross_for_net": lambda x: netpay.gross_for_net(x, "ON", 2026),
+    "equivalent_salary": lambda x: netpay.equivalent_salary(x, "Toronto", "Montréal", 2026),
+    "plot.marginal_rates": _plot("marginal_rates"),
+    "plot.salary_vs_rent": _plot("salary_vs_rent"),
+    "Offer": lambda x: netpay.Offer(base_salary=x, city="Toronto"),
 }
-#: Refused today by accident (list() of a masked array yields numpy's `masked`, which float() refuses).
-REFUSED_BY_ACCIDENT = {("masked", "plot.salary_vs_rent")}
 
 
 def _entry_point_cases():
-    for entry, (call, wired) in ENTRY_POINTS.items():
+    for entry, call in ENTRY_POINTS.items():
         for what, bad in NOT_AMOUNTS.items():
             if entry == "Offer" and isinstance(bad, list | pd.Series | np.ndarray):
                 continue  # an Offer field is one amount; sequences are refused in tests/test_offer.py
-            marks = () if wired or (what, entry) in REFUSED_BY_ACCIDENT else (WIRE,)
-            yield pytest.param(call, bad, id=f"{entry}-{what}", marks=marks)
+            yield pytest.param(call, bad, id=f"{entry}-{what}")
 
 
-@pytest.mark.filterwarnings("ignore:Warning. converting a masked element to nan")  # np.asarray in plot, until wired
 @pytest.mark.parametrize(("call", "bad"), list(_entry_point_cases()))
 def test_every_entry_point_refuses_what_is_not_an_amount(call, bad):
     with pytest.raises(ValueError, match="must be"):  # InvalidIncomeError, or pydantic's for Offer
@@ -180,10 +174,10 @@ OFFER = netpay.Offer(base_salary=100_000, city="Toronto")
 @pytest.mark.parametrize(
     "kw",
     [
-        pytest.param({"rent": True}, id="rent=True", marks=WIRE),  # was rent $1
-        pytest.param({"rent": 1e16}, id="rent=1e16", marks=WIRE),  # no ceiling
-        pytest.param({"rent": 10**400}, id="rent=10**400", marks=WIRE),  # was OverflowError
-        pytest.param({"other_costs": {"transit": True}}, id="other_costs=True", marks=WIRE),
+        pytest.param({"rent": True}, id="rent=True"),  # was rent $1
+        pytest.param({"rent": 1e16}, id="rent=1e16"),  # no ceiling
+        pytest.param({"rent": 10**400}, id="rent=10**400"),  # was OverflowError
+        pytest.param({"other_costs": {"transit": True}}, id="other_costs=True"),
         pytest.param({"rent": -1}, id="rent=-1"),
         pytest.param({"rent": "1,500"}, id="rent='1,500'"),
     ],
@@ -199,7 +193,6 @@ def test_the_ceiling_is_ten_to_the_fifteen():
     assert money.MAX_AMOUNT == 1_000_000_000_000_000
 
 
-@pytest.mark.xfail(strict=True, reason="wired on merge: engine / tables import MAX_AMOUNT from netpay.money")
 def test_the_ceiling_is_one_constant():
     from netpay import engine, money
 

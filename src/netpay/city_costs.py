@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 import functools
-import math
 import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from netpay import citydata
-from netpay.errors import InvalidIncomeError
+from netpay.money import as_amount
 
 
 def non_negative(value: Any, name: str) -> float:
-    """``value`` as a finite amount >= 0, or an error naming ``name``."""
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise InvalidIncomeError(f"{name} must be a monthly amount in dollars, not {value!r}") from None
-    if isinstance(value, bool) or not math.isfinite(number) or number < 0:
-        raise InvalidIncomeError(f"{name} must be a finite amount of zero or more, not {value!r}")
-    return number
+    """``value`` as one amount of dollars a month (``netpay.money.as_amount``: finite, >= 0, below
+    the ceiling, not a bool), or an error naming ``name``."""
+    return as_amount(value, name)
 
 
 @dataclass(frozen=True)

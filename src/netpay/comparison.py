@@ -11,11 +11,10 @@ import pandas as pd
 
 from netpay import citydata
 from netpay.city_costs import monthly_city_costs, shared_cost_items
-from netpay.engine import as_amounts
 from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.inverse import net_of, shape_like, solve
 from netpay.lines import LINES
-from netpay.money import round_cents
+from netpay.money import as_amounts, round_cents
 from netpay.tables import check_year
 
 #: Column names of the two views of a first-year comparison.

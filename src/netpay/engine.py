@@ -29,9 +29,8 @@ import numpy as np
 import numpy.typing as npt
 
 from netpay import tables
-from netpay.errors import InvalidIncomeError
 from netpay.jurisdictions import normalize
-from netpay.money import FloatArray
+from netpay.money import FloatArray, as_amounts
 from netpay.rules import federal, payroll
 from netpay.rules.arithmetic import round_cents
 from netpay.rules.context import FULL_YEAR, Residence, TaxContext
@@ -79,11 +78,6 @@ LABELS: dict[str, str] = {
     "average_rate": "Average rate",
     "marginal_rate": "Marginal rate",
 }
-
-#: Incomes at or above this are refused; the marginal rate's step grows with income above
-#: ``tables.schema.THRESHOLD_LIMIT``, where no threshold lies.
-MAX_AMOUNT = 1e15
-
 
 # --------------------------------------------------------------------------- the tables of one computation
 
@@ -489,29 +483,6 @@ def compute(
 def marginal_rate(income: FloatArray, rules: Ruleset) -> FloatArray:
     """The share of the next dollar of employment income taken by contributions and taxes (unrounded)."""
     return compute(np.asarray(income, dtype=np.float64), rules, marginal=True).marginal_rate
-
-
-def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, Any]:
-    """Validate amounts: a float64 array (and the Series index, if any); no negative, NaN or infinite value."""
-    index = getattr(values, "index", None) if type(values).__name__ == "Series" else None
-    try:
-        arr = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidIncomeError(f"{name} must be a number or an array of numbers, not {values!r}") from None
-    arr = np.atleast_1d(arr)
-    if arr.ndim != 1:
-        raise InvalidIncomeError(f"{name} must be a number or a one-dimensional array, got shape {arr.shape}")
-    bad = ~np.isfinite(arr) | (arr < 0) | (arr >= MAX_AMOUNT)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        label = f" (index {index[pos]!r})" if index is not None else ""
-        v = float(arr[pos])
-        what = "NaN" if np.isnan(v) else "infinite" if np.isinf(v) else "negative" if v < 0 else "too large"
-        more = f"; {int(bad.sum()) - 1} more invalid value(s)" if bad.sum() > 1 else ""
-        raise InvalidIncomeError(
-            f"{name} at position {pos}{label} is {what} ({v!r}); amounts must be finite, >= 0 and < 1e15{more}"
-        )
-    return np.ascontiguousarray(arr), index
 
 
 @functools.cache

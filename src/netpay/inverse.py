@@ -9,8 +9,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from netpay.components import IncomeComponents, tax
-from netpay.engine import as_amounts
-from netpay.money import FloatArray
+from netpay.money import FloatArray, as_amounts
 from netpay.tables import check_year
 
 #: Half-width, in cents, of the window searched around the continuous solution (widened if needed).

@@ -128,7 +128,7 @@ def _names(values: Any, parameter: str, example: str) -> list[str]:
 
 def _amounts(values: Any, parameter: str) -> np.ndarray:
     """``values`` as a float64 array, validated as ``netpay.take_home`` validates incomes (the one place)."""
-    from netpay.engine import as_amounts  # the amount validation every public entry point shares
+    from netpay.money import as_amounts  # the amount validation every public entry point shares
 
     arr, _index = as_amounts(values, parameter)
     if arr.size == 0:

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from netpay.components import Residence
-from netpay.errors import NetpayError
+from netpay.errors import InvalidIncomeError, NetpayError
+from netpay.money import as_amount
 
 #: Pay frequencies: periods a year -> name.
 PAY_PERIODS: dict[int, str] = {12: "monthly", 24: "semi-monthly", 26: "biweekly", 52: "weekly"}
@@ -78,17 +78,14 @@ def residence_fraction(arrival: dt.date | str, year: int) -> float:
 
 
 def check_room(rrsp_room: Any) -> float:
-    """``rrsp_room`` as dollars, zero or more, or an error saying what it is."""
+    """``rrsp_room`` as dollars (``netpay.money.as_amount``), or an error saying what it is."""
     try:
-        room = float(rrsp_room)
-    except (TypeError, ValueError):
-        room = math.nan
-    if isinstance(rrsp_room, bool) or not math.isfinite(room) or room < 0:
-        raise NetpayError(
-            f"rrsp_room must be the RRSP deduction limit for the year in dollars, zero or more, "
-            f"not {rrsp_room!r} (a newcomer with no earned income reported in Canada has 0)"
-        )
-    return room
+        return as_amount(rrsp_room, "rrsp_room")
+    except InvalidIncomeError as exc:
+        raise InvalidIncomeError(
+            f"{exc} (rrsp_room is the RRSP deduction limit for the year in dollars; a newcomer with no "
+            "earned income reported in Canada has 0)"
+        ) from None
 
 
 @dataclass(frozen=True)
