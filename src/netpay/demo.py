@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from netpay.engine import LABELS, take_home
+from netpay.engine import take_home
+from netpay.lines import LABELS, LINES
+from netpay.lines import TAKE_HOME_ROWS as ROWS
 
 PROVINCES = ("ON", "BC", "QC", "AB")
-#: The lines of the take-home table, in order (labels: ``netpay.engine.LABELS``).
-ROWS = tuple(k for k in LABELS if k != "deductions")
 
 
 def take_home_table(income: float = 140_000, year: int = 2026) -> pd.DataFrame:
@@ -62,8 +62,6 @@ def main() -> None:
     print("netpay: 2026 take-home pay on $140,000 of employment income, resident all year\n")
     shown = table.apply(lambda col: [_fmt(r, v) for r, v in zip(table.index, col, strict=True)])
     print(shown.to_string())
-
-    from netpay.compare import LINES
 
     offers = offer_table()
     print(

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from netpay.lines import SEGMENTS as _SEGMENTS
 from netpay.tables import DATA_EDITION
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -273,15 +274,9 @@ def salary_vs_rent(
 
 # --------------------------------------------------------------------------- where the money goes
 
-#: Segments of a breakdown bar, bottom to top: label -> lines of the comparison that make it up.
-SEGMENTS: dict[str, tuple[str, ...]] = {
-    "Contributions": ("cpp", "ei", "qpip"),
-    "Taxes": ("federal_tax", "provincial_tax"),
-    "Savings": ("employee_rrsp", "employee_pension"),
-    "Rent": ("rent",),
-    "Other costs": ("other_costs",),
-    "Disposable": ("disposable",),
-}
+#: Segments of a breakdown bar, bottom to top: label -> lines of the comparison that make it up
+#: (declared with the lines, in ``netpay.lines``).
+SEGMENTS: dict[str, tuple[str, ...]] = _SEGMENTS
 
 #: Fixed colours, so a segment keeps its colour whichever segments a chart shows.
 SEGMENT_COLOURS: dict[str, str] = {

@@ -38,7 +38,7 @@ def rooms(bedrooms: int) -> str:
 
 def line_label(key: str) -> str:
     """The label of a line of ``netpay.compare`` (``other_costs.<item>`` as an indented item)."""
-    from netpay.compare import LINES
+    from netpay.lines import LINES
 
     if key.startswith("other_costs."):
         return "  " + key.split(".", 1)[1].replace("_", " ")

@@ -10,10 +10,7 @@ import pandas as pd
 from netpay.cli.args import add_year_option, province, tax_year
 from netpay.cli.output import add_csv_option, money, money0, print_frame, write_files
 from netpay.cli.parse import PROG, naming, parse_amount
-from netpay.engine import LABELS
-
-#: The lines shown, in order (labels: ``netpay.engine.LABELS``).
-TAKE_HOME_ROWS: tuple[str, ...] = tuple(k for k in LABELS if k != "deductions")
+from netpay.lines import LABELS, TAKE_HOME_ROWS
 
 
 def add_parser(subparsers: Any) -> None:
