@@ -18,7 +18,6 @@ January 1) and covers the months resident; there is no separate path for it.
 from __future__ import annotations
 
 import datetime as dt
-import warnings
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -205,13 +204,37 @@ class Evaluation(BaseModel):
             raise AttributeError("this evaluation has no move: give evaluate(..., arrival=) for the first year")
         return self.move
 
-    arrival = property(lambda self: self._moved().arrival, doc="The day of arrival in Canada.")
-    start = property(lambda self: self._moved().start, doc="The first day of work.")
-    pay_periods = property(lambda self: self._moved().pay_periods, doc="Pays a year.")
-    bonus_rule = property(lambda self: self._moved().bonus_rule, doc="The annual bonus in year one.")
-    days_resident = property(lambda self: self._moved().days_resident, doc="Days resident in year one.")
-    days_in_year = property(lambda self: self._moved().days_in_year, doc="Days in the year of arrival.")
-    resident_jan1 = property(lambda self: self.move is None or self.move.resident_jan1, doc="Resident on 1 Jan.")
+    @property
+    def arrival(self) -> dt.date:
+        """The day of arrival in Canada."""
+        return self._moved().arrival
+
+    @property
+    def start(self) -> dt.date:
+        """The first day of work."""
+        return self._moved().start
+
+    @property
+    def pay_periods(self) -> int:
+        return self._moved().pay_periods
+
+    @property
+    def bonus_rule(self) -> str:
+        """How the annual bonus is paid in year one (``netpay.first_year.BONUS_RULES``)."""
+        return self._moved().bonus_rule
+
+    @property
+    def days_resident(self) -> int:
+        return self._moved().days_resident
+
+    @property
+    def days_in_year(self) -> int:
+        return self._moved().days_in_year
+
+    @property
+    def resident_jan1(self) -> bool:
+        """Resident on January 1 of the first year (always, without a move)."""
+        return self.move is None or self.move.resident_jan1
 
     def facts(self) -> dict[str, Any]:
         """Dates, days, fraction and settlement as a dict (``compare(...).attrs['first_year']``)."""
@@ -271,22 +294,6 @@ def offer_list(offers: Any) -> list[Offer]:
     return out
 
 
-def rrsp_room_for(offers: Sequence[Offer], year: int, rrsp_room: float | None) -> float:
-    """The RRSP deduction limit to apply: ``rrsp_room`` if given, else the year's dollar limit, with
-    a warning (once per call) when there are RRSP contributions it may not cover."""
-    if rrsp_room is not None:
-        return float(rrsp_room)
-    limit = rrsp.dollar_limit(year)
-    if any(o.employer_rrsp_match + o.employee_rrsp > 0 for o in offers):
-        warnings.warn(
-            f"RRSP contributions are deducted up to the {year} RRSP dollar limit (${limit:,.0f}); your own "
-            "deduction limit is 18% of last year's earned income (up to that) plus unused room, on your "
-            "notice of assessment: give rrsp_room= to use it",
-            stacklevel=5,
-        )
-    return limit
-
-
 def _offer_taxes(
     offers: Sequence[Offer], province: str, year: int, residence: Residence, room: float
 ) -> tuple[IncomeComponents, TaxResult]:
@@ -307,7 +314,8 @@ def year_evaluations(
     """Each offer evaluated for one tax ``year`` at ``residence`` (a year of arrival covers 12 x the
     residence fraction months); offers in the same province go through the engine together.
     ``rrsp_room`` is the RRSP deduction limit (None: the year's dollar limit)."""
-    room = rrsp_room_for(offers, year, rrsp_room)
+    contributing = any(o.employer_rrsp_match + o.employee_rrsp > 0 for o in offers)
+    room = rrsp.deduction_limit(year, rrsp_room, contributing)
     cities = {name: citydata.city(name) for name in dict.fromkeys(o.city for o in offers)}
     places = [cities[o.city] for o in offers]
     out: list[YearEvaluation | None] = [None] * len(offers)

@@ -9,6 +9,7 @@ the most anyone can have from one year's income, and says so.
 from __future__ import annotations
 
 import functools
+import warnings
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -49,3 +50,19 @@ def dollar_limit(year: int) -> float:
         have = ", ".join(map(str, sorted(limits)))
         raise UnknownYearError(f"no RRSP dollar limit for {year} in data/{FILE} (it has {have}); give rrsp_room=")
     return limits[int(year)]
+
+
+def deduction_limit(year: int, rrsp_room: float | None, contributing: bool) -> float:
+    """The RRSP deduction limit to apply in ``year``: ``rrsp_room`` if given, else the year's dollar
+    limit, with a warning when someone contributes (their own limit may be lower)."""
+    if rrsp_room is not None:
+        return float(rrsp_room)
+    limit = dollar_limit(year)
+    if contributing:
+        warnings.warn(
+            f"RRSP contributions are deducted up to the {year} RRSP dollar limit (${limit:,.0f}); your own "
+            "deduction limit is 18% of last year's earned income (up to that) plus unused room, on your "
+            "notice of assessment: give rrsp_room= to use it",
+            stacklevel=5,
+        )
+    return limit
