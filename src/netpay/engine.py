@@ -234,10 +234,10 @@ def total_deductions(r: Return) -> float:
 
 @rule
 def marginal_step(income: float) -> float:
-    """The step of the marginal rate: $1, or above 2**24 dollars (beyond every threshold, where the
-    slope is the top rate whatever the step) 2**-24 of the income, so that the difference of two
-    totals keeps ten significant digits. Returned as the step float64 actually takes from ``income``."""
-    return (income + max(1.0, income * 2.0**-24)) - income
+    """The step of the marginal rate: $1, and above 2**21 dollars (beyond every threshold, where the
+    slope is the top rate whatever the step) 2**-21 of the income, so the difference of two totals
+    keeps about nine significant digits at any income. Returned as the step float64 actually takes."""
+    return (income + max(1.0, income * 2.0**-21)) - income
 
 
 @rule
