@@ -41,9 +41,7 @@ def the_offer(city: str) -> netpay.Offer:
     return netpay.Offer(base_salary=140_000, relocation_bonus=15_000, signing_bonus=10_000, city=city)
 
 
-def tax(
-    income: float, province: str, year: int = 2026, p: float = 1.0, jan1: bool = True
-) -> dict[str, float]:
+def tax(income: float, province: str, year: int = 2026, p: float = 1.0, jan1: bool = True) -> dict[str, float]:
     r = compute(np.array([income]), Year.load(province, year), Residence(p, jan1))
     return {k: float(v[0]) for k, v in r.items()}
 
@@ -235,9 +233,7 @@ def test_year_one_rent_for_the_months_resident(firsts):
         y1 = firsts[c].year_one
         assert y1.annual["rent"] == pytest.approx(y1.rent * 12 * 214 / 365)
         assert y1.monthly_net_cash == pytest.approx(y1.net_cash / (12 * 214 / 365))
-        assert y1.annual["disposable"] == pytest.approx(
-            y1.net_cash - y1.annual["rent"] - y1.annual["other_costs"]
-        )
+        assert y1.annual["disposable"] == pytest.approx(y1.net_cash - y1.annual["rent"] - y1.annual["other_costs"])
         table = firsts[c].table()
         assert list(table.columns) == ["year one", "full year"]
         assert table.loc["Net cash", "year one"] == y1.net_cash
@@ -253,9 +249,7 @@ def test_compare_views(firsts):
         assert both.attrs["first_year"][c]["days_resident"] == 214
     one = netpay.compare(offers, 2026, arrival=ARRIVAL, start=START, view="year_one")
     assert list(one.columns) == list(CITIES)
-    assert one.loc["net_cash", "Toronto"] == pytest.approx(
-        firsts["Toronto"].year_one.net_cash / (12 * P_2026)
-    )
+    assert one.loc["net_cash", "Toronto"] == pytest.approx(firsts["Toronto"].year_one.net_cash / (12 * P_2026))
     full = netpay.compare(offers, 2026, arrival=ARRIVAL, view="full_year")
     plain = netpay.compare([o.without_one_time() for o in offers], 2026)
     pd.testing.assert_frame_equal(full, plain, check_like=False, check_flags=False)
@@ -475,9 +469,7 @@ def test_later_arrival_never_raises_year_one_tax(salary, a, b, city):
     rule=st.sampled_from(fy.BONUS_RULES),
 )
 def test_cash_flow_sums_equal_annual_amounts(salary, signing, bonus, start, periods, city, rule):
-    o = netpay.Offer(
-        base_salary=salary, bonus_percent=bonus, signing_bonus=signing, relocation_bonus=5_000, city=city
-    )
+    o = netpay.Offer(base_salary=salary, bonus_percent=bonus, signing_bonus=signing, relocation_bonus=5_000, city=city)
     f = fy.monthly_cash_flow(o, 2026, start, pay_periods=periods, bonus=rule)
     yo = fy.first_year_offer(o, 2026, start, periods, rule)
     assert f["gross_pay"].sum() == pytest.approx(yo.cash_income, abs=0.005)

@@ -40,7 +40,31 @@ _PUBLIC: dict[str, str] = {
 #: Submodules reachable as attributes after ``import netpay``.
 _SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules")
 
-__all__ = sorted([*_PUBLIC, "__version__", "plot", "tables"])
+__all__ = [
+    "DATA_EDITION",
+    "DataFileError",
+    "Housing",
+    "InvalidIncomeError",
+    "NetpayError",
+    "NoDataError",
+    "NotFoundError",
+    "Offer",
+    "UnknownCityError",
+    "UnknownJurisdictionError",
+    "UnknownYearError",
+    "__version__",
+    "cities",
+    "compare",
+    "equivalent_salary",
+    "evaluate",
+    "gross_for_net",
+    "monthly_cash_flow",
+    "plot",
+    "rent",
+    "residence_fraction",
+    "tables",
+    "take_home",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -34,7 +34,6 @@ from pydantic import BaseModel, ConfigDict
 
 from netpay import citydata as _cities
 from netpay.engine import Incomes, Year, compute
-from netpay.errors import InvalidIncomeError
 from netpay.money import FloatArray, as_amount, as_amounts, round_cents
 from netpay.offer import Offer
 from netpay.rules.context import Residence

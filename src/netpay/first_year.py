@@ -99,8 +99,7 @@ def days_in_year(year: int) -> int:
 def _check_in_year(day: dt.date, year: int, name: str) -> None:
     if day.year != int(year):
         raise NetpayError(
-            f"{name} {day.isoformat()} is not in tax year {year}: it must fall between "
-            f"{year}-01-01 and {year}-12-31"
+            f"{name} {day.isoformat()} is not in tax year {year}: it must fall between {year}-01-01 and {year}-12-31"
         )
 
 
@@ -184,9 +183,7 @@ def _per_period(amount: float, shares: FloatArray, pay_periods: int) -> FloatArr
 
 def _period_of(day: dt.date, periods: pd.DataFrame) -> int:
     """Index of the period (among ``periods``) whose days contain ``day``."""
-    hits = np.flatnonzero(
-        (periods["period_start"] <= day).to_numpy() & (periods["period_end"] >= day).to_numpy()
-    )
+    hits = np.flatnonzero((periods["period_start"] <= day).to_numpy() & (periods["period_end"] >= day).to_numpy())
     if hits.size == 0:
         first, last = periods["period_start"].iloc[0], periods["period_end"].iloc[-1]
         raise NetpayError(f"payment date {day.isoformat()} is outside the periods paid, {first} to {last}")
@@ -213,9 +210,7 @@ def _rrsp_not_deducted(offer: Offer, room: float) -> float:
 
 def _check_dates(year: int, arrival: Any, start: Any) -> tuple[dt.date, dt.date]:
     if arrival is None:
-        raise NetpayError(
-            "give arrival, the date the person becomes resident in Canada (start defaults to it)"
-        )
+        raise NetpayError("give arrival, the date the person becomes resident in Canada (start defaults to it)")
     a = _as_date(arrival, "arrival")
     _check_in_year(a, year, "arrival")
     s = a if start is None else _as_date(start, "start")
@@ -333,9 +328,7 @@ class FirstYearEvaluation(BaseModel):
         if period not in ("monthly", "annual"):
             raise ValueError(f"period must be 'monthly' or 'annual', not {period!r}")
         pick = (lambda e: e.annual) if period == "annual" else (lambda e: e.monthly)
-        return pd.DataFrame({"year one": pick(self.year_one), "full year": pick(self.full_year)}).rename(
-            index=LINES
-        )
+        return pd.DataFrame({"year one": pick(self.year_one), "full year": pick(self.full_year)}).rename(index=LINES)
 
 
 def evaluate_first_year(
@@ -381,9 +374,7 @@ def evaluate_first_year(
         rrsp_room=room,
     )[0]
     full_year = evaluate_many([offer.without_one_time()], year, bedrooms, rent_basis, rent, other_costs)[0]
-    flow = monthly_cash_flow(
-        offer, year, s, arrival=a, pay_periods=pay_periods, bonus=bonus, rrsp_room=room
-    )
+    flow = monthly_cash_flow(offer, year, s, arrival=a, pay_periods=pay_periods, bonus=bonus, rrsp_room=room)
     return FirstYearEvaluation(
         year=int(year),
         arrival=a,
@@ -553,14 +544,10 @@ def monthly_cash_flow(
 
     plan = t.payroll.qpp if quebec else t.payroll.cpp
     exemption = per_period_exemption(plan.basic_exemption, pay_periods)
-    cpp = _capped(
-        round_cents(plan.first_tier_rate * np.maximum(pensionable - exemption, 0.0)), plan.max_first_tier
-    )
+    cpp = _capped(round_cents(plan.first_tier_rate * np.maximum(pensionable - exemption, 0.0)), plan.max_first_tier)
     ytd = np.cumsum(pensionable)
     above = np.clip(ytd, plan.ympe, plan.yampe) - plan.ympe
-    cpp2 = _capped(
-        round_cents(plan.second_additional_rate * np.diff(above, prepend=0.0)), plan.max_second_tier
-    )
+    cpp2 = _capped(round_cents(plan.second_additional_rate * np.diff(above, prepend=0.0)), plan.max_second_tier)
     ei_rate = t.payroll.ei.quebec_rate if quebec else t.payroll.ei.rate
     ei_max = float(round_cents(ei_rate * t.payroll.ei.max_insurable_earnings))
     ei = _capped(round_cents(ei_rate * insurable), ei_max)
