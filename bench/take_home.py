@@ -31,10 +31,7 @@ def main() -> None:
     rng = np.random.default_rng(2026)
     incomes = rng.lognormal(mean=np.log(70_000), sigma=0.8, size=N)
     print(f"netpay {netpay.__version__}, data {tables.DATA_EDITION}, numpy {np.__version__}, {N:,} incomes, {YEAR}")
-    print(
-        f"{'province':<9}{'take_home /s':>14}{'marginal=False /s':>19}{'engine.compute /s':>19}"
-        f"{'1 income, µs':>14}"
-    )
+    print(f"{'province':<9}{'take_home /s':>14}{'marginal=False /s':>19}{'engine.compute /s':>19}{'1 income, µs':>14}")
     for province in tables.provinces(YEAR):
         netpay.take_home(incomes[:10], province, YEAR)  # load and cache the tables
         t_df = best_of(lambda p=province: netpay.take_home(incomes, p, YEAR), 3)

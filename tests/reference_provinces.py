@@ -186,5 +186,4 @@ def take_home(income: float, province: str, year: int) -> dict[str, float]:
     fed = federal(income, year, False)
     prov = PROVINCIAL[province](income, year)
     net = income - p["cpp"] - p["ei"] - fed - prov
-    return {"cpp": p["cpp"], "ei": p["ei"], "federal_tax": fed, "provincial_tax": prov,
-            "net_income": round(net, 2)}
+    return {"cpp": p["cpp"], "ei": p["ei"], "federal_tax": fed, "provincial_tax": prov, "net_income": round(net, 2)}

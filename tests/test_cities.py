@@ -94,9 +94,7 @@ def test_cities_frame_and_callable_module():
 
 def test_rent_is_the_csv_figure_with_its_source():
     row = next(
-        r
-        for r in csv_rows("rent/rents.csv")
-        if (r["city"], r["bedrooms"], r["basis"]) == ("Toronto", "1", "asking")
+        r for r in csv_rows("rent/rents.csv") if (r["city"], r["bedrooms"], r["basis"]) == ("Toronto", "1", "asking")
     )
     r = netpay.rent("toronto", bedrooms=1, basis="asking")
     assert isinstance(r, Rent)
@@ -195,9 +193,7 @@ def test_bad_header_is_named():
 
 
 def test_broken_data_folder_is_reported(tmp_path, monkeypatch):
-    (tmp_path / "cities.yaml").write_text(
-        "- {name: Atlantis, province: XX, cma: Atlantis}\n", encoding="utf-8"
-    )
+    (tmp_path / "cities.yaml").write_text("- {name: Atlantis, province: XX, cma: Atlantis}\n", encoding="utf-8")
     monkeypatch.setattr(netpay.tables, "data_root", lambda: tmp_path)
     cities_mod.clear_cache()
     try:
@@ -269,9 +265,7 @@ def test_loader_errors_name_the_file(tmp_path):
         load_statcan_asking_rents(bad)
     with pytest.raises(DataFileError, match="file not found"):
         load_cmhc_average_rents(tmp_path / "nope.csv")
-    frame = pd.read_csv(
-        FIXTURES / "statcan_46100092.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig"
-    )
+    frame = pd.read_csv(FIXTURES / "statcan_46100092.csv", dtype=str, keep_default_na=False, encoding="utf-8-sig")
     frame.loc[3, "VALUE"] = "lots"
     broken = tmp_path / "broken.csv"
     frame.to_csv(broken, index=False)

@@ -25,9 +25,7 @@ TRANSIT = {"Toronto": 156.00, "Vancouver": 111.60, "Montréal": 97.00}
 
 
 def offer(city: str, **kw) -> Offer:
-    return Offer(
-        base_salary=140_000, bonus_percent=10, signing_bonus=10_000, relocation_bonus=15_000, city=city, **kw
-    )
+    return Offer(base_salary=140_000, bonus_percent=10, signing_bonus=10_000, relocation_bonus=15_000, city=city, **kw)
 
 
 @pytest.fixture(scope="module")

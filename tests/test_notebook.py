@@ -43,7 +43,7 @@ def test_notebook_tells_the_story_and_ends_with_the_first_year_section():
     heads = [i for i, c in enumerate(nb.cells) if c.cell_type == "markdown" and c.source.startswith("## ")]
     last = nb.cells[heads[-1]]
     assert last.source.startswith("## The first year in Canada")
-    section = "\n".join(c.source for c in nb.cells[heads[-1]:])
+    section = "\n".join(c.source for c in nb.cells[heads[-1] :])
     for call in ("arrival=ARRIVAL", "first_year.monthly_cash_flow(", "first_year.plot_monthly_cash_flow("):
         assert call in section, call
 

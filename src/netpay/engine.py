@@ -18,10 +18,7 @@ and records for (province, year): it is the one place that knows Québec differs
 from __future__ import annotations
 
 import functools
-import hashlib
-import os
 from dataclasses import dataclass
-from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -34,7 +31,7 @@ from netpay.money import FloatArray, as_amounts
 from netpay.rules import federal, payroll
 from netpay.rules.arithmetic import round_cents
 from netpay.rules.context import FULL_YEAR, Residence, TaxContext
-from netpay.rules.jit import JIT, rule
+from netpay.rules.jit import JIT, compiled, rule
 from netpay.rules.provinces import MODULES, module_for
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -165,24 +162,24 @@ def _modules_by_params() -> dict[type, ModuleType]:
 
 def provincial_tax(ctx: TaxContext, p: Any) -> float:
     """The provincial return of the module whose ``Params`` ``p`` is (compiled: chosen at compile time)."""
-    return _modules_by_params()[type(p)].provincial_tax(ctx, p)  # type: ignore[no-any-return]
+    return _modules_by_params()[type(p)].provincial_tax(ctx, p)
 
 
 def provincial_taxable_income(ctx: TaxContext, p: Any) -> float:
     """The provincial taxable income of the module whose ``Params`` ``p`` is."""
-    return _modules_by_params()[type(p)].provincial_taxable_income(ctx, p)  # type: ignore[no-any-return]
+    return _modules_by_params()[type(p)].provincial_taxable_income(ctx, p)
 
 
 if JIT:
     from numba.extending import overload
 
     @overload(provincial_tax, inline="always")
-    def _provincial_tax_compiled(ctx, p):  # type: ignore[no-untyped-def]  # numba matches the argument names
+    def _provincial_tax_compiled(ctx, p):  # numba matches the argument names: no annotations
         fn = _modules_by_params()[p.instance_class].provincial_tax
         return lambda ctx, p: fn(ctx, p)
 
     @overload(provincial_taxable_income, inline="always")
-    def _provincial_taxable_income_compiled(ctx, p):  # type: ignore[no-untyped-def]
+    def _provincial_taxable_income_compiled(ctx, p):
         fn = _modules_by_params()[p.instance_class].provincial_taxable_income
         return lambda ctx, p: fn(ctx, p)
 
@@ -234,10 +231,10 @@ def total_deductions(r: Return) -> float:
 
 @rule
 def marginal_step(income: float) -> float:
-    """The step of the marginal rate: $1, or above 2**24 dollars (beyond every threshold, where the
-    slope is the top rate whatever the step) 2**-24 of the income, so that the difference of two
-    totals keeps ten significant digits. Returned as the step float64 actually takes from ``income``."""
-    return (income + max(1.0, income * 2.0**-24)) - income
+    """The step of the marginal rate: $1, and above 2**21 dollars (beyond every threshold, where the
+    slope is the top rate whatever the step) 2**-21 of the income, so the difference of two totals
+    keeps about nine significant digits at any income. Returned as the step float64 actually takes."""
+    return (income + max(1.0, income * 2.0**-21)) - income
 
 
 @rule
@@ -346,32 +343,8 @@ def kernel(
     return out
 
 
-def cache_dir() -> str:
-    """Where compiled kernels are cached: per version of the rules' source, so an edit never reuses
-    a stale kernel (numba checks only the kernel's own file). ``NUMBA_CACHE_DIR`` overrides it."""
-    here = Path(__file__).resolve().parent
-    digest = hashlib.sha1(usedforsecurity=False)
-    for path in sorted([here / "engine.py", *(here / "rules").rglob("*.py")]):
-        digest.update(path.read_bytes())
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "netpay", "numba", digest.hexdigest()[:16])
-
-
-def _compile(fn: Any) -> Any:
-    """``fn`` compiled with numba (cached on disk), unless the JIT is off."""
-    if not JIT:
-        return fn
-    import numba
-
-    given = numba.config.CACHE_DIR
-    numba.config.CACHE_DIR = given or cache_dir()
-    try:
-        return numba.njit(cache=True, error_model="numpy")(fn)
-    finally:
-        numba.config.CACHE_DIR = given
-
-
-run = _compile(kernel)
+#: The kernel, compiled (or plain Python with the JIT off).
+run = compiled(kernel)
 
 
 # --------------------------------------------------------------------------- arrays in, block out

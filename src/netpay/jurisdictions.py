@@ -62,9 +62,7 @@ def normalize(province: str) -> str:
     ('QC', 'BC', 'PE')
     """
     if not isinstance(province, str):
-        raise UnknownJurisdictionError(
-            f"province must be a string such as 'ON' or 'Ontario', not {province!r}"
-        )
+        raise UnknownJurisdictionError(f"province must be a string such as 'ON' or 'Ontario', not {province!r}")
     key = fold(province)
     if key in _LOOKUP:
         return _LOOKUP[key]

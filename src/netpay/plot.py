@@ -84,7 +84,7 @@ def caption(ax: Axes, text: str) -> Any:
         old.remove()
     # Wrap to the Axes' width so a long list of sources neither runs off the figure nor, under a
     # constrained layout, squeezes the Axes: about 17 characters of x-small text per inch.
-    width_in = ax.get_position().width * ax.figure.get_figwidth()
+    width_in = ax.get_position().width * _figure(ax).get_figwidth()
     chars = max(40, int(width_in * 17))
     wrapped = "\n".join(textwrap.fill(par, chars) for par in text.split("\n"))
     return ax.annotate(
@@ -448,7 +448,7 @@ def _fit_tick_labels(
     """Run the layout, then set the first of ``tries`` (labels, font size, rotation) whose labels each fit
     the width of one bar's slot (the last label: ``last_slots`` slots; the last try if none fits);
     return the slot's width in pixels."""
-    ax.figure.draw_without_rendering()
+    _figure(ax).draw_without_rendering()
     slot = ax.get_window_extent().width / (float(x[-1] - x[0]) + 1.0)
     room = 0.9 * slot  # leave a gap to the next label
     for labels, size, rotation in tries:
@@ -459,10 +459,15 @@ def _fit_tick_labels(
     return slot
 
 
+def _figure(ax: Axes) -> Any:
+    """The figure an Axes is drawn on (its root figure, not a subfigure)."""
+    return ax.get_figure(root=True)
+
+
 def _make_room(ax: Axes, ends: Sequence[float], texts: Sequence[Any], offset_points: float) -> None:
     """Widen the y axis so that ``texts``, written ``offset_points`` beyond the bar ends ``ends`` (above
     an end >= 0, below one < 0, in data units), stay inside the Axes, clear of the title."""
-    ax.figure.draw_without_rendering()
+    _figure(ax).draw_without_rendering()
     height = ax.get_window_extent().height
     ymin, ymax = ax.get_ylim()
     low, high = ymin, ymax

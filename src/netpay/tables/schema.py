@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 #: Every threshold in the tax tables must lie below this: the engine's marginal rate takes a step
 #: wider than $1 above it, which is exact only where no threshold is near (see netpay.engine).
-THRESHOLD_LIMIT = 2.0**24
+THRESHOLD_LIMIT = 2.0**21
 
 
 class Frozen(BaseModel):
