@@ -185,7 +185,7 @@ def test_one_return_type_with_years():
 def test_the_year_of_arrival_is_a_year_with_a_residence():
     # Year one through the ordinary path: the first-year offer, evaluated at its residence, gives
     # the same lines as evaluate(..., arrival=)
-    from netpay.city_costs import Housing
+    from netpay.citydata import Housing
     from netpay.evaluation import year_evaluations
     from netpay.first_year.offer import year_one_offer
 
@@ -399,7 +399,6 @@ def test_the_scenario_layers_import_downwards_only():
         "offer",
         "rrsp",
         "timeline",
-        "city_costs",
         "inverse",
         "evaluation",
         "first_year",

@@ -1,5 +1,5 @@
 """The public façade: ``evaluate`` and ``compare`` with the version-1 keywords, turned into value
-objects (:class:`~netpay.city_costs.Housing`, :class:`~netpay.timeline.Arrival`) once.
+objects (:class:`~netpay.citydata.Housing`, :class:`~netpay.timeline.Arrival`) once.
 
 ``year=None`` is the latest year netpay has (with ``arrival``: the year of arrival). Options of
 the first year in Canada (``start``, ``pay_periods``, ``first_year_bonus``, ``view``) need
@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from netpay.city_costs import Housing
+from netpay.citydata import Housing
 from netpay.comparison import check_period, comparison_table, first_year_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
@@ -105,7 +105,7 @@ def evaluate(
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs or {})
+    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs)
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is not None:
@@ -153,7 +153,7 @@ def compare(
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), None, {})
+    housing = Housing(bedrooms, _basis(rent_basis, basis))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is None:

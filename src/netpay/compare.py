@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from netpay.api import compare, evaluate
-from netpay.city_costs import Housing
+from netpay.citydata import Housing
 from netpay.comparison import FIRST_YEAR_VIEWS, equivalent_salary, unique_labels
 from netpay.evaluation import Evaluation, YearEvaluation, evaluate_offers
 from netpay.inverse import gross_for_net
@@ -42,4 +42,4 @@ def evaluate_many(
 ) -> list[Evaluation]:
     """Several offers evaluated for a full ``year`` (version-1 keywords of
     :func:`netpay.evaluation.evaluate_offers`); offers in one province go through the engine together."""
-    return evaluate_offers(offers, year, Housing(bedrooms, rent_basis, rent, other_costs or {}))
+    return evaluate_offers(offers, year, Housing(bedrooms, rent_basis, rent, other_costs))

@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from netpay import citydata
-from netpay.city_costs import monthly_city_costs, shared_cost_items
+from netpay.citydata import Housing, monthly_costs, shared_cost_items
 from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.inverse import net_of, shape_like, solve
 from netpay.lines import LINES
@@ -139,7 +139,8 @@ def equivalent_salary(
     a, b = citydata.city(from_city), citydata.city(to_city)
     net_a = net_of(arr, a.province, y)
     items = shared_cost_items(a, b)
-    delta = monthly_city_costs(b, bedrooms, rent_basis, items) - monthly_city_costs(a, bedrooms, rent_basis, items)
+    housing = Housing(bedrooms, rent_basis)
+    delta = monthly_costs(b, housing, items).total - monthly_costs(a, housing, items).total
     target = round_cents(net_a + 12.0 * delta)
     out = np.full(arr.shape, np.nan)
     ok = target >= 0

@@ -25,7 +25,7 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
 
 from netpay import citydata, rrsp
-from netpay.city_costs import Housing, city_costs
+from netpay.citydata import CityCosts, Housing, monthly_costs
 from netpay.components import FULL_YEAR, IncomeComponents, Residence, TaxResult, tax
 from netpay.lines import LINES
 from netpay.money import round_cents
@@ -318,6 +318,7 @@ def year_evaluations(
     room = rrsp.deduction_limit(year, rrsp_room, contributing)
     cities = {name: citydata.city(name) for name in dict.fromkeys(o.city for o in offers)}
     places = [cities[o.city] for o in offers]
+    costs = {place.name: monthly_costs(place, housing) for place in cities.values()}
     out: list[YearEvaluation | None] = [None] * len(offers)
     for province in dict.fromkeys(p.province for p in places):
         idx = [i for i, p in enumerate(places) if p.province == province]
@@ -333,7 +334,7 @@ def year_evaluations(
         for j, i in enumerate(idx):
             lines = {k: v[j] for k, v in columns.items()}
             lines |= {"net_cash": net[j], "net_cash_recurring": net[len(idx) + j]}
-            out[i] = _year(offers[i], places[i], year, housing, residence, room, lines)
+            out[i] = _year(offers[i], costs[places[i].name], year, residence, room, lines)
     return [y for y in out if y is not None]
 
 
@@ -345,23 +346,31 @@ def _taken(r: TaxResult) -> Any:
 _TAX_LINES = ("taxable_income", "provincial_taxable_income", "cpp", "ei", "qpip", "federal_tax", "provincial_tax")
 
 
+def _city_lines(c: CityCosts) -> dict[str, Any]:
+    """The city lines of an evaluation: monthly rent and other costs, with their sources."""
+    return {
+        "rent": c.rent.amount,
+        "rent_period": c.rent.period,
+        "rent_source": c.rent.source,
+        "rent_url": c.rent.url,
+        "rent_retrieved": c.rent.retrieved,
+        "other_costs": c.other_costs,
+        "other_costs_sources": c.other_costs_sources,
+    }
+
+
 def _year(
-    o: Offer,
-    place: citydata.City,
-    year: int,
-    housing: Housing,
-    residence: Residence,
-    room: float,
-    lines: dict[str, Any],
+    o: Offer, costs: CityCosts, year: int, residence: Residence, room: float, lines: dict[str, Any]
 ) -> YearEvaluation:
+    place = costs.city
     return YearEvaluation(
         offer=o,
         label=o.label or place.name,
         city=place.name,
         province=place.province,
         year=int(year),
-        bedrooms=housing.bedrooms,
-        rent_basis=housing.rent_basis if housing.rent is None else "user override",
+        bedrooms=costs.housing.bedrooms,
+        rent_basis=costs.rent_basis,
         base_salary=o.base_salary,
         bonus=o.bonus_amount,
         signing_bonus=o.signing_bonus,
@@ -376,7 +385,7 @@ def _year(
         non_taxable_benefits=o.non_taxable_benefits,
         moving_reimbursement=o.moving_reimbursement,
         **lines,
-        **city_costs(place, housing),
+        **_city_lines(costs),
         months=12.0 * residence.fraction,
         residence_fraction=residence.fraction,
         rrsp_room=room,

@@ -30,6 +30,7 @@ from netpay.citydata.costs import Cost, other_costs
 from netpay.citydata.registry import City
 from netpay.citydata.rents import Rent, check_basis, check_bedrooms, latest_rent
 from netpay.errors import InvalidIncomeError
+from netpay.money import MAX_AMOUNT
 
 #: The source of a figure the user gave (``Housing.rent``, ``Housing.other_costs``).
 USER_OVERRIDE = "user override"
@@ -47,10 +48,18 @@ def monthly_amount(value: Any, name: str, fix: str) -> float:
         raise InvalidIncomeError(
             f"{name} must be a number of dollars a month (zero or more), not {value!r} ({type(value).__name__}); {fix}"
         )
-    number = float(value)
+    try:
+        number = float(value)
+    except OverflowError:  # an int too large for a float (10**400)
+        number = math.inf
     if not math.isfinite(number) or number < 0:
         raise InvalidIncomeError(
             f"{name} must be a finite amount of zero or more dollars a month, not {value!r}; {fix}"
+        )
+    if number >= MAX_AMOUNT:
+        raise InvalidIncomeError(
+            f"{name} must be below {MAX_AMOUNT:,.0f} dollars a month, where netpay's tables end "
+            f"(netpay.money.MAX_AMOUNT), not {value!r}; {fix}"
         )
     return number
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 
-from netpay.city_costs import Housing
+from netpay.citydata import Housing
 from netpay.components import FULL_YEAR
 from netpay.evaluation import Evaluation, YearEvaluation, year_evaluations
 from netpay.first_year.offer import year_one_offer
@@ -59,5 +59,5 @@ def evaluate_first_year(
     ``rrsp_not_deducted``. The full year deducts them up to the year's RRSP dollar limit.
     """
     move = Arrival.of(year, arrival, start, pay_periods, bonus, rrsp_room)
-    housing = Housing(bedrooms, rent_basis, rent, other_costs or {})
+    housing = Housing(bedrooms, rent_basis, rent, other_costs)
     return first_year_evaluation(offer, move, housing)
