@@ -387,7 +387,9 @@ def test_arrival_is_validated_once_with_clear_errors():
 
 
 def test_api_module_is_the_facade():
-    assert netpay.evaluate is api.evaluate and netpay.compare is api.compare
+    assert netpay.evaluate is api.evaluate
+    # netpay.compare is api.compare, or the netpay.compare module once imported, which calls it
+    assert netpay.compare is api.compare or netpay.compare.compare is api.compare
 
 
 def test_the_scenario_layers_import_downwards_only():
@@ -429,3 +431,17 @@ def test_the_scenario_layers_import_downwards_only():
                 there = node.module.split(".")[1]
                 if there in order and there != here:
                     assert order.index(there) < order.index(here), f"{path.name} imports netpay.{there}"
+
+
+def test_netpay_compare_is_callable_after_importing_the_module():
+    # `from netpay.compare import LINES` binds netpay.compare to the module (a submodule import); it
+    # must still compare offers, in a fresh interpreter where nothing else imported it first.
+    import subprocess
+    import sys
+
+    code = (
+        "import warnings; warnings.simplefilter('ignore'); import netpay; from netpay.compare import LINES; "
+        "t = netpay.compare([netpay.Offer(base_salary=90_000, city='Toronto')], 2026); "
+        "assert list(t.columns) == ['Toronto'] and 'cpp' in LINES"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

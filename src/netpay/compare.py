@@ -7,7 +7,10 @@ The code lives in the scenario layers: :mod:`netpay.lines` (``LINES``), :mod:`ne
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from netpay.api import compare, evaluate
 from netpay.citydata import Housing
@@ -43,3 +46,18 @@ def evaluate_many(
     """Several offers evaluated for a full ``year`` (version-1 keywords of
     :func:`netpay.evaluation.evaluate_offers`); offers in one province go through the engine together."""
     return evaluate_offers(offers, year, Housing(bedrooms, rent_basis, rent, other_costs))
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable as :func:`compare`.
+
+    ``netpay.compare`` names both this module and the function. Importing the module (``from
+    netpay.compare import LINES``) binds the package attribute ``netpay.compare`` to the module;
+    calling the module calls the function, so ``netpay.compare(offers, ...)`` works either way.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return compare(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

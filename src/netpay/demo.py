@@ -47,7 +47,7 @@ OFFER_ROWS = (
 
 def offer_table(year: int = 2026) -> pd.DataFrame:
     """The demo offer in each city, monthly, one column per city (``netpay.compare``)."""
-    from netpay.compare import compare
+    from netpay.api import compare
     from netpay.offer import Offer
 
     offers = [

@@ -362,7 +362,9 @@ def _breakdown_columns(
     DataFrame, Evaluation objects or Offers."""
     import pandas as pd
 
-    from netpay.compare import Evaluation, evaluate_many, unique_labels
+    from netpay.citydata import Housing
+    from netpay.comparison import unique_labels
+    from netpay.evaluation import Evaluation, evaluate_offers
     from netpay.offer import Offer
 
     if isinstance(items, pd.DataFrame):
@@ -379,7 +381,7 @@ def _breakdown_columns(
         raise wrong
     items = list(items)
     if items and all(isinstance(i, Offer) for i in items):
-        items = evaluate_many(items, _year(year), bedrooms, basis)
+        items = evaluate_offers(items, _year(year), Housing(bedrooms, basis))
     if not items or not all(isinstance(i, Evaluation) for i in items):
         raise wrong
     if len({e.year for e in items}) > 1:
