@@ -128,7 +128,7 @@ class Ruleset:
         return module_for(self.province)
 
     @functools.cached_property
-    def kernel(self) -> Any:
+    def entry_point(self) -> Any:
         """The compiled kernel for this province's records, called directly: numba's dispatcher
         would work out the type of every record on each call (15 us of a one-income call)."""
         if not JIT:
@@ -137,8 +137,9 @@ class Ruleset:
 
         one, block = np.zeros(1), np.empty((len(COLUMNS), 1))
         args = (one, one, one, one, one, block, self.common, self.params, 1.0, True, True, True)
-        run(*args)  # compiles, or loads the compiled kernel from the disk cache
-        return run.overloads[tuple(numba.typeof(a) for a in args)].entry_point
+        dispatcher: Any = run
+        dispatcher(*args)  # compiles, or loads the compiled kernel from the disk cache
+        return dispatcher.overloads[tuple(numba.typeof(a) for a in args)].entry_point
 
     @classmethod
     def load(cls, province: str, year: int | None = None) -> Ruleset:
@@ -511,5 +512,5 @@ def take_home(
     rules = Ruleset.load(province, year)
     zeros = np.zeros(arr.shape[0])
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
-    rules.kernel(arr, arr, arr, zeros, zeros, block, rules.common, rules.params, 1.0, True, True, marginal)
+    rules.entry_point(arr, arr, arr, zeros, zeros, block, rules.common, rules.params, 1.0, True, True, marginal)
     return pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)
