@@ -22,7 +22,7 @@ test: $(STAMP)
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
-	$(PY) bench/take_home.py
+	$(PY) bench/run.py
 
 docs: $(STAMP)
 	$(PY) -m sphinx -W -b html docs docs/_build/html
