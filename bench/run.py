@@ -54,16 +54,17 @@ class Plan:
 
     incomes: int
     memory_sizes: tuple[int, ...]
-    offers: int
+    offers: tuple[int, ...]
+    compare_timeout: float
     repeats: int
     single_rounds: int
     single_calls: int
     process_runs: int
 
 
-FULL = Plan(1_000_000, (1_000_000, 10_000_000), 10_000, 5, 7, 300, 5)
-QUICK = Plan(100_000, (100_000, 1_000_000), 1_000, 2, 3, 100, 2)
-SMOKE = Plan(1_000, (1_000, 10_000), 30, 1, 1, 5, 1)
+FULL = Plan(1_000_000, (1_000_000, 10_000_000), (1_000, 10_000), 300.0, 5, 7, 300, 5)
+QUICK = Plan(100_000, (100_000, 1_000_000), (100, 1_000), 60.0, 2, 3, 100, 2)
+SMOKE = Plan(1_000, (1_000, 10_000), (10, 30), 60.0, 1, 1, 5, 1)
 
 
 @dataclass(frozen=True)
@@ -99,7 +100,13 @@ class Figure:
 
 
 def _num(v: float) -> str:
-    return f"{v:#.3g}" if abs(v) < 1000 else f"{v:,.0f}"
+    """Three significant digits, without a trailing point or thousands without separators."""
+    a = abs(v)
+    if a == 0:
+        return "0"
+    if a >= 100:
+        return f"{v:,.0f}"
+    return f"{v:#.3g}" if a >= 0.001 else f"{v:.2e}"
 
 
 # --------------------------------------------------------------------------- helpers
@@ -118,18 +125,33 @@ def repeat(fn: Callable[[], object], repeats: int) -> list[float]:
     return times
 
 
+def interleaved(fns: dict[str, Callable[[], object]], repeats: int) -> dict[str, list[float]]:
+    """Wall times of each function, run in turn ``repeats`` times (fewer once ``BUDGET_S`` is spent),
+    so that a change in the machine's load falls on all of them alike."""
+    times: dict[str, list[float]] = {name: [] for name in fns}
+    start = time.perf_counter()
+    for _ in range(repeats):
+        for name, fn in fns.items():
+            times[name] += repeat(fn, 1)
+        if time.perf_counter() - start > BUDGET_S:
+            break
+    return times
+
+
 def rate_figure(name: str, n: int, times: Sequence[float], target: float | None = None) -> Figure:
     """Incomes per second, in millions, from the best and the median time."""
     return Figure(name, f"{n:,}", n / min(times) / 1e6, n / statistics.median(times) / 1e6, "M/s", target, True)
 
 
-def python(code: str, *args: object, env: dict[str, str] | None = None) -> str:
-    """Run ``code`` in a fresh interpreter (this one's), return its standard output."""
+def python(code: str, *args: object, env: dict[str, str] | None = None, timeout: float | None = None) -> str:
+    """Run ``code`` in a fresh interpreter (this one's), return its standard output; past ``timeout``
+    seconds the process is stopped and ``subprocess.TimeoutExpired`` raised."""
     done = subprocess.run(
         [sys.executable, "-c", code, *map(str, args)],
         capture_output=True,
         text=True,
         env={**os.environ, **(env or {})},
+        timeout=timeout,
         check=False,
     )
     if done.returncode:
@@ -155,14 +177,17 @@ def provinces(year: int, everything: bool) -> tuple[str, ...]:
 def measure_throughput(x: np.ndarray, province: str, year: int, repeats: int) -> tuple[Figure, Figure]:
     """take_home on ``x`` in one call, with the marginal rate and with marginal=False, interleaved."""
     netpay.take_home(x[:100], province, year)  # tables loaded (and kernels compiled) before timing
-    with_rate: list[float] = []
-    without: list[float] = []
-    for _ in range(repeats):
-        with_rate += repeat(lambda: netpay.take_home(x, province, year), 1)
-        without += repeat(lambda: netpay.take_home(x, province, year, marginal=False), 1)
+    netpay.take_home(x[:100], province, year, marginal=False)
+    times = interleaved(
+        {
+            "marginal": lambda: netpay.take_home(x, province, year),
+            "none": lambda: netpay.take_home(x, province, year, marginal=False),
+        },
+        repeats,
+    )
     return (
-        rate_figure(f"take_home {province}, marginal rate", len(x), with_rate, 15.0),
-        rate_figure(f"take_home {province}, marginal=False", len(x), without),
+        rate_figure(f"take_home {province}, marginal rate", len(x), times["marginal"], 15.0),
+        rate_figure(f"take_home {province}, marginal=False", len(x), times["none"]),
     )
 
 
@@ -181,30 +206,31 @@ def measure_fused_agreement(x: np.ndarray, year: int) -> tuple[Figure, Figure]:
     )
 
 
-def measure_fused(x: np.ndarray, year: int, repeats: int) -> tuple[Figure, Figure]:
-    """The fused numpy Ontario kernel on ``x``, with the exact marginal rate and without."""
+def measure_fused(x: np.ndarray, year: int, repeats: int) -> tuple[Figure, Figure, Figure]:
+    """The fused numpy Ontario kernel on ``x``, with the exact marginal rate and without, interleaved
+    with take_home ON (with the marginal rate) for the ratio of the two."""
     figures = fused_numpy.ontario_figures(year)
-    with_rate: list[float] = []
-    without: list[float] = []
-    for _ in range(repeats):
-        with_rate += repeat(lambda: fused_numpy.take_home(x, figures, COLUMNS), 1)
-        without += repeat(lambda: fused_numpy.take_home(x, figures, COLUMNS, marginal=False), 1)
-    return (
-        rate_figure("fused numpy ON, marginal rate", len(x), with_rate),
-        rate_figure("fused numpy ON, marginal=False", len(x), without),
+    times = interleaved(
+        {
+            "fused": lambda: fused_numpy.take_home(x, figures, COLUMNS),
+            "fused, none": lambda: fused_numpy.take_home(x, figures, COLUMNS, marginal=False),
+            "netpay": lambda: netpay.take_home(x, "ON", year),
+        },
+        repeats,
     )
-
-
-def netpay_over_fused(netpay_on: Figure, fused_on: Figure) -> Figure:
-    """How many times faster take_home ON is than the fused numpy kernel (both with the marginal rate)."""
-    return Figure(
-        "take_home ON / fused numpy ON",
-        netpay_on.n,
-        netpay_on.best / fused_on.best,
-        netpay_on.median / fused_on.median,
-        "x",
-        2.5,
-        True,
+    return (
+        rate_figure("fused numpy ON, marginal rate", len(x), times["fused"]),
+        rate_figure("fused numpy ON, marginal=False", len(x), times["fused, none"]),
+        Figure(
+            "take_home ON / fused numpy ON",
+            f"{len(x):,}",
+            min(times["fused"]) / min(times["netpay"]),
+            statistics.median(times["fused"]) / statistics.median(times["netpay"]),
+            "x",
+            2.5,
+            True,
+            note="both with the marginal rate",
+        ),
     )
 
 
@@ -281,7 +307,10 @@ print(json.dumps({"rss": rss, "traced": traced, "block": block}))
 
 def measure_memory(n: int, year: int) -> tuple[Figure, Figure]:
     """Peak memory of take_home on ``n`` ON incomes in a fresh process, over the result block: the
-    growth of peak RSS past the baseline after import and warm-up, and tracemalloc's peak in the call."""
+    growth of peak RSS past the baseline after import and warm-up, and tracemalloc's peak in the call.
+
+    tracemalloc sees what numpy and Python allocate; memory a compiled kernel allocates by itself
+    (numba's own allocator) shows only in the RSS figure."""
     m = json.loads(python(MEMORY_PROBE, n, year, SEED, MAX_INCOME))
     rss, traced = m["rss"] / m["block"], m["traced"] / m["block"]
     mib = 1024 * 1024
@@ -294,17 +323,34 @@ def measure_memory(n: int, year: int) -> tuple[Figure, Figure]:
     )
 
 
-def offers(n: int) -> list[netpay.Offer]:
-    """``n`` offers over three cities with salaries from $40k to $250k: city names repeat as labels."""
-    salaries = np.random.default_rng(SEED).integers(40, 251, n) * 1_000
-    return [netpay.Offer(base_salary=float(s), city=CITIES[i % len(CITIES)]) for i, s in enumerate(salaries)]
+COMPARE_PROBE = """
+import json, sys, time
+import numpy as np
+import netpay
+n, year, seed, repeats = map(int, sys.argv[1:5])
+budget = float(sys.argv[5])
+cities = sys.argv[6:]
+salaries = np.random.default_rng(seed).integers(40, 251, n) * 1_000
+offers = [netpay.Offer(base_salary=float(s), city=cities[i % len(cities)]) for i, s in enumerate(salaries)]
+netpay.compare(offers[:3], year)
+times, start = [], time.perf_counter()
+for _ in range(repeats):
+    t0 = time.perf_counter()
+    netpay.compare(offers, year)
+    times.append(time.perf_counter() - t0)
+    if time.perf_counter() - start > budget:
+        break
+print(json.dumps(times))
+"""
 
 
-def measure_compare(n: int, year: int, repeats: int) -> Figure:
-    """``netpay.compare`` of ``n`` offers (built beforehand) for ``year``."""
-    many = offers(n)
-    netpay.compare(many[:3], year)
-    seconds = repeat(lambda: netpay.compare(many, year), repeats)
+def measure_compare(n: int, year: int, repeats: int, timeout: float) -> Figure:
+    """``netpay.compare`` of ``n`` offers over three cities, salaries $40k-$250k (so city names repeat
+    as labels), built beforehand, in a fresh process stopped after ``timeout`` seconds."""
+    try:
+        seconds = json.loads(python(COMPARE_PROBE, n, year, SEED, repeats, BUDGET_S, *CITIES, timeout=timeout))
+    except subprocess.TimeoutExpired:
+        return Figure("compare of offers", f"{n:,}", timeout, timeout, "s", 1.0, note=f"stopped: over {timeout:g} s")
     return Figure("compare of offers", f"{n:,}", min(seconds), statistics.median(seconds), "s", 1.0)
 
 
@@ -340,9 +386,7 @@ def measure_all(plan: Plan, year: int, everything: bool) -> list[Figure]:
         figures += measure_throughput(x, province, year, plan.repeats)
     step("the fused numpy kernel")
     figures += measure_fused_agreement(x, year)
-    fused = measure_fused(x, year, plan.repeats)
-    netpay_on = next(f for f in figures if f.name == "take_home ON, marginal rate")
-    figures += [*fused, netpay_over_fused(netpay_on, fused[0])]
+    figures += measure_fused(x, year, plan.repeats)
     step("one income")
     figures.append(measure_single_income(year, plan.single_rounds, plan.single_calls))
     step("fresh processes")
@@ -351,8 +395,9 @@ def measure_all(plan: Plan, year: int, everything: bool) -> list[Figure]:
     for n in plan.memory_sizes:
         step(f"memory for {n:,} incomes")
         figures += measure_memory(n, year)
-    step(f"compare of {plan.offers:,} offers")
-    figures.append(measure_compare(plan.offers, year, plan.repeats))
+    for n in plan.offers:
+        step(f"compare of {n:,} offers")
+        figures.append(measure_compare(n, year, plan.repeats, plan.compare_timeout))
     return figures
 
 
