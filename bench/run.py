@@ -11,7 +11,8 @@ and printed in one table with the best and the median over repeats, its target a
   latter with a warm and with a cold JIT cache (``NUMBA_CACHE_DIR``);
 - peak memory for 1 M and 10 M incomes against the result block (rows x columns x 8 bytes): process RSS
   in a fresh process, and tracemalloc's peak inside the call;
-- ``compare`` of 10,000 offers over three cities.
+- ``compare`` of 10,000 offers over three cities (and of 1,000, to see how it grows), each in a fresh
+  process stopped after a time limit (today's ``compare`` is cubic in repeated labels).
 
 The machine's load average is printed at the start and the end: on a shared machine, read the best
 figures (the minimum times). ``--quick`` takes fewer repeats and 100,000 incomes; ``--smoke`` runs every
@@ -44,7 +45,7 @@ SEED = 2026
 MAX_INCOME = 500_000.0
 PROVINCES = ("ON", "BC", "QC", "AB")
 CITIES = ("Toronto", "Vancouver", "Montréal")
-#: Stop repeating a measurement once it has run this long (compare of 10,000 offers took 105 s).
+#: Stop repeating a measurement once it has run this long: a slow figure is taken fewer times.
 BUDGET_S = 20.0
 
 
@@ -289,12 +290,19 @@ MEMORY_PROBE = """
 import json, resource, sys, tracemalloc
 import numpy as np
 import netpay
+def peak_rss():
+    # Linux: this process's own peak (VmHWM); ru_maxrss would start at the parent's peak, kept across exec.
+    try:
+        with open("/proc/self/status") as status:
+            return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:")) * 1024
+    except OSError:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
 n, year, seed, top = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4])
 x = np.random.default_rng(seed).uniform(0.0, top, n)
 netpay.take_home(x[:1000], "ON", year)  # tables loaded, kernels compiled
-baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+baseline = peak_rss()
 result = netpay.take_home(x, "ON", year)
-rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 - baseline
+rss = peak_rss() - baseline
 block = result.shape[0] * result.shape[1] * 8
 del result
 tracemalloc.start()
@@ -308,6 +316,10 @@ print(json.dumps({"rss": rss, "traced": traced, "block": block}))
 def measure_memory(n: int, year: int) -> tuple[Figure, Figure]:
     """Peak memory of take_home on ``n`` ON incomes in a fresh process, over the result block: the
     growth of peak RSS past the baseline after import and warm-up, and tracemalloc's peak in the call.
+
+    Peak RSS is the process's VmHWM on Linux: there ``ru_maxrss`` of a child starts at its parent's
+    peak (the kernel keeps it across exec), which hid a 1 M-income call's peak under the benchmark's
+    own; elsewhere it is ``ru_maxrss``.
 
     tracemalloc sees what numpy and Python allocate; memory a compiled kernel allocates by itself
     (numba's own allocator) shows only in the RSS figure."""
