@@ -15,13 +15,13 @@ from netpay.citydata import (
     RENT_COLUMNS,
     Cost,
     Rent,
-    _read_csv,
     city,
     load_cmhc_average_rents,
     load_statcan_asking_rents,
     other_costs,
     rent,
 )
+from netpay.citydata.rows import read_csv
 from netpay.errors import DataFileError, NoDataError, UnknownCityError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -164,7 +164,7 @@ GOOD = "Toronto,1,asking,2090,2026Q2,StatCan 46-10-0092-01,https://example.org,2
 
 
 def read(text: str) -> list[Rent]:
-    return _read_csv(text, "data/rent/rents.csv", RENT_COLUMNS, Rent)
+    return read_csv(text, "data/rent/rents.csv", RENT_COLUMNS, Rent)
 
 
 def test_good_row_validates():

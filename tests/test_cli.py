@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -64,9 +65,7 @@ def test_take_home_prints_the_breakdown(capsys):
 
 def test_take_home_several_incomes_and_csv(capsys, tmp_path):
     target = tmp_path / "th.csv"
-    code, out, err = run(
-        capsys, "take-home", "60k", "140,000", "-p", "ontario", "-y", "2026", "--csv", str(target)
-    )
+    code, out, err = run(capsys, "take-home", "60k", "140,000", "-p", "ontario", "-y", "2026", "--csv", str(target))
     assert code == 0, err
     assert "$60,000" in out and "$140,000" in out
     import pandas as pd
@@ -257,9 +256,7 @@ def test_compare_a_bare_small_number_is_not_taken_as_dollars(capsys, option):
 
 def test_compare_bonus_as_an_amount(capsys, tmp_path):
     target = tmp_path / "cmp.csv"
-    code, _, _ = run(
-        capsys, "compare", "-s", "100k", "--bonus", "5000", "-c", "Calgary", "--csv", str(target)
-    )
+    code, _, _ = run(capsys, "compare", "-s", "100k", "--bonus", "5000", "-c", "Calgary", "--csv", str(target))
     assert code == 0
     import pandas as pd
 
@@ -591,3 +588,197 @@ def test_cash_flow_bad_input(capsys, argv):
 def test_cash_flow_unknown_city_and_missing_salary(capsys):
     assert_one_line_error(*run(capsys, "cash-flow", "-s", "1", "-c", "Gotham", "--start", "2026-06-15"))
     assert_one_line_error(*run(capsys, "cash-flow", "-c", "Toronto", "--start", "2026-06-15"))
+
+
+# --------------------------------------------------------------------------- --plot writes the name it reports
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("chart", "chart.png"),  # matplotlib would write chart.png and the CLI said "Wrote chart"
+        ("chart.png", "chart.png"),
+        ("chart.SVG", "chart.SVG"),
+        ("chart.pdf", "chart.pdf"),
+        ("chart.v2", "chart.v2.png"),  # not an image extension
+        ("out.txt", "out.txt.png"),
+    ],
+)
+def test_chart_path(name, written):
+    from netpay.cli.output import chart_path
+
+    assert chart_path(name, {"png", "svg", "pdf"}) == Path(written)
+
+
+@pytest.mark.parametrize("command", [COMPARE, CASH_FLOW])
+def test_plot_without_an_extension_writes_and_reports_name_png(capsys, tmp_path, command):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    code, out, err = run(capsys, *command, "--plot", str(tmp_path / "chart"))
+    assert code == 0, err
+    assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]
+    assert (tmp_path / "chart.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert f"Wrote {tmp_path / 'chart.png'}\n" in out
+
+
+def test_plot_svg_is_written_under_its_own_name(capsys, tmp_path):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    target = tmp_path / "chart.svg"
+    code, out, err = run(capsys, *COMPARE, "--plot", str(target))
+    assert code == 0, err
+    assert target.read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    assert f"Wrote {target}\n" in out
+
+
+# --------------------------------------------------------------------------- options that do not apply are refused
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("compare", "-s", "140k", "-c", "Toronto", "--view", "year-one"), "--view is for the first year in Canada"),
+        (("compare", "-s", "140k", "-c", "Toronto", "--pay-periods", "26"), "--pay-periods is for the first year"),
+        (
+            ("compare", "-s", "140k", "-c", "Toronto", "--bonus", "10%", "--first-year-bonus", "full"),
+            "--first-year-bonus is for the first year in Canada: give --arrival",
+        ),
+        (("compare", "-s", "140k", "-c", "Toronto", "--rrsp-room", "0"), "--rrsp-room is for the first year"),
+        (
+            ("compare", "-s", "140k", "-c", "Toronto", "--arrival", "2026-06-01", "--first-year-bonus", "full"),
+            "--first-year-bonus says when year one pays the annual bonus: give --bonus too",
+        ),
+        (
+            ("compare", "-s", "140k", "-c", "Toronto", "--arrival", "2026-06-01", "--rrsp-room", "5000"),
+            "--rrsp-room limits the deduction of RRSP contributions: give --rrsp-match too",
+        ),
+        (
+            ("cash-flow", "-s", "140k", "-c", "Toronto", "--start", "2026-06-15", "--first-year-bonus", "prorated"),
+            "--first-year-bonus says when year one pays the annual bonus: give --bonus too",
+        ),
+        (
+            ("cash-flow", "-s", "140k", "-c", "Toronto", "--start", "2026-06-15", "--rrsp-room", "5000"),
+            "--rrsp-room limits the deduction of RRSP contributions: give --rrsp-match too",
+        ),
+        (
+            ("cash-flow", "-s", "140k", "-c", "Toronto", "-c", "Ottawa", "--start", "2026-06-15"),
+            "give one --city, the city of the job (not 2",
+        ),
+        (("cash-flow", "-s", "140k", "-c", "Toronto"), "give --start YYYY-MM-DD"),
+        (("cities", "--city", ""), "--city : Unknown city ''"),  # an empty name listed every city
+    ],
+)
+def test_options_that_do_not_apply_are_refused(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert_one_line_error(code, out, err)
+    assert message in err
+
+
+# --------------------------------------------------------------------------- errors name the option
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (("take-home", "100000", "--year", "1999"), "netpay take-home: --year 1999: No tax tables for 1999."),
+        (("take-home", "1", "-p", "Ontaro"), "netpay take-home: --province Ontaro: Unknown province"),
+        (("take-home", "1e15"), "netpay take-home: argument INCOME: not a dollar amount"),
+        (("tables", "--sources", "XX"), "netpay tables: --sources XX: Unknown province"),
+        (("cities", "--city", "Gotham"), "netpay cities: --city Gotham: Unknown city 'Gotham'."),
+        (("compare", "-s", "1", "-c", "Gotham"), "netpay compare: --city Gotham: Unknown city"),
+        (
+            ("compare", "-s", "1", "-c", "Kelowna", "-b", "0"),
+            "netpay compare: --bedrooms 0 --basis asking: No asking rent for bachelor units in Kelowna.",
+        ),
+        (("compare", "-s", "1", "-c", "Toronto", "--arrival", "2031-06-01"), "--arrival 2031-06-01: No tax tables"),
+        # only --start given: the arrival defaults to it, and the error names the option that was given
+        (
+            ("cash-flow", "-s", "1", "-c", "Toronto", "--start", "2026-06-15", "--year", "2025"),
+            "netpay cash-flow: --start 2026-06-15 is not in tax year 2025",
+        ),
+        (
+            ("compare", "-s", "1", "-c", "Toronto", "--arrival", "2026-06-15", "--year", "2025"),
+            "netpay compare: --arrival 2026-06-15 is not in tax year 2025",
+        ),
+    ],
+)
+def test_errors_name_the_option(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert_one_line_error(code, out, err)
+    assert message in err
+
+
+def test_a_bonus_under_one_percent_is_taken_in_dollars(capsys, tmp_path):
+    # Regression: --bonus 0.5% gave a pydantic dump advising "write bonus_percent=50".
+    # 0.5% of $140,000 = $700 a year, $58.33 a month.
+    target = tmp_path / "cmp.csv"
+    code, _, err = run(capsys, "compare", "-s", "140k", "-c", "Toronto", "--bonus", "0.5%", "--csv", str(target))
+    assert code == 0, err
+    import pandas as pd
+
+    assert pd.read_csv(target, index_col=0).loc["bonus", "Toronto"] == pytest.approx(700 / 12)
+
+
+def test_compare_columns_are_the_cities_canonical_names(capsys):
+    code, out, err = run(capsys, "compare", "-s", "100k", "-c", "montreal", "-c", "TORONTO")
+    assert code == 0, err
+    assert out.splitlines()[2].split() == ["Montréal", "Toronto"]
+
+
+def test_cash_flow_takes_the_offer_options_of_compare(capsys, tmp_path):
+    # --rrsp-match and --equity are offer options declared once, for both commands.
+    target = tmp_path / "flow.csv"
+    extra = ("--rrsp-match", "5%", "--equity", "20k", "--rrsp-room", "2000", "--csv", str(target))
+    code, out, err = run(capsys, *CASH_FLOW, *extra)
+    assert code == 0, err
+    from netpay import first_year
+
+    offer = _first_year_offers(employer_rrsp_match=7_000, equity_vesting=20_000)[0]  # 5% of $140,000
+    flow = first_year.monthly_cash_flow(offer, 2026, START, arrival=ARRIVAL, rrsp_room=2_000)
+    import pandas as pd
+
+    frame = pd.read_csv(target, index_col=0)
+    assert list(frame["income_tax"]) == pytest.approx(list(flow["income_tax"]), abs=0.005)
+    assert f"Total:       {'refund' if flow.attrs['settlement']['total'] > 0 else 'balance owing'}" in out
+
+
+def test_options_shared_by_commands_have_one_help_text():
+    # compare and cash-flow declared --salary, --city, --year, --signing, --relocation, --bonus, --arrival,
+    # --start, --csv and --plot twice, with different help texts.
+    commands = cli.build_parser()._subparsers._group_actions[0].choices  # noqa: SLF001
+    helps: dict[str, set[str]] = {}
+    for name in ("compare", "cash-flow"):
+        for action in commands[name]._actions:  # noqa: SLF001
+            for opt in action.option_strings:
+                helps.setdefault(opt, set()).add(action.help)
+    shared = {
+        "--year",
+        "--salary",
+        "--city",
+        "--signing",
+        "--relocation",
+        "--bonus",
+        "--arrival",
+        "--start",
+        "--csv",
+        "--plot",
+    }
+    for opt in shared | {"--equity", "--rrsp-match", "--pay-periods", "--first-year-bonus", "--rrsp-room"}:
+        assert len(helps[opt]) == 1, opt
+
+
+@pytest.mark.parametrize("option", ["--csv", "--plot"])
+def test_a_path_that_cannot_be_written_is_one_line_before_any_output(capsys, tmp_path, option):
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    (tmp_path / "file").write_text("not a folder")
+    target = tmp_path / "file" / "out.png"
+    code, out, err = run(capsys, *COMPARE, option, str(target))
+    assert_one_line_error(code, out, err)
+    assert f"{option} {target}: cannot write it" in err

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
 import netpay
 from netpay import tables
-from netpay.errors import DataFileError, InvalidIncomeError, UnknownJurisdictionError, UnknownYearError
+from netpay.errors import (
+    DataFileError,
+    InvalidIncomeError,
+    NetpayError,
+    NoDataError,
+    NotFoundError,
+    UnknownCityError,
+    UnknownJurisdictionError,
+    UnknownYearError,
+)
 
 
 @pytest.mark.parametrize(("value", "word"), [(-1.0, "negative"), (math.nan, "NaN"), (math.inf, "infinite")])
@@ -88,3 +98,105 @@ def test_plot_module_reachable_without_importing_matplotlib():
 
     code = "import sys, netpay; assert callable(netpay.plot.marginal_rates); assert 'matplotlib' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+# --------------------------------------------------------------------------- one error base for lookups
+
+
+@pytest.mark.parametrize("cls", [UnknownJurisdictionError, UnknownYearError, UnknownCityError, NoDataError])
+def test_lookup_errors_share_one_base_and_print_their_message_as_written(cls):
+    e = cls("No tax tables for 2019")
+    assert isinstance(e, NotFoundError) and isinstance(e, KeyError) and isinstance(e, NetpayError)
+    assert str(e) == "No tax tables for 2019"  # a bare KeyError would print "'No tax tables for 2019'"
+
+
+# --------------------------------------------------------------------------- every entry point refuses non-amounts
+# reliability.md §2.6-2.8 and §3: inputs np.asarray turned into incomes (or an OverflowError). money.as_amounts
+# refuses each (tests/test_money.py); these check that each public entry point validates with it. The entry
+# points.
+
+NOT_AMOUNTS = {
+    "True": True,
+    "datetime64": np.datetime64("2020-01-01"),  # was income 18,262
+    "timedelta64": np.timedelta64(5, "D"),  # was income 5
+    "masked": np.ma.masked_array([1e5, 2e5], mask=[False, True]),  # the mask was ignored
+    "bytes": b"100",  # was $100
+    "10**400": 10**400,  # was OverflowError
+    "bool in a list": [1e5, True],
+    "bool Series": pd.Series([True, False]),
+}
+
+
+def _plot(function_name):
+    def draw(x):
+        pytest.importorskip("matplotlib").use("Agg")
+        import matplotlib.pyplot as plt
+
+        try:
+            if function_name == "marginal_rates":
+                netpay.plot.marginal_rates("ON", 2026, incomes=x)
+            else:
+                netpay.plot.salary_vs_rent("Toronto", salaries=x, year=2026)
+        finally:
+            plt.close("all")
+
+    return draw
+
+
+#: Public entry points taking amounts.
+ENTRY_POINTS = {
+    "take_home": lambda x: netpay.take_home(x, "ON", 2026),
+    "gross_for_net": lambda x: netpay.gross_for_net(x, "ON", 2026),
+    "equivalent_salary": lambda x: netpay.equivalent_salary(x, "Toronto", "Montréal", 2026),
+    "plot.marginal_rates": _plot("marginal_rates"),
+    "plot.salary_vs_rent": _plot("salary_vs_rent"),
+    "Offer": lambda x: netpay.Offer(base_salary=x, city="Toronto"),
+}
+
+
+def _entry_point_cases():
+    for entry, call in ENTRY_POINTS.items():
+        for what, bad in NOT_AMOUNTS.items():
+            if entry == "Offer" and isinstance(bad, list | pd.Series | np.ndarray):
+                continue  # an Offer field is one amount; sequences are refused in tests/test_offer.py
+            yield pytest.param(call, bad, id=f"{entry}-{what}")
+
+
+@pytest.mark.parametrize(("call", "bad"), list(_entry_point_cases()))
+def test_every_entry_point_refuses_what_is_not_an_amount(call, bad):
+    with pytest.raises(ValueError, match="must be"):  # InvalidIncomeError, or pydantic's for Offer
+        call(bad)
+
+
+OFFER = netpay.Offer(base_salary=100_000, city="Toronto")
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        pytest.param({"rent": True}, id="rent=True"),  # was rent $1
+        pytest.param({"rent": 1e16}, id="rent=1e16"),  # no ceiling
+        pytest.param({"rent": 10**400}, id="rent=10**400"),  # was OverflowError
+        pytest.param({"other_costs": {"transit": True}}, id="other_costs=True"),
+        pytest.param({"rent": -1}, id="rent=-1"),
+        pytest.param({"rent": "1,500"}, id="rent='1,500'"),
+    ],
+)
+def test_evaluate_refuses_bad_housing_amounts(kw):
+    with pytest.raises(InvalidIncomeError):
+        netpay.evaluate(OFFER, 2026, **kw)
+
+
+def test_the_ceiling_is_ten_to_the_fifteen():
+    from netpay import money
+
+    assert money.MAX_AMOUNT == 1_000_000_000_000_000
+
+
+def test_the_ceiling_is_one_constant():
+    from netpay import engine, money
+
+    copies = [
+        m.__name__ for m in (engine, tables) if getattr(m, "MAX_AMOUNT", money.MAX_AMOUNT) is not money.MAX_AMOUNT
+    ]
+    assert not copies, f"MAX_AMOUNT defined again in {copies}: import it from netpay.money"

@@ -26,6 +26,7 @@ from netpay import first_year as fy
 from netpay.compare import Evaluation
 from netpay.engine import Year, compute, take_home
 from netpay.errors import NetpayError
+from netpay.rules.context import Residence
 
 D = dt.date
 CENT = 0.011  # a prorated amount is not rounded to the cent before the credit rate: at most a cent apart
@@ -43,7 +44,7 @@ def the_offer(city: str) -> netpay.Offer:
 def tax(
     income: float, province: str, year: int = 2026, p: float = 1.0, jan1: bool = True
 ) -> dict[str, float]:
-    r = compute(np.array([income]), Year.load(province, year), residence_fraction=p, resident_jan1=jan1)
+    r = compute(np.array([income]), Year.load(province, year), Residence(p, jan1))
     return {k: float(v[0]) for k, v in r.items()}
 
 

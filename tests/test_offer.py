@@ -16,6 +16,7 @@ arithmetic is short; engine rounding (each tax to the cent) allows a cent or two
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from pydantic import ValidationError
 
@@ -261,3 +262,116 @@ def test_offer_amounts_by_treatment():
 def test_bonus_percent_written_as_a_fraction_is_refused():
     with pytest.raises(ValueError, match=r"bonus_percent is in percent.*bonus_percent=10"):
         Offer(base_salary=100_000, bonus_percent=0.1, city="Toronto")
+
+
+# --------------------------------------------------------------------------- every amount field refuses bad input
+# reliability.md §1-3: "offer components (12 fields x -1, nan, inf, "140k", 1e16, 10**400, True, list)" gave 25
+# silent numbers and 12 crashes (OverflowError); each must be a clear error naming the field.
+
+BAD_FIELD_VALUES = [
+    (-1, "must be zero or more"),
+    (float("nan"), "must be a finite amount"),
+    (float("inf"), "must be a finite amount"),
+    ("140k", "write 140000"),
+    ("140,000", "write 140000"),
+    (1e16, "must be below 1,000,000,000,000,000"),
+    (10**400, "must be below 1,000,000,000,000,000"),
+    (True, "True is a bool"),
+    ([1], "must be one amount"),
+    (None, "None is missing"),
+]
+
+
+@pytest.mark.parametrize("field", [f for f in netpay.offer.AMOUNT_FIELDS if f not in ("bonus_percent",)])
+@pytest.mark.parametrize(("bad", "says"), BAD_FIELD_VALUES, ids=[repr(b)[:12] for b, _ in BAD_FIELD_VALUES])
+def test_every_amount_field_refuses_bad_input_clearly(field, bad, says):
+    if bad is None and field == "bonus":  # bonus=None means no bonus given in dollars
+        assert Offer(base_salary=50_000, city="Toronto", bonus=None).bonus_amount == 0
+        return
+    with pytest.raises(ValidationError, match=rf"{field} must .*{says}|{field}.*{says}") as e:
+        Offer(**{"base_salary": 50_000, "city": "Toronto", field: bad})
+    assert "errors.pydantic.dev" not in str(e.value) and "Value error" not in str(e.value)
+
+
+def test_amounts_become_floats():
+    from decimal import Decimal
+
+    o = Offer(base_salary=Decimal("100000.50"), signing_bonus=np.int64(5), bonus=None, city="Toronto")
+    assert (o.base_salary, o.signing_bonus, o.bonus) == (100_000.5, 5.0, None)
+
+
+@pytest.mark.parametrize(("percent", "bonus"), [(0, 0.0), (1, 1_000.0), (100, 100_000.0), (1_000, 1_000_000.0)])
+def test_bonus_percent_up_to_ten_times_base(percent, bonus):
+    assert Offer(base_salary=100_000, bonus_percent=percent, city="Toronto").bonus_amount == bonus
+
+
+@pytest.mark.parametrize(
+    ("percent", "says"),
+    [
+        (1e300, "bonus_percent must be at most 1000"),  # was net_cash = inf
+        (1_000.01, "bonus_percent must be at most 1000.*give bonus= in dollars"),
+        (10**400, "bonus_percent must be at most 1000"),
+        (-5, "bonus_percent must be zero or more"),
+        (float("nan"), "bonus_percent must be a finite amount"),
+        (True, "bonus_percent must be a number"),
+        ("10%", "bonus_percent must be a number"),
+    ],
+)
+def test_absurd_bonus_percent_is_refused(percent, says):
+    with pytest.raises(ValidationError, match=says):
+        Offer(base_salary=100_000, bonus_percent=percent, city="Toronto")
+
+
+@pytest.mark.parametrize(
+    "kw",
+    [
+        {"base_salary": 6e14, "signing_bonus": 5e14},  # 1.1e15 together
+        {"base_salary": 1e14, "bonus_percent": 1_000},  # 1e14 + a bonus of 1e15
+        {"base_salary": 999_999_999_999_999, "moving_reimbursement": 1},  # exactly the ceiling
+    ],
+)
+def test_the_sum_of_amounts_stays_below_the_ceiling(kw):
+    with pytest.raises(ValidationError, match="the offer's amounts add up to .* must be below 1,000,000,000,000,000"):
+        Offer(city="Toronto", **kw)
+
+
+def test_a_huge_offer_is_refused_not_taxed_at_a_frozen_amount():
+    # reliability.md §2.1: evaluate(Offer(base_salary=1e16)) kept 94.6% of it
+    with pytest.raises(ValidationError, match="base_salary must be below"):
+        evaluate(Offer(base_salary=1e16, city="Toronto"), 2026)
+    assert Offer(base_salary=999_999_999_999_999, city="Toronto").base_salary == 999_999_999_999_999
+
+
+# --------------------------------------------------------------------------- unknown keywords
+
+
+@pytest.mark.parametrize(
+    ("kw", "says"),
+    [
+        (
+            {"spouse": True},
+            "a spouse belongs to the household: netpay models one person today; see docs/limitations.md",
+        ),
+        ({"children": 2}, "children belong to the household"),
+        ({"salary": 100_000}, "salary: did you mean base_salary?"),
+        ({"Salary": 100_000}, "did you mean base_salary?"),
+        ({"bonus_pct": 10}, "did you mean bonus_percent"),
+        ({"employer_rrsp": 1}, "did you mean employer_rrsp_match"),
+        ({"stock_options": 1}, "does not model stock options yet"),
+        ({"rsus": 1}, "did you mean equity_vesting"),
+        ({"province": "ON"}, "the province follows from city="),
+        ({"year": 2026}, r"evaluate\(offer, year\)"),
+        ({"bedrooms": 2}, r"housing is given to evaluate\(\)"),
+        ({"arrival": "2026-06-01"}, r"the move is given to evaluate\(\)"),
+        ({"zzz": 1}, "Offer's fields are base_salary, bonus, bonus_percent"),
+    ],
+)
+def test_unknown_keyword_says_what_netpay_models_instead(kw, says):
+    with pytest.raises(ValidationError, match=says) as e:
+        Offer(base_salary=100_000, city="Toronto", **kw)
+    assert "Extra inputs are not permitted" not in str(e.value)
+
+
+def test_every_unknown_keyword_is_named_once():
+    with pytest.raises(ValidationError, match="salary: did you mean base_salary.*spouse: a spouse"):
+        Offer.model_validate({"salary": 1, "spouse": True, "city": "Toronto"})

@@ -5,14 +5,22 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from netpay import payroll, tables
+from netpay.engine import Ruleset, TaxResult, compute
 
 CENT = 0.005
 
 
-def contrib(income: float, year: int = 2026, quebec: bool = False) -> payroll.Contributions:
+class Contributions:
+    """The contribution rows of the engine's result for one income."""
+
+    def __init__(self, r: TaxResult) -> None:
+        self.pension, self.pension_base, self.pension_enhanced = r.cpp, r.cpp_base, r.cpp_enhanced
+        self.ei, self.qpip = r.ei, r.qpip
+
+
+def contrib(income: float, year: int = 2026, quebec: bool = False) -> Contributions:
     x = np.array([income], dtype=np.float64)
-    return payroll.contributions(x, x, tables.load(year, "payroll"), quebec)
+    return Contributions(compute(x, Ruleset.load("QC" if quebec else "ON", year)))
 
 
 def test_cpp_below_exemption_is_zero():

@@ -27,10 +27,9 @@ import pytest
 
 import netpay
 from netpay import engine
-from netpay import federal as fed
-from netpay.context import TaxContext
-from netpay.payroll import Contributions
-from netpay.provinces import module_for, on
+from netpay.rules import federal as fed
+from netpay.rules.context import TaxContext
+from netpay.rules.provinces import on
 
 RATE_TOL = 1e-4  # 0.01 percentage point: published rates are rounded (or truncated) to 2 decimals
 DOLLAR = 0.5  # published tax tables round to the dollar
@@ -44,18 +43,8 @@ def marginal(income: float, province: str, year: int) -> float:
 
 def bpa_context(taxable_income: float, year: int) -> TaxContext:
     """A context whose only credit is the basic personal amount: no CPP/EI, no employment income."""
-    ti = np.array([float(taxable_income)])
-    z = np.zeros_like(ti)
-    return TaxContext(
-        year=year,
-        employment_income=z,
-        total_income=ti,
-        deductions=z,
-        net_income=ti,
-        taxable_income=ti,
-        contributions=Contributions(z, z, z, z),
-        exact=True,
-    )
+    ti = float(taxable_income)
+    return TaxContext(0.0, ti, 0.0, ti, ti, 0.0, 0.0, 0.0, 0.0, 0.0, 1.0, True)
 
 
 def bpa_only_tax(taxable_income: float, province: str, year: int) -> tuple[float, float]:
@@ -63,9 +52,7 @@ def bpa_only_tax(taxable_income: float, province: str, year: int) -> tuple[float
     with the basic personal amount as the only credit."""
     t = engine.Year.load(province, year)
     ctx = bpa_context(taxable_income, year)
-    f = fed.federal_tax(ctx, t.federal, t.province == "QC")
-    p = module_for(t.province).provincial_tax(ctx, t.provincial)
-    return float(f[0]), float(p[0])
+    return float(fed.federal_tax(ctx, t.common.federal)), float(engine.provincial_tax(ctx, t.params))
 
 
 def provincial_marginal_bpa_only(taxable_income: float, province: str, year: int) -> float:
@@ -347,8 +334,8 @@ ONTARIO_2025_TABLE = [
 def test_ontario_2025_rcgt_tax_table(taxable, federal, ontario_basic):
     t = engine.Year.load("ON", 2025)
     ctx = bpa_context(taxable, 2025)
-    assert float(fed.federal_tax(ctx, t.federal, False)[0]) == pytest.approx(federal, abs=DOLLAR)
-    assert float(on.ontario_basic_tax(ctx, t.provincial)[0]) == pytest.approx(ontario_basic, abs=DOLLAR)
+    assert float(fed.federal_tax(ctx, t.common.federal)) == pytest.approx(federal, abs=DOLLAR)
+    assert float(on.ontario_basic_tax(ctx, t.params)) == pytest.approx(ontario_basic, abs=DOLLAR)
 
 
 # ============================================================================ low-income reductions 2026

@@ -160,9 +160,7 @@ def figures(key: str) -> str:
             src_lines.append(f"- `{field}`: [{esc(s.title)}]({s.href}) (read {s.retrieved}; {mark}){note}")
     notes = tables.load(latest, key).notes
     parts.append(
-        f"**Sources ({latest})**, from `data/tax_tables/{latest}/{key.lower()}.yaml`:\n\n"
-        + "\n".join(src_lines)
-        + "\n"
+        f"**Sources ({latest})**, from `data/tax_tables/{latest}/{key.lower()}.yaml`:\n\n" + "\n".join(src_lines) + "\n"
     )
     if notes:
         parts.append(f"**Notes in the {latest} file**\n\n" + "\n".join(f"- {esc(n)}" for n in notes) + "\n")
@@ -173,11 +171,28 @@ def figures(key: str) -> str:
 
 
 def _context(income: float, year: int, province: str) -> tuple[Any, Any]:
-    """The TaxContext netpay.engine.compute builds for one income (full-year resident)."""
-    from netpay.engine import Year, tax_context
+    """The TaxContext the engine builds for one income (full-year resident), and the Ruleset."""
+    from netpay.engine import Ruleset, compute
+    from netpay.rules.context import TaxContext
 
-    t = Year.load(province, year)
-    return tax_context(np.array([income]), t), t
+    t = Ruleset.load(province, year)
+    r = compute(np.array([float(income)]), t)
+    net = float(r.net_income_23600[0])
+    ctx = TaxContext(
+        float(income),
+        float(income),
+        0.0,
+        net,
+        net,
+        float(r.cpp_base[0]),
+        float(r.cpp_enhanced[0]),
+        float(r.ei[0]),
+        float(r.qpip[0]),
+        0.0,
+        1.0,
+        True,
+    )
+    return ctx, t
 
 
 Step = tuple[str, Callable[[Any, Any], Any], str]
@@ -194,9 +209,7 @@ def _example(title: str, province: str, steps: list[Step], check: str | None, ye
         if check is not None:
             expected = float(take_home(income, province, year)[check].iloc[0])
             if abs(values[-1] - expected) > 0.006:
-                raise RuntimeError(
-                    f"docs worked example {title} at {income}: {values[-1]} != take_home {expected}"
-                )
+                raise RuntimeError(f"docs worked example {title} at {income}: {values[-1]} != take_home {expected}")
         cols.append(values)
     rows = []
     for i, (label, _, rule) in enumerate(steps):
@@ -218,23 +231,23 @@ def _example(title: str, province: str, steps: list[Step], check: str | None, ye
 
 
 def _examples(year: int) -> dict[str, str]:
-    from netpay import federal as fed
-    from netpay.brackets import bracket_tax
-    from netpay.provinces import contribution_credit_amounts
+    from netpay.rules import federal as fed
+    from netpay.rules.arithmetic import bracket_tax
+    from netpay.rules.provinces import basic_provincial_tax, credit_amounts
 
     out: dict[str, str] = {}
 
     def personal(ctx: Any, t: Any) -> Any:
-        return ctx.personal_amount(t.provincial.basic_personal_amount)
+        return ctx.residence_fraction * t.params.basic_personal_amount
 
     def prov_credits(ctx: Any, t: Any) -> Any:
-        return personal(ctx, t) + contribution_credit_amounts(ctx)
+        return credit_amounts(personal(ctx, t), ctx)
 
     def prov_brackets(ctx: Any, t: Any) -> Any:
-        return bracket_tax(ctx.taxable_income, t.provincial.schedule)
+        return bracket_tax(ctx.taxable_income, t.params.lines)
 
     def prov_basic(ctx: Any, t: Any) -> Any:
-        return np.maximum(prov_brackets(ctx, t) - t.provincial.rate_for_credits * prov_credits(ctx, t), 0.0)
+        return basic_provincial_tax(ctx, t.params.lines, t.params.credit_rate, prov_credits(ctx, t))
 
     common: list[Step] = [
         ("Employment income", lambda c, t: c.employment_income, "T1 line 10100"),
@@ -250,18 +263,18 @@ def _examples(year: int) -> dict[str, str]:
             ("Pensionable earnings", lambda c, t: c.employment_income, "T4 box 26"),
             (
                 f"{plan} base part",
-                lambda c, t: c.contributions.pension_base,
+                lambda c, t: c.pension_base,
                 "base rate x (earnings up to YMPE - basic exemption): a credit",
             ),
             (
                 f"{plan} first additional + {plan}2",
-                lambda c, t: c.contributions.pension_enhanced,
+                lambda c, t: c.pension_enhanced,
                 "deducted from income, line 22215",
             ),
-            (f"{plan} + {plan}2, total", lambda c, t: c.contributions.pension, ""),
-            ("EI premiums", lambda c, t: c.contributions.ei, "rate x insurable earnings up to the maximum"),
-            ("QPIP premiums", lambda c, t: c.contributions.qpip, "Québec only"),
-            ("Total contributions", lambda c, t: c.contributions.total, ""),
+            (f"{plan} + {plan}2, total", lambda c, t: c.pension_base + c.pension_enhanced, ""),
+            ("EI premiums", lambda c, t: c.ei, "rate x insurable earnings up to the maximum"),
+            ("QPIP premiums", lambda c, t: c.qpip, "Québec only"),
+            ("Total contributions", lambda c, t: c.pension_base + c.pension_enhanced + c.ei + c.qpip, ""),
         ]
 
     out["payroll"] = (
@@ -276,27 +289,29 @@ def _examples(year: int) -> dict[str, str]:
             ("Taxable income", lambda c, t: c.taxable_income, "line 26000"),
             (
                 "Tax by the brackets",
-                lambda c, t: bracket_tax(c.taxable_income, t.federal.schedule),
+                lambda c, t: bracket_tax(c.taxable_income, t.common.federal.lines),
                 "Schedule 1, Part A",
             ),
             (
                 "Basic personal amount",
-                lambda c, t: fed.basic_personal_amount(c.net_income, t.federal),
+                lambda c, t: fed.basic_personal_amount(c, t.common.federal),
                 "line 30000, phased down on net income",
             ),
             (
                 "Canada employment amount",
-                lambda c, t: fed.canada_employment_amount(c.employment_income, t.federal),
+                lambda c, t: fed.canada_employment_amount(
+                    c.employment_income, t.common.federal.canada_employment_amount
+                ),
                 "line 31260",
             ),
             (
                 "All credit amounts",
-                lambda c, t: fed.credit_amounts(c, t.federal),
+                lambda c, t: fed.credit_amounts(c, t.common.federal),
                 "line 33500: BPA + CEA + CPP/QPP base + EI + QPIP",
             ),
             (
                 "Basic federal tax",
-                lambda c, t: fed.basic_federal_tax(c, t.federal),
+                lambda c, t: fed.basic_federal_tax(c, t.common.federal),
                 "brackets - credit rate x credits",
             ),
         ]
@@ -304,11 +319,11 @@ def _examples(year: int) -> dict[str, str]:
             steps.append(
                 (
                     "Québec abatement",
-                    lambda c, t: fed.quebec_abatement(fed.basic_federal_tax(c, t.federal), t.federal),
+                    lambda c, t: fed.quebec_abatement(fed.basic_federal_tax(c, t.common.federal), t.common.federal),
                     "line 44000",
                 )
             )
-        steps.append(("Federal tax", lambda c, t: fed.federal_tax(c, t.federal, quebec), ""))
+        steps.append(("Federal tax", lambda c, t: fed.federal_tax(c, t.common.federal), ""))
         return steps
 
     out["federal"] = (
@@ -318,10 +333,10 @@ def _examples(year: int) -> dict[str, str]:
         + _example("federal QC", "QC", fed_steps(True), "federal_tax", year)
     )
 
-    from netpay.provinces import ab, bc, on, qc
+    from netpay.rules.provinces import ab, bc, on, qc
 
     def on_tax(c: Any, t: Any) -> Any:
-        return on.provincial_tax(c, t.provincial)
+        return on.provincial_tax(c, t.params)
 
     out["ON"] = _example(
         "ON",
@@ -330,25 +345,25 @@ def _examples(year: int) -> dict[str, str]:
             *common,
             (
                 "Surtax",
-                lambda c, t: on.ontario_surtax(on.ontario_basic_tax(c, t.provincial), t.provincial),
+                lambda c, t: on.ontario_surtax(on.ontario_basic_tax(c, t.params), t.params.surtax),
                 "ON428 Part C",
             ),
             (
                 "Ontario tax reduction",
                 lambda c, t: on.ontario_tax_reduction(
-                    (b := on.ontario_basic_tax(c, t.provincial)) + on.ontario_surtax(b, t.provincial),
-                    t.provincial,
+                    (b := on.ontario_basic_tax(c, t.params)) + on.ontario_surtax(b, t.params.surtax),
+                    t.params.tax_reduction,
                 ),
                 "ON428 Part C",
             ),
             (
                 "LIFT credit (before the cap at the tax left)",
-                lambda c, t: on.lift_credit(c, t.provincial),
+                lambda c, t: on.lift_credit(c, t.params.lift),
                 "ON428-A",
             ),
             (
                 "Ontario Health Premium",
-                lambda c, t: on.ontario_health_premium(c.taxable_income, t.provincial),
+                lambda c, t: on.ontario_health_premium(c.taxable_income, t.params.health_premium),
                 "ON428 Part D",
             ),
             ("Ontario tax", on_tax, "basic + surtax - reduction - LIFT + premium"),
@@ -364,10 +379,10 @@ def _examples(year: int) -> dict[str, str]:
             *common,
             (
                 "BC tax reduction",
-                lambda c, t: bc.bc_tax_reduction(c.net_income, t.provincial),
+                lambda c, t: bc.bc_tax_reduction(c.net_income, t.params.tax_reduction),
                 "BC428 Part C",
             ),
-            ("BC tax", lambda c, t: bc.provincial_tax(c, t.provincial), "basic - reduction, not below zero"),
+            ("BC tax", lambda c, t: bc.provincial_tax(c, t.params), "basic - reduction, not below zero"),
         ],
         "provincial_tax",
         year,
@@ -380,12 +395,10 @@ def _examples(year: int) -> dict[str, str]:
             *common,
             (
                 "Supplemental tax credit",
-                lambda c, t: ab.supplemental_tax_credit(
-                    ab.alberta_credit_amounts(c, t.provincial), t.provincial
-                ),
+                lambda c, t: ab.supplemental_tax_credit(prov_credits(c, t), t.params.supplemental_credit),
                 "2% of credit amounts over the threshold",
             ),
-            ("Alberta tax", lambda c, t: ab.provincial_tax(c, t.provincial), "basic - supplemental credit"),
+            ("Alberta tax", lambda c, t: ab.provincial_tax(c, t.params), "basic - supplemental credit"),
         ],
         "provincial_tax",
         year,
@@ -398,26 +411,22 @@ def _examples(year: int) -> dict[str, str]:
             ("Employment income", lambda c, t: c.employment_income, "TP-1 line 101"),
             (
                 "Deduction for workers",
-                lambda c, t: qc.deduction_for_workers(c.employment_income, t.provincial),
+                lambda c, t: qc.deduction_for_workers(c.employment_income, t.params.deduction_for_workers),
                 "line 201",
             ),
-            ("QPP additional + QPP2 deduction", lambda c, t: c.contributions.pension_enhanced, "line 248"),
-            ("Québec taxable income", lambda c, t: qc.provincial_taxable_income(c, t.provincial), "line 299"),
+            ("QPP additional + QPP2 deduction", lambda c, t: c.pension_enhanced, "line 248"),
+            ("Québec taxable income", lambda c, t: qc.provincial_taxable_income(c, t.params), "line 299"),
             (
                 "Tax by the brackets",
-                lambda c, t: bracket_tax(
-                    qc.provincial_taxable_income(c, t.provincial), t.provincial.schedule
-                ),
+                lambda c, t: bracket_tax(qc.provincial_taxable_income(c, t.params), t.params.lines),
                 "line 401",
             ),
             (
                 "Basic personal amount x credit rate",
-                lambda c, t: (
-                    t.provincial.rate_for_credits * c.personal_amount(t.provincial.basic_personal_amount)
-                ),
+                lambda c, t: t.params.credit_rate * c.residence_fraction * t.params.basic_personal_amount,
                 "line 350 x rate",
             ),
-            ("Québec tax", lambda c, t: qc.provincial_tax(c, t.provincial), "line 432, not below zero"),
+            ("Québec tax", lambda c, t: qc.provincial_tax(c, t.params), "line 432, not below zero"),
         ],
         "provincial_tax",
         year,
@@ -459,7 +468,7 @@ def methodology_page(code: str) -> str:
 
     from netpay import tables
     from netpay.jurisdictions import NAMES
-    from netpay.provinces import MODULES
+    from netpay.rules.provinces import MODULES
 
     name = NAMES[code]
     years = [y for y, have in tables.available().items() if code in have]
@@ -518,12 +527,12 @@ def coverage() -> str:
     ]
     rents = cities.rents()
     registry = cities.cities()
-    head = ["city", "province"] + [f"{b} {n}" for b in cities.BASES for n in range(4)]
+    head = ["city", "province"] + [f"{b} {n}" for b in cities.BASES for n in cities.BEDROOMS]
     rows = []
     for _, c in registry.iterrows():
         row = [esc(c["name"]), c["province"]]
         for b in cities.BASES:
-            for n in range(4):
+            for n in cities.BEDROOMS:
                 sel = rents[(rents.city == c["name"]) & (rents.basis == b) & (rents.bedrooms == n)]
                 if sel.empty:
                     row.append("—")
@@ -555,9 +564,7 @@ def coverage() -> str:
             ]
             for r in costs.itertuples()
         ]
-        out.append(
-            table(["city", "item", "per month", "period", "source", "seen in source"], crow, align="llrlll")
-        )
+        out.append(table(["city", "item", "per month", "period", "source", "seen in source"], crow, align="llrlll"))
     return "\n".join(out) + "\n"
 
 

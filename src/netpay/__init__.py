@@ -1,46 +1,77 @@
 """netpay: what a Canadian job offer is really worth.
 
 Cited federal, provincial and territorial tax tables and payroll contributions, turned into annual
-and monthly take-home pay by vectorized functions: one income or a million, same call.
+and monthly take-home pay: one income or a million, same call.
+
+``import netpay`` loads nothing heavy: each public name below is imported on first use (PEP 562),
+so pandas, numba and matplotlib load only when a function needs them.
 """
 
 from __future__ import annotations
 
-from netpay import plot, tables  # plot imports matplotlib only when a chart is drawn
-from netpay.citydata import cities, rent
-from netpay.compare import compare, equivalent_salary, evaluate, gross_for_net
-from netpay.engine import take_home
-from netpay.errors import (
-    DataFileError,
-    InvalidIncomeError,
-    NetpayError,
-    UnknownJurisdictionError,
-    UnknownYearError,
-)
-from netpay.first_year import monthly_cash_flow, residence_fraction
-from netpay.offer import Offer
-from netpay.tables import DATA_EDITION
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "DATA_EDITION",
-    "DataFileError",
-    "InvalidIncomeError",
-    "NetpayError",
-    "Offer",
-    "UnknownJurisdictionError",
-    "UnknownYearError",
-    "__version__",
-    "cities",
-    "compare",
-    "equivalent_salary",
-    "evaluate",
-    "gross_for_net",
-    "monthly_cash_flow",
-    "rent",
-    "residence_fraction",
-    "plot",
-    "tables",
-    "take_home",
-]
+#: Public name -> the module that defines it (None: the name is that submodule).
+_PUBLIC: dict[str, str] = {
+    "take_home": "netpay.engine",
+    "Offer": "netpay.offer",
+    "Housing": "netpay.citydata",
+    "evaluate": "netpay.compare",
+    "compare": "netpay.compare",
+    "gross_for_net": "netpay.compare",
+    "equivalent_salary": "netpay.compare",
+    "cities": "netpay.citydata",
+    "rent": "netpay.citydata",
+    "monthly_cash_flow": "netpay.first_year",
+    "residence_fraction": "netpay.first_year",
+    "DATA_EDITION": "netpay.tables",
+    "NetpayError": "netpay.errors",
+    "InvalidIncomeError": "netpay.errors",
+    "DataFileError": "netpay.errors",
+    "NotFoundError": "netpay.errors",
+    "UnknownJurisdictionError": "netpay.errors",
+    "UnknownYearError": "netpay.errors",
+    "UnknownCityError": "netpay.errors",
+    "NoDataError": "netpay.errors",
+}
+#: Submodules reachable as attributes after ``import netpay``.
+_SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules")
+
+__all__ = sorted([*_PUBLIC, "__version__", "plot", "tables"])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"netpay.{name}")
+    if name not in _PUBLIC:
+        raise AttributeError(f"module 'netpay' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_PUBLIC[name]), name)
+    globals()[name] = value  # a function named like a submodule (compare) must win over the module
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_PUBLIC, *_SUBMODULES])
+
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from netpay import plot, tables
+    from netpay.citydata import Housing, cities, rent
+    from netpay.compare import compare, equivalent_salary, evaluate, gross_for_net
+    from netpay.engine import take_home
+    from netpay.errors import (
+        DataFileError,
+        InvalidIncomeError,
+        NetpayError,
+        NoDataError,
+        NotFoundError,
+        UnknownCityError,
+        UnknownJurisdictionError,
+        UnknownYearError,
+    )
+    from netpay.first_year import monthly_cash_flow, residence_fraction
+    from netpay.offer import Offer
+    from netpay.tables import DATA_EDITION

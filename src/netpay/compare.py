@@ -33,10 +33,11 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from netpay import citydata as _cities
-from netpay.engine import Year, as_amounts, compute
+from netpay.engine import Incomes, Year, compute
 from netpay.errors import InvalidIncomeError
-from netpay.money import FloatArray, round_cents
+from netpay.money import FloatArray, as_amount, as_amounts, round_cents
 from netpay.offer import Offer
+from netpay.rules.context import Residence
 
 #: Lines of the breakdown: key -> label. Amounts are annual except the city costs, which are monthly.
 LINES: dict[str, str] = {
@@ -192,7 +193,7 @@ def _costs_for(
 ) -> dict[str, Any]:
     """Monthly rent and other costs for a city, with sources; user overrides win."""
     if rent is not None:
-        amount = _non_negative(rent, "rent")
+        amount = as_amount(rent, "rent")
         info: dict[str, Any] = {
             "rent": amount,
             "rent_period": None,
@@ -213,21 +214,11 @@ def _costs_for(
     costs = {item: c.monthly for item, c in data.items()}
     sources = {item: f"{c.source} ({c.period}) {c.url}" for item, c in data.items()}
     for item, value in (overrides or {}).items():
-        costs[item] = _non_negative(value, f"other_costs[{item!r}]")
+        costs[item] = as_amount(value, f"other_costs[{item!r}]")
         sources[item] = "user override"
     info["other_costs"] = costs
     info["other_costs_sources"] = sources
     return info
-
-
-def _non_negative(value: Any, name: str) -> float:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        raise InvalidIncomeError(f"{name} must be a monthly amount in dollars, not {value!r}") from None
-    if not np.isfinite(number) or number < 0:
-        raise InvalidIncomeError(f"{name} must be a finite amount of zero or more, not {value!r}")
-    return number
 
 
 def _offer_list(offers: Any) -> list[Offer]:
@@ -264,7 +255,6 @@ def _taxes(
     Canada, :mod:`netpay.first_year`); the defaults are a resident all year. ``rrsp_room`` caps the
     RRSP deduction (employer and employee contributions, line 20800) at the RRSP deduction limit;
     None: not checked (the contributions are deducted in full)."""
-    residence = {"residence_fraction": residence_fraction, "resident_jan1": resident_jan1}
     t = Year.load(province, year)
     n = len(offers)
     recurring = [o.without_one_time() for o in offers]
@@ -277,26 +267,14 @@ def _taxes(
         rrsp = _column(both, "employer_rrsp_match") + _column(both, "employee_rrsp")
         deductions = deductions - rrsp + np.minimum(rrsp, float(rrsp_room))
     health = _column(both, "non_taxable_benefits")
-    quebec = t.province == "QC"
-    if quebec:
-        # Revenu Québec: employer contributions to a private health services plan are a taxable
-        # benefit for Québec income tax and QPP (RL-1 boxes A, G, J), a benefit in kind (no QPIP).
-        pensionable = pensionable + health
-    r = compute(income, t, deductions=deductions, pensionable=pensionable, insurable=insurable, **residence)
-    if quebec and health.any():
-        rq = compute(
-            income + health,
-            t,
-            deductions=deductions,
-            pensionable=pensionable,
-            insurable=insurable,
-            **residence,
-        )
-        r = {
-            **r,
-            "provincial_tax": rq["provincial_tax"],
-            "provincial_taxable_income": rq["provincial_taxable_income"],
-        }
+    # Revenu Québec: employer contributions to a private health services plan are a taxable
+    # benefit for Québec income tax and QPP (RL-1 boxes A, G, J), a benefit in kind (no QPIP).
+    quebec_health = health if t.quebec else np.zeros_like(health)
+    r = compute(
+        Incomes(income, pensionable + quebec_health, insurable, deductions, provincial_only=quebec_health),
+        t,
+        Residence(residence_fraction, resident_jan1),
+    )
     cash = _column(both, "cash_income")
     out_of_cash = _column(both, "employee_rrsp") + _column(both, "employee_pension")
     net_cash = cash - r["cpp"] - r["ei"] - r["qpip"] - r["federal_tax"] - r["provincial_tax"] - out_of_cash

@@ -84,21 +84,16 @@ def main() -> None:
 
 def write_comparison_chart(offers: pd.DataFrame, path: str = "out/comparison.png") -> str | None:
     """Draw ``netpay.plot.breakdown`` of the demo comparison to ``path`` (None without matplotlib)."""
-    from pathlib import Path
-
     try:
-        import matplotlib.pyplot as plt
+        import matplotlib  # noqa: F401
 
         from netpay import plot
     except ImportError:
         print("\n(pip install netpay[plot] to also draw the comparison chart)")
         return None
-    ax = plot.breakdown(offers)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    ax.figure.savefig(target, dpi=120, bbox_inches="tight")
-    plt.close(ax.figure)
-    return str(target)
+    from netpay.cli.output import save_chart
+
+    return str(save_chart(plot.breakdown(offers), path))
 
 
 if __name__ == "__main__":

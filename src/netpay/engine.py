@@ -1,36 +1,46 @@
-"""take_home(): employment income -> contributions -> taxable income -> taxes -> net, as arrays.
+"""The pipeline: a jurisdiction's chain of rules compiled into one loop over people, and ``take_home``.
 
-The pipeline, for a person resident in one province all year with employment income only:
+For each person (``netpay.rules``, in the order of the forms):
 
-1. Contributions (``netpay.payroll``): CPP/CPP2 or QPP/QPP2, EI, QPIP.
-2. Net income (line 23600) = total income - line 22215 (enhanced CPP/QPP) - other deductions;
+1. Contributions: CPP/CPP2 or QPP/QPP2, EI, QPIP (``rules.payroll``).
+2. Net income (line 23600) = employment income - line 22215 (enhanced CPP/QPP) - other deductions;
    taxable income (line 26000) = net income here.
-3. Federal tax (``netpay.federal``), less the Québec abatement in Québec.
-4. Provincial tax (``netpay.provinces.<code>``).
-5. Net income = income - contributions - federal tax - provincial tax.
+3. Federal tax (``rules.federal``), less the Québec abatement in Québec.
+4. Provincial tax (``rules.provinces.<code>``).
+5. Take-home pay = income - contributions - federal tax - provincial tax.
 
-Every step is an array operation; a scalar is an array of one.
+The rules are scalar functions; numba compiles the chain into a loop that writes one
+(lines x people) block (``njit(cache=True)``, compiled on first use per jurisdiction and cached on
+disk). ``NETPAY_JIT=0`` runs the same functions as plain Python. :class:`Ruleset` holds the tables
+and records for (province, year): it is the one place that knows Québec differs.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import os
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 
-from netpay import federal as fed
-from netpay import payroll, tables
-from netpay.context import TaxContext
-from netpay.errors import InvalidIncomeError
+from netpay import tables
 from netpay.jurisdictions import normalize
-from netpay.money import FloatArray, round_cents
-from netpay.provinces import module_for
+from netpay.money import MAX_AMOUNT, FloatArray, as_amounts
+from netpay.rules import federal, payroll
+from netpay.rules.arithmetic import round_cents
+from netpay.rules.context import FULL_YEAR, Residence, TaxContext
+from netpay.rules.jit import JIT, rule
+from netpay.rules.provinces import MODULES, module_for
 
-#: Columns of take_home's result, in order.
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+#: Columns of take_home's result, in order (the first rows of the engine's block).
 COLUMNS: tuple[str, ...] = (
     "income",
     "cpp",
@@ -47,6 +57,9 @@ COLUMNS: tuple[str, ...] = (
     "average_rate",
     "marginal_rate",
 )
+#: Further rows of the block ``compute`` returns: the CPP/QPP split and net income (line 23600).
+EXTRA: tuple[str, ...] = ("cpp_base", "cpp_enhanced", "net_income_23600")
+ROWS: dict[str, int] = {name: i for i, name in enumerate(COLUMNS + EXTRA)}
 
 #: Human labels of take_home's money lines, for printed tables (demo, command line).
 LABELS: dict[str, str] = {
@@ -66,163 +79,417 @@ LABELS: dict[str, str] = {
     "marginal_rate": "Marginal rate",
 }
 
+# --------------------------------------------------------------------------- the tables of one computation
 
-def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index | None]:
-    """Validate amounts: a float64 array (and the Series index, if any); no negative, NaN or infinite value."""
-    index = values.index if isinstance(values, pd.Series) else None
-    try:
-        arr = np.asarray(values, dtype=np.float64)
-    except (TypeError, ValueError):
-        raise InvalidIncomeError(f"{name} must be a number or an array of numbers, not {values!r}") from None
-    arr = np.atleast_1d(arr)
-    if arr.ndim != 1:
-        raise InvalidIncomeError(f"{name} must be a number or a one-dimensional array, got shape {arr.shape}")
-    bad = ~np.isfinite(arr) | (arr < 0) | (arr >= tables.MAX_AMOUNT)
-    if bad.any():
-        pos = int(np.flatnonzero(bad)[0])
-        label = f" (index {index[pos]!r})" if index is not None else ""
-        v = float(arr[pos])
-        what = "NaN" if np.isnan(v) else "infinite" if np.isinf(v) else "negative" if v < 0 else "too large"
-        more = f"; {int(bad.sum()) - 1} more invalid value(s)" if bad.sum() > 1 else ""
-        raise InvalidIncomeError(
-            f"{name} at position {pos}{label} is {what} ({v!r}); amounts must be finite, >= 0 and < 1e15{more}"
-        )
-    return arr, index
+
+class Common(NamedTuple):
+    """The records every return reads: payroll plans and Schedule 1, for one year and province."""
+
+    pension: payroll.PensionRecord
+    ei: payroll.PremiumRecord
+    qpip: payroll.PremiumRecord
+    federal: federal.FederalRecord
 
 
 @dataclass(frozen=True)
-class Year:
-    """The tables one computation needs, loaded once (cached by ``netpay.tables``)."""
+class Ruleset:
+    """The tables and the rules' records for one province and year, loaded once (cached)."""
 
     year: int
     province: str
-    federal: fed.FederalTable
-    payroll: payroll.PayrollTable
+    federal: Any
+    payroll: Any
     provincial: Any
+    common: Common
+    params: Any
+
+    @property
+    def quebec(self) -> bool:
+        """Québec residents file the TP-1, contribute to the QPP and QPIP, and get the federal abatement."""
+        return self.province == "QC"
+
+    @property
+    def pension_plan(self) -> Any:
+        """The CPP table, or the QPP's for a Québec resident."""
+        return self.payroll.qpp if self.quebec else self.payroll.cpp
+
+    @property
+    def ei_rate(self) -> float:
+        return self.common.ei.rate
+
+    @property
+    def has_qpip(self) -> bool:
+        return self.quebec
+
+    @property
+    def abatement(self) -> float:
+        return self.common.federal.abatement
+
+    @property
+    def module(self) -> ModuleType:
+        """The module of the province's return."""
+        return module_for(self.province)
 
     @classmethod
-    def load(cls, province: str, year: int) -> Year:
-        """The tables for ``province`` (code or name) and ``year``; raises a clear error for either."""
-        return _load_year(normalize(province), tables.check_year(year))
+    def load(cls, province: str, year: int | None = None) -> Ruleset:
+        """The rules for ``province`` (code or name) and ``year`` (``None``: the latest); clear errors for either."""
+        return _ruleset(normalize(province), tables.check_year(year))
 
 
 @functools.lru_cache(maxsize=256)
-def _load_year(code: str, y: int) -> Year:
-    return Year(
-        year=y,
-        province=code,
-        federal=tables.load(y, tables.FEDERAL),
-        payroll=tables.load(y, tables.PAYROLL),
-        provincial=tables.load(y, code),
+def _ruleset(code: str, year: int) -> Ruleset:
+    quebec = code == "QC"
+    fed, pay, prov = tables.load(year, tables.FEDERAL), tables.load(year, tables.PAYROLL), tables.load(year, code)
+    common = Common(
+        pension=payroll.pension_record(pay.qpp if quebec else pay.cpp),
+        ei=payroll.ei_record(pay, quebec),
+        qpip=payroll.qpip_record(pay, quebec),
+        federal=federal.record(fed, quebec),
     )
+    return Ruleset(year, code, fed, pay, prov, common, module_for(code).params(prov))
 
 
-def tax_context(
-    employment_income: FloatArray,
-    t: Year,
-    *,
-    deductions: FloatArray | float = 0.0,
-    pensionable: FloatArray | None = None,
-    insurable: FloatArray | None = None,
-    exact: bool = False,
-    residence_fraction: float = 1.0,
-    resident_jan1: bool = True,
-) -> TaxContext:
-    """Steps 1-2 of the pipeline: contributions, then net and taxable income (lines 23600, 26000).
+tables.on_clear(_ruleset.cache_clear)
 
-    ``pensionable``/``insurable`` default to employment income. ``deductions`` are RRSP/RPP and
-    other deductions from income (not line 22215, computed here). With ``exact=True`` nothing is
-    rounded to cents. ``residence_fraction`` (days resident / days in the year) and
-    ``resident_jan1`` describe a part-year resident; the defaults are a full-year resident.
+#: The version-1 name of :class:`Ruleset`.
+Year = Ruleset
+
+
+# --------------------------------------------------------------------------- the chain of rules
+
+
+@functools.cache
+def _modules_by_params() -> dict[type, ModuleType]:
+    return {module_for(code).Params: module_for(code) for code in MODULES}
+
+
+def provincial_tax(ctx: TaxContext, p: Any) -> float:
+    """The provincial return of the module whose ``Params`` ``p`` is (compiled: chosen at compile time)."""
+    return _modules_by_params()[type(p)].provincial_tax(ctx, p)  # type: ignore[no-any-return]
+
+
+def provincial_taxable_income(ctx: TaxContext, p: Any) -> float:
+    """The provincial taxable income of the module whose ``Params`` ``p`` is."""
+    return _modules_by_params()[type(p)].provincial_taxable_income(ctx, p)  # type: ignore[no-any-return]
+
+
+if JIT:
+    from numba.extending import overload
+
+    @overload(provincial_tax, inline="always")
+    def _provincial_tax_compiled(ctx, p):  # type: ignore[no-untyped-def]  # numba matches the argument names
+        fn = _modules_by_params()[p.instance_class].provincial_tax
+        return lambda ctx, p: fn(ctx, p)
+
+    @overload(provincial_taxable_income, inline="always")
+    def _provincial_taxable_income_compiled(ctx, p):  # type: ignore[no-untyped-def]
+        fn = _modules_by_params()[p.instance_class].provincial_taxable_income
+        return lambda ctx, p: fn(ctx, p)
+
+
+class Return(NamedTuple):
+    """One person's return: the context, the two taxes and the provincial taxable income."""
+
+    ctx: TaxContext
+    federal_tax: float
+    provincial_tax: float
+    provincial_taxable_income: float
+
+
+@rule
+def tax_return(
+    employment: float,
+    pensionable: float,
+    insurable: float,
+    deductions: float,
+    provincial_only: float,
+    rounded: bool,
+    common: Common,
+    prov: Any,
+    fraction: float,
+    jan1: bool,
+) -> Return:
+    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent."""
+    base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
+    ei = payroll.premium(insurable, common.ei, rounded)
+    qpip = payroll.premium(insurable, common.qpip, rounded)
+    net = max(employment - enhanced - deductions, 0.0)
+    ctx = TaxContext(
+        employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1
+    )
+    fed = federal.federal_tax(ctx, common.federal)
+    ptax = provincial_tax(ctx, prov)
+    if rounded:
+        fed = round_cents(fed)
+        ptax = round_cents(ptax)
+    return Return(ctx, fed, ptax, provincial_taxable_income(ctx, prov))
+
+
+@rule
+def total_deductions(r: Return) -> float:
+    """Contributions and taxes: CPP/QPP (both parts) + EI + QPIP + federal tax + provincial tax."""
+    c = r.ctx
+    return c.pension_base + c.pension_enhanced + c.ei + c.qpip + r.federal_tax + r.provincial_tax
+
+
+@rule
+def marginal_step(income: float) -> float:
+    """The step of the marginal rate: $1, and above 2**21 dollars (beyond every threshold, where the
+    slope is the top rate whatever the step) 2**-21 of the income, so the difference of two totals
+    keeps about nine significant digits at any income. Returned as the step float64 actually takes."""
+    return (income + max(1.0, income * 2.0**-21)) - income
+
+
+@rule
+def fill(
+    employment: FloatArray,
+    pensionable: FloatArray,
+    insurable: FloatArray,
+    deductions: FloatArray,
+    provincial_only: FloatArray,
+    out: FloatArray,
+    common: Common,
+    prov: Any,
+    fraction: float,
+    jan1: bool,
+    rounded: bool,
+) -> None:
+    """Every row of the block but the marginal rate, person by person."""
+    extra = out.shape[0] > len(COLUMNS)
+    for i in range(employment.shape[0]):
+        x = employment[i]
+        r = tax_return(
+            x, pensionable[i], insurable[i], deductions[i], provincial_only[i], rounded, common, prov, fraction, jan1
+        )
+        c = r.ctx
+        total = total_deductions(r)
+        out[0, i] = x
+        out[1, i] = c.pension_base + c.pension_enhanced
+        out[2, i] = c.ei
+        out[3, i] = c.qpip
+        out[4, i] = c.deductions
+        out[5, i] = c.taxable_income
+        out[6, i] = r.provincial_taxable_income
+        out[7, i] = r.federal_tax
+        out[8, i] = r.provincial_tax
+        out[9, i] = total
+        out[10, i] = x - total
+        out[11, i] = (x - total) / 12.0
+        out[12, i] = total / x if x > 0.0 else 0.0
+        if extra:
+            out[14, i] = c.pension_base
+            out[15, i] = c.pension_enhanced
+            out[16, i] = c.net_income
+
+
+@rule
+def fill_marginal(
+    employment: FloatArray,
+    pensionable: FloatArray,
+    insurable: FloatArray,
+    deductions: FloatArray,
+    provincial_only: FloatArray,
+    out: FloatArray,
+    common: Common,
+    prov: Any,
+    fraction: float,
+    jan1: bool,
+) -> None:
+    """The marginal rate: the share of the next step of income (a raise in salary) taken by
+    contributions and taxes, unrounded, so a $1 step is not swamped by a cent of rounding."""
+    for i in range(employment.shape[0]):
+        x = employment[i]
+        h = marginal_step(x)
+        before = tax_return(
+            x, pensionable[i], insurable[i], deductions[i], provincial_only[i], False, common, prov, fraction, jan1
+        )
+        after = tax_return(
+            x + h,
+            pensionable[i] + h,
+            insurable[i] + h,
+            deductions[i],
+            provincial_only[i],
+            False,
+            common,
+            prov,
+            fraction,
+            jan1,
+        )
+        out[13, i] = (total_deductions(after) - total_deductions(before)) / h
+
+
+def kernel(
+    employment: FloatArray,
+    pensionable: FloatArray,
+    insurable: FloatArray,
+    deductions: FloatArray,
+    provincial_only: FloatArray,
+    out: FloatArray,
+    common: Common,
+    prov: Any,
+    fraction: float,
+    jan1: bool,
+    rounded: bool,
+    marginal: bool,
+) -> FloatArray:
+    """The whole pipeline over people, into ``out`` (rows ``COLUMNS`` then ``EXTRA`` if it has them)."""
+    if rounded:
+        fill(employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1, True)
+    else:
+        fill(employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1, False)
+    if marginal:
+        fill_marginal(
+            employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1
+        )
+    else:
+        out[13, :] = np.nan
+    return out
+
+
+def cache_dir() -> str:
+    """Where compiled kernels are cached: per version of the rules' source, so an edit never reuses
+    a stale kernel (numba checks only the kernel's own file). ``NUMBA_CACHE_DIR`` overrides it."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.sha1(usedforsecurity=False)
+    for path in sorted([here / "engine.py", *(here / "rules").rglob("*.py")]):
+        digest.update(path.read_bytes())
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "netpay", "numba", digest.hexdigest()[:16])
+
+
+def _compile(fn: Any) -> Any:
+    """``fn`` compiled with numba (cached on disk), unless the JIT is off."""
+    if not JIT:
+        return fn
+    import numba
+
+    given = numba.config.CACHE_DIR
+    numba.config.CACHE_DIR = given or cache_dir()
+    try:
+        return numba.njit(cache=True, error_model="numpy")(fn)
+    finally:
+        numba.config.CACHE_DIR = given
+
+
+run = _compile(kernel)
+
+
+# --------------------------------------------------------------------------- arrays in, block out
+
+
+@dataclass(frozen=True)
+class Incomes:
+    """What each person's return starts from, one entry per person (T4 and RL-1 boxes).
+
+    ``pensionable`` (box 26) and ``insurable`` (box 24) default to employment income (box 14);
+    ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here);
+    ``provincial_only`` is income taxable on the provincial return only (Québec: employer health
+    premiums, RL-1 box J).
     """
-    if not 0.0 < residence_fraction <= 1.0:
-        raise ValueError(f"residence_fraction must be in (0, 1], got {residence_fraction!r}")
-    contrib = payroll.contributions(
-        employment_income if pensionable is None else pensionable,
-        employment_income if insurable is None else insurable,
-        t.payroll,
-        t.province == "QC",
-        exact,
-    )
-    deductions_arr = np.broadcast_to(np.asarray(deductions, dtype=np.float64), employment_income.shape)
-    net = np.maximum(employment_income - contrib.pension_enhanced - deductions_arr, 0.0)
-    return TaxContext(
-        year=t.year,
-        employment_income=employment_income,
-        total_income=employment_income,
-        deductions=deductions_arr,
-        net_income=net,
-        taxable_income=net,
-        contributions=contrib,
-        exact=exact,
-        residence_fraction=residence_fraction,
-        resident_jan1=resident_jan1,
-    )
+
+    employment: FloatArray
+    pensionable: FloatArray | None = None
+    insurable: FloatArray | None = None
+    deductions: FloatArray | float = 0.0
+    provincial_only: FloatArray | float = 0.0
+
+    def arrays(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
+        """The five inputs as float64 arrays of one length (constants broadcast)."""
+        e = np.ascontiguousarray(self.employment, dtype=np.float64)
+        n = e.shape[0]
+
+        def full(a: Any, default: FloatArray) -> FloatArray:
+            if a is None:
+                return default
+            arr = np.asarray(a, dtype=np.float64)
+            return np.full(n, float(arr)) if arr.ndim == 0 else np.ascontiguousarray(arr)
+
+        return (
+            e,
+            full(self.pensionable, e),
+            full(self.insurable, e),
+            full(self.deductions, e),
+            full(self.provincial_only, e),
+        )
+
+
+class TaxResult:
+    """The engine's block: one row per line (``COLUMNS`` then ``EXTRA``), one column per person."""
+
+    def __init__(self, block: FloatArray) -> None:
+        self.block = block
+
+    def __getitem__(self, name: str) -> FloatArray:
+        if name == "net_income_line_23600":  # the version-1 key
+            name = "net_income_23600"
+        return self.block[ROWS[name]]
+
+    def __getattr__(self, name: str) -> FloatArray:
+        if name in ROWS:
+            return self.block[ROWS[name]]
+        raise AttributeError(name)
+
+    def keys(self) -> tuple[str, ...]:
+        """Every line but the marginal rate (``compute`` leaves it NaN unless asked)."""
+        return COLUMNS[:-1] + EXTRA
+
+    def items(self) -> list[tuple[str, FloatArray]]:
+        return [(k, self[k]) for k in self.keys()]
+
+    def __len__(self) -> int:
+        return int(self.block.shape[1])
+
+
+def _check_residence(residence: Residence) -> Residence:
+    if not 0.0 < residence.fraction <= 1.0:
+        raise ValueError(f"residence fraction must be in (0, 1], got {residence.fraction!r}")
+    return Residence(float(residence.fraction), bool(residence.resident_jan1))
 
 
 def compute(
-    employment_income: FloatArray,
-    t: Year,
+    incomes: Incomes | FloatArray,
+    rules: Ruleset,
+    residence: Residence = FULL_YEAR,
     *,
-    deductions: FloatArray | float = 0.0,
-    pensionable: FloatArray | None = None,
-    insurable: FloatArray | None = None,
     exact: bool = False,
-    residence_fraction: float = 1.0,
-    resident_jan1: bool = True,
-) -> dict[str, FloatArray]:
-    """The whole pipeline on validated arrays; the keywords are those of ``tax_context``.
+    marginal: bool = False,
+) -> TaxResult:
+    """The whole pipeline on validated arrays; with ``exact=True`` nothing is rounded to cents.
 
-    Returns a dict of arrays: the columns of ``take_home`` (but the rates) and the CPP/QPP split.
+    Returns a :class:`TaxResult`: the ``COLUMNS`` of ``take_home`` and the ``EXTRA`` rows.
     """
-    ctx = tax_context(
-        employment_income,
-        t,
-        deductions=deductions,
-        pensionable=pensionable,
-        insurable=insurable,
-        exact=exact,
-        residence_fraction=residence_fraction,
-        resident_jan1=resident_jan1,
+    if not isinstance(incomes, Incomes):
+        incomes = Incomes(np.asarray(incomes, dtype=np.float64))
+    e, pensionable, insurable, deductions, provincial_only = incomes.arrays()
+    r = _check_residence(residence)
+    out = np.empty((len(COLUMNS) + len(EXTRA), e.shape[0]), dtype=np.float64)
+    run(
+        e,
+        pensionable,
+        insurable,
+        deductions,
+        provincial_only,
+        out,
+        rules.common,
+        rules.params,
+        r.fraction,
+        r.resident_jan1,
+        not exact,
+        marginal,
     )
-    quebec = t.province == "QC"
-    rnd = (lambda x: x) if exact else round_cents
-    module = module_for(t.province)
-    federal_tax = rnd(fed.federal_tax(ctx, t.federal, quebec))
-    provincial_tax = rnd(module.provincial_tax(ctx, t.provincial))
-    prov_taxable = (
-        module.provincial_taxable_income(ctx, t.provincial)
-        if hasattr(module, "provincial_taxable_income")
-        else ctx.net_income
-    )
-    contrib = ctx.contributions
-    pension = contrib.pension
-    total = pension + contrib.ei + contrib.qpip + federal_tax + provincial_tax
-    return {
-        "income": employment_income,
-        "cpp": pension,
-        "cpp_base": contrib.pension_base,
-        "cpp_enhanced": contrib.pension_enhanced,
-        "ei": contrib.ei,
-        "qpip": contrib.qpip,
-        "deductions": ctx.deductions,
-        "net_income_line_23600": ctx.net_income,
-        "taxable_income": ctx.taxable_income,
-        "provincial_taxable_income": prov_taxable,
-        "federal_tax": federal_tax,
-        "provincial_tax": provincial_tax,
-        "total_deductions": total,
-        "net_income": employment_income - total,
-    }
+    return TaxResult(out)
 
 
-def marginal_rate(employment_income: FloatArray, t: Year, step: float = 1.0) -> FloatArray:
-    """Share of the next ``step`` dollars of employment income taken by contributions and taxes,
-    computed without rounding to cents (so a $1 step is not swamped by a cent of rounding)."""
-    both = compute(np.concatenate((employment_income, employment_income + step)), t, exact=True)
-    total = both["total_deductions"]
-    n = employment_income.shape[0]
-    return (total[n:] - total[:n]) / step
+def marginal_rate(income: FloatArray, rules: Ruleset) -> FloatArray:
+    """The share of the next dollar of employment income taken by contributions and taxes (unrounded)."""
+    return compute(np.asarray(income, dtype=np.float64), rules, marginal=True).marginal_rate
+
+
+@functools.cache
+def _column_index() -> pd.Index:
+    import pandas as pd
+
+    return pd.Index(COLUMNS, dtype=object)
 
 
 def take_home(
@@ -237,27 +504,17 @@ def take_home(
     columns in ``netpay.engine.COLUMNS``; amounts are dollars per year, rounded to cents where the
     law rounds; ``monthly_net_income`` is ``net_income / 12``; rates are fractions.
 
-    The marginal rate costs two more passes of the pipeline (at the income and $1 above it, without
-    rounding); for large sweeps that do not need it, ``marginal=False`` leaves that column NaN and
-    runs about three times faster.
+    The marginal rate is the exact $1 step (unrounded) of the same pipeline; ``marginal=False``
+    leaves that column NaN, for sweeps that need no marginal rate.
 
     >>> round(take_home(140_000, "ON", 2026).loc[0, "net_income"] > 90_000)
     1
     """
+    import pandas as pd
+
     arr, index = as_amounts(income)
-    t = Year.load(province, year)
-    r = compute(arr, t)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        average = np.where(arr > 0, r["total_deductions"] / arr, 0.0)
-    columns = {
-        **r,
-        "monthly_net_income": r["net_income"] / 12.0,
-        "average_rate": average,
-        "marginal_rate": marginal_rate(arr, t) if marginal else np.full_like(arr, np.nan),
-    }
-    # One (columns x rows) block, filled row by row: pandas keeps it as its single float64 block
-    # without the strided copy that column_stack and a row-major 2-D array would cost.
+    rules = Ruleset.load(province, year)
+    zeros = np.zeros(arr.shape[0])
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
-    for i, name in enumerate(COLUMNS):
-        block[i] = columns[name]
-    return pd.DataFrame(block.T, columns=list(COLUMNS), index=index, copy=False)
+    run(arr, arr, arr, zeros, zeros, block, rules.common, rules.params, 1.0, True, True, marginal)
+    return pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)

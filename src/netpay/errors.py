@@ -8,36 +8,34 @@ class NetpayError(ValueError):
 
 
 class InvalidIncomeError(NetpayError):
-    """An amount that is negative, NaN or infinite."""
-
-
-class UnknownJurisdictionError(NetpayError, KeyError):
-    """A province or territory netpay does not know; the message suggests the closest name."""
-
-    def __str__(self) -> str:  # KeyError would otherwise print the message in quotes
-        return str(self.args[0]) if self.args else ""
-
-
-class UnknownYearError(NetpayError, KeyError):
-    """A tax year for which netpay ships no table; the message lists the years it has."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
+    """An amount that is not a number of dollars, or is negative, NaN, infinite or beyond the tables' ceiling."""
 
 
 class DataFileError(NetpayError):
     """A data file that is missing, unreadable or fails validation; names the file and the field."""
 
 
-class UnknownCityError(NetpayError, KeyError):
+class NotFoundError(NetpayError, KeyError):
+    """A name or figure netpay has no entry for; also a ``KeyError``, so lookups may catch it as one.
+
+    The message is printed as written (``KeyError`` alone would print it in quotes).
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownJurisdictionError(NotFoundError):
+    """A province or territory netpay does not know; the message suggests the closest name."""
+
+
+class UnknownYearError(NotFoundError):
+    """A tax year for which netpay ships no table; the message lists the years it has."""
+
+
+class UnknownCityError(NotFoundError):
     """A city netpay has no data for; the message suggests the closest name."""
 
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""
 
-
-class NoDataError(NetpayError, KeyError):
+class NoDataError(NotFoundError):
     """A figure netpay does not have (e.g. a bedroom count or rent basis for a city); says what it has."""
-
-    def __str__(self) -> str:
-        return str(self.args[0]) if self.args else ""

@@ -49,9 +49,9 @@ from pydantic import BaseModel, ConfigDict
 
 from netpay import citydata as _cities
 from netpay.compare import LINES, Evaluation, _taxes, evaluate_many
-from netpay.engine import Year, compute
-from netpay.errors import NetpayError
-from netpay.money import FloatArray, round_cents
+from netpay.engine import Incomes, Year, compute
+from netpay.errors import InvalidIncomeError, NetpayError
+from netpay.money import FloatArray, as_amount, round_cents
 from netpay.offer import AMOUNT_FIELDS, Offer
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -198,15 +198,12 @@ def _period_of(day: dt.date, periods: pd.DataFrame) -> int:
 
 def _check_room(rrsp_room: Any) -> float:
     try:
-        room = float(rrsp_room)
-    except (TypeError, ValueError):
-        room = float("nan")
-    if not np.isfinite(room) or room < 0:
-        raise NetpayError(
-            f"rrsp_room must be the RRSP deduction limit for the year in dollars, zero or more, "
-            f"not {rrsp_room!r} (a newcomer with no earned income reported in Canada has 0)"
-        )
-    return room
+        return as_amount(rrsp_room, "rrsp_room")
+    except InvalidIncomeError as exc:
+        raise InvalidIncomeError(
+            f"{exc} (rrsp_room is the RRSP deduction limit for the year in dollars; a newcomer with no "
+            "earned income reported in Canada has 0)"
+        ) from None
 
 
 def _rrsp_not_deducted(offer: Offer, room: float) -> float:
@@ -434,7 +431,7 @@ def _withheld_tax(
     """
     annual = pay_periods * regular
     ded = pay_periods * deductions
-    both = compute(np.concatenate((annual, annual + lump)), t, deductions=np.concatenate((ded, ded)))
+    both = compute(Incomes(np.concatenate((annual, annual + lump)), deductions=np.concatenate((ded, ded))), t)
     tax = both["federal_tax"] + both["provincial_tax"]
     n = regular.shape[0]
     return round_cents(tax[:n] / pay_periods + (tax[n:] - tax[:n]))
@@ -526,7 +523,7 @@ def monthly_cash_flow(
         raise NetpayError(f"by must be 'period' or 'month', not {by!r}")
     place = _cities.city(offer.city)
     t = Year.load(place.province, year)
-    quebec = t.province == "QC"
+    quebec = t.quebec
     periods, amounts, bonus_amount = _components(offer, year, s, pay_periods, bonus)
     n = len(periods)
     zeros = np.zeros(n)
@@ -667,55 +664,8 @@ def spring_settlement(cash_flow: pd.DataFrame) -> pd.Series:
 
 
 def plot_monthly_cash_flow(df: pd.DataFrame, ax: Axes | None = None) -> Axes:
-    """Stacked bars of one :func:`monthly_cash_flow`: net pay, RRSP/pension withheld, CPP/QPP
-    (+ CPP2), EI (+ QPIP) and income tax per pay, adding up to the pay (gross pay plus any income
-    not paid in cash is not drawn); the spring settlement of the return as a last, hatched bar.
+    """The pay cheques and the spring settlement of a :func:`monthly_cash_flow`: an alias of
+    :func:`netpay.plot.pay_cheques` (matplotlib is imported only when it is called)."""
+    from netpay import plot
 
-    Takes ``ax`` (a new figure only if None), returns the Axes; no ``plt.show()``; matplotlib is
-    imported here (``pip install netpay[plot]``).
-    """
-    try:
-        import matplotlib.pyplot as plt
-        from matplotlib.ticker import FuncFormatter
-    except ImportError as exc:  # pragma: no cover - exercised only without matplotlib
-        raise ImportError(
-            "plotting needs matplotlib, an optional dependency: pip install netpay[plot]"
-        ) from exc
-    if ax is None:
-        _, ax = plt.subplots(figsize=(9.0, 5.0), layout="constrained")
-    labels = [pd.Timestamp(d).strftime("%d %b") for d in df["pay_date"]]
-    x = np.arange(len(df), dtype=np.float64)
-    parts = (
-        ("net pay", df["net_pay"], "#2a9d8f"),
-        ("RRSP/pension", df["other_withholdings"], "#8ab17d"),
-        ("CPP/QPP", df["cpp"] + df["cpp2"], "#e9c46a"),
-        ("EI/QPIP", df["ei"] + df["qpip"], "#f4a261"),
-        ("income tax", df["income_tax"], "#e76f51"),
-    )
-    bottom = np.zeros(len(df))
-    for name, values, color in parts:
-        v = values.to_numpy(dtype=np.float64)
-        if not v.any() and name == "RRSP/pension":
-            continue
-        ax.bar(x, v, bottom=bottom, label=name, color=color, width=0.8)
-        bottom += v
-    settlement = df.attrs.get("settlement", {}).get("total")
-    if settlement is not None:
-        when = df.attrs.get("settled_in", "next spring")
-        ax.bar(
-            [float(len(df))],
-            [settlement],
-            color="#264653",
-            hatch="//",
-            width=0.8,
-            label=f"{'refund' if settlement >= 0 else 'balance owing'} on the return ({when})",
-        )
-        labels.append("return")
-        x = np.append(x, float(len(df)))
-    ax.set_xticks(x, labels, rotation=45, ha="right")
-    ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"-${-v:,.0f}" if v < 0 else f"${v:,.0f}"))
-    ax.set_ylabel("dollars per pay")
-    title = df.attrs.get("label", "")
-    ax.set_title(f"First year in Canada: pay cheques{' - ' + title if title else ''}")
-    ax.legend(loc="upper right", fontsize="small")
-    return ax
+    return plot.pay_cheques(df, ax)

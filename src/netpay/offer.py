@@ -32,11 +32,15 @@ the docstrings of the fields below.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+import difflib
+import numbers
+from typing import Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
-from netpay.money import round_cents
+from netpay.errors import InvalidIncomeError
+from netpay.money import MAX_AMOUNT, as_amount, round_cents
 
 #: Money fields of an offer, in the order of the breakdown.
 AMOUNT_FIELDS: tuple[str, ...] = (
@@ -54,6 +58,47 @@ AMOUNT_FIELDS: tuple[str, ...] = (
     "employee_rrsp",
     "employee_pension",
 )
+
+#: The largest ``bonus_percent``: ten times the base salary. Bonuses above 100% of base exist (banking,
+#: trading), ten times base is past any plausible percentage, and the command line's ``--bonus 1000%``
+#: has the same cap; a larger bonus is given in dollars (``bonus=``), where the ceiling still applies.
+MAX_BONUS_PERCENT = 1000.0
+
+_HOUSEHOLD = "netpay models one person today; see docs/limitations.md"
+_HOUSING = "housing is given to evaluate() / compare(): e.g. evaluate(offer, year, bedrooms=2, rent=2_400)"
+_MOVE = "the move is given to evaluate() / compare(): e.g. evaluate(offer, year, arrival=date(2026, 6, 1))"
+
+#: Keywords people write that Offer does not take, and what netpay models instead.
+ELSEWHERE: dict[str, str] = {
+    "spouse": f"a spouse belongs to the household: {_HOUSEHOLD}",
+    "partner": f"a partner belongs to the household: {_HOUSEHOLD}",
+    "household": f"the household is not part of an offer: {_HOUSEHOLD}",
+    "children": f"children belong to the household: {_HOUSEHOLD}",
+    "child": f"a child belongs to the household: {_HOUSEHOLD}",
+    "dependants": f"dependants belong to the household: {_HOUSEHOLD}",
+    "dependents": f"dependants belong to the household: {_HOUSEHOLD}",
+    "salary": "did you mean base_salary?",
+    "base": "did you mean base_salary?",
+    "income": "did you mean base_salary?",
+    "gross": "did you mean base_salary?",
+    "pay": "did you mean base_salary?",
+    "rsu": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
+    "rsus": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
+    "equity": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
+    "stock_options": "netpay does not model stock options yet; for shares vesting this year give equity_vesting=",
+    "options": "netpay does not model stock options yet; for shares vesting this year give equity_vesting=",
+    "province": "the province follows from city= (see netpay.cities()); for a province alone use "
+    "netpay.take_home(income, province, year)",
+    "year": "the tax year is given to evaluate(offer, year) / compare(offers, year)",
+    "rent": _HOUSING,
+    "bedrooms": _HOUSING,
+    "rent_basis": _HOUSING,
+    "other_costs": _HOUSING,
+    "arrival": _MOVE,
+    "start": _MOVE,
+    "pay_periods": _MOVE,
+    "rrsp_room": _MOVE,
+}
 
 
 class Offer(BaseModel):
@@ -142,34 +187,55 @@ class Offer(BaseModel):
     city: str = Field(min_length=1, description="City of residence (see netpay.cities()).")
     label: str | None = Field(default=None, description="Name shown in comparisons; default: the city.")
 
+    @model_validator(mode="before")
+    @classmethod
+    def _known_keywords(cls, data: Any) -> Any:
+        """Refuse keywords Offer does not take, saying what netpay models instead or the closest fields."""
+        if isinstance(data, dict):
+            unknown = [key for key in data if key not in cls.model_fields]
+            if unknown:
+                advice = "; ".join(f"{key!s}: {unknown_keyword_advice(str(key))}" for key in unknown)
+                raise PydanticCustomError("unknown_keyword", "Offer has no keyword {advice}", {"advice": advice})
+        return data
+
     @field_validator(*AMOUNT_FIELDS, mode="before")
     @classmethod
-    def _amount(cls, value: Any, info: Any) -> Any:
-        if value is None:
-            return value
+    def _amount(cls, value: Any, info: ValidationInfo) -> Any:
+        name = str(info.field_name)
+        if value is None and cls.model_fields[name].default is None:
+            return None  # bonus / bonus_percent not given
+        if name == "bonus_percent":
+            return _bonus_percent(value)
         try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise ValueError(f"{info.field_name} must be a number of dollars, not {value!r}") from None
-        if number != number or number in (float("inf"), float("-inf")):
-            raise ValueError(f"{info.field_name} must be a finite amount, not {value!r}")
-        if number < 0:
-            raise ValueError(f"{info.field_name} must be zero or more, not {value!r}")
-        return number
+            return as_amount(value, name)
+        except InvalidIncomeError as e:
+            raise _invalid(str(e)) from None
 
     @model_validator(mode="after")
     def _one_bonus(self) -> Offer:
         if self.bonus is not None and self.bonus_percent is not None:
-            raise ValueError(
+            raise _invalid(
                 f"give either bonus (dollars) or bonus_percent (percent of base), not both: "
                 f"bonus={self.bonus}, bonus_percent={self.bonus_percent}"
             )
         if self.bonus_percent is not None and 0 < self.bonus_percent < 1:
             # 0.1 is far more often "10%" written as a fraction than a 0.1% bonus
-            raise ValueError(
+            raise _invalid(
                 f"bonus_percent is in percent (10 means 10%), got {self.bonus_percent}: for "
                 f"{self.bonus_percent * 100:g}% write bonus_percent={self.bonus_percent * 100:g}; "
                 "for a bonus under 1% of base give bonus= in dollars"
+            )
+        return self
+
+    @model_validator(mode="after")
+    def _below_ceiling(self) -> Offer:
+        total = self.bonus_amount + sum(
+            getattr(self, name) for name in AMOUNT_FIELDS if name not in ("bonus", "bonus_percent")
+        )
+        if total >= MAX_AMOUNT:
+            raise _invalid(
+                f"the offer's amounts add up to {total:,.0f}; together they must be below "
+                f"{MAX_AMOUNT:,.0f}, where netpay's tax tables end (netpay.money.MAX_AMOUNT)"
             )
         return self
 
@@ -246,6 +312,38 @@ class Offer(BaseModel):
 
     def without_one_time(self) -> Offer:
         """The same offer without signing and relocation bonuses (a typical later year)."""
-        return self.model_copy(
-            update={"signing_bonus": 0.0, "relocation_bonus": 0.0, "moving_reimbursement": 0.0}
+        return self.model_copy(update={"signing_bonus": 0.0, "relocation_bonus": 0.0, "moving_reimbursement": 0.0})
+
+
+def _invalid(reason: str) -> PydanticCustomError:
+    """A validation error whose message is ``reason`` as written (no "Value error," nor link)."""
+    return PydanticCustomError("invalid_offer", "{reason}", {"reason": reason})
+
+
+def _bonus_percent(value: Any) -> float:
+    """A bonus as a percent of base: an amount (as_amount's rules) of at most MAX_BONUS_PERCENT."""
+    if isinstance(value, numbers.Real) and not isinstance(value, bool) and cast(Any, value) > MAX_BONUS_PERCENT:
+        shown = repr(value) if len(repr(value)) <= 24 else repr(value)[:21] + "..."
+        raise _invalid(
+            f"bonus_percent must be at most {MAX_BONUS_PERCENT:g} (percent of base salary: "
+            f"{MAX_BONUS_PERCENT:g} is {MAX_BONUS_PERCENT / 100:g} times the base): {shown} is too large; "
+            "for a larger bonus give bonus= in dollars"
         )
+    try:
+        return as_amount(value, "bonus_percent")
+    except InvalidIncomeError as e:
+        raise _invalid(str(e)) from None
+
+
+def unknown_keyword_advice(key: str) -> str:
+    """What to write instead of ``key``, a keyword Offer does not take: what netpay models instead
+    (``spouse``), or the closest field names, or all of them."""
+    word = key.strip().lower()
+    if word in ELSEWHERE:
+        return ELSEWHERE[word]
+    fields = list(Offer.model_fields)
+    starting = [f for f in fields if f.startswith(word)]  # employer_rrsp -> employer_rrsp_match first
+    close = list(dict.fromkeys(starting + difflib.get_close_matches(word, fields, n=3, cutoff=0.6)))[:3]
+    if close:
+        return f"did you mean {' or '.join(close)}?"
+    return f"Offer's fields are {', '.join(fields)}"

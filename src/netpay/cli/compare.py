@@ -1,0 +1,209 @@
+"""``netpay compare``: one offer in several cities, side by side, per month; with ``--arrival``, the
+first year in Canada next to a full year."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+import pandas as pd
+
+from netpay import citydata, first_year
+from netpay.cli.args import (
+    ARRIVAL_OPTIONS,
+    YEAR_OF_THE_OFFER,
+    add_arrival_options,
+    add_offer_options,
+    add_year_option,
+    arrival_from_args,
+    arrival_keywords,
+    date_options,
+    offer_from_args,
+    refuse,
+    tax_year,
+)
+from netpay.cli.output import (
+    BONUS_RULE_TEXT,
+    add_csv_option,
+    add_plot_option,
+    line_label,
+    money,
+    money0,
+    print_frame,
+    rooms,
+    write_files,
+)
+from netpay.cli.parse import PROG, UsageError, choice, metavar, naming, parse_bedrooms
+
+#: The views of the first year (``netpay.compare(view=...)``).
+VIEWS: tuple[str, ...] = ("both", "year_one", "full_year")
+
+#: Lines always shown, even when zero.
+KEY_LINES = ("cash_income", "federal_tax", "provincial_tax", "net_cash", "rent", "other_costs", "disposable")
+
+
+def add_parser(subparsers: Any) -> None:
+    """Declare ``compare`` and its options."""
+    parser = subparsers.add_parser(
+        "compare",
+        help="compare one offer across cities: take-home pay, rent, disposable income",
+        description="The same offer in several cities, side by side: cash pay, taxes and contributions, "
+        "rent and other costs, and what is left each month. With --arrival (or --start), the year of the move "
+        "next to a full year; the other first-year options need it.",
+    )
+    add_offer_options(parser)
+    add_year_option(parser, YEAR_OF_THE_OFFER)
+    parser.add_argument(
+        "--bedrooms",
+        "-b",
+        type=parse_bedrooms,
+        default=1,
+        help="bedrooms of the rented apartment: 0 (bachelor), 1, 2 or 3 (three or more); default 1",
+    )
+    parser.add_argument(
+        "--basis",
+        choices=citydata.BASES,
+        default="asking",
+        help="rent basis: 'asking' (what a newcomer signs today, the default) or 'average' "
+        "(CMHC average of occupied units, including long-time tenants)",
+    )
+    group = add_arrival_options(parser)
+    group.add_argument(
+        "--view",
+        type=choice(VIEWS),
+        metavar=metavar(VIEWS),
+        help="columns per city: 'both' (year one next to the full year, the default), 'year-one' or 'full-year'",
+    )
+    add_plot_option(parser)
+    add_csv_option(parser)
+    parser.set_defaults(run=run)
+
+
+def _offers(args: argparse.Namespace) -> list[Any]:
+    """One offer per --city (its canonical name), after checking each city has the rent asked for."""
+    if not args.city:
+        raise UsageError("give at least one --city (e.g. --city Toronto --city Montréal)")
+    offers = []
+    for text in args.city:
+        with naming(f"--city {text}"):
+            place = citydata.city(text)
+        with naming(f"--bedrooms {args.bedrooms} --basis {args.basis}"):
+            citydata.rent(place.name, args.bedrooms, args.basis)
+        offers.append(offer_from_args(args, place.name))
+    return offers
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the comparison (and write the CSV and the chart)."""
+    import netpay
+
+    if args.arrival is None and args.start is None:
+        refuse(args, {**ARRIVAL_OPTIONS, "view": "--view"}, "is for the first year in Canada: give --arrival DATE too")
+    dates = arrival_from_args(args)
+    options: dict[str, Any] = {}
+    if dates is not None:
+        options = {"arrival": dates[0], "start": dates[1], **arrival_keywords(args)}
+        if args.view is not None:
+            options["view"] = args.view
+    year = tax_year(args)
+    offers = _offers(args)
+    with naming(dates=date_options(args)):
+        table = netpay.compare(offers, year, bedrooms=args.bedrooms, rent_basis=args.basis, **options)
+    written = write_files(args, table, lambda: netpay.plot.breakdown(table))
+    cities = f"{len(offers)} cit{'y' if len(offers) == 1 else 'ies'}"
+    intro = f"The offer in {cities}, {year}, dollars per month; rent of a {rooms(args.bedrooms)} apartment "
+    if dates is None:
+        print(intro + f"({args.basis} rents). One-time payments are spread over 12 months.\n")
+    else:
+        print(intro + f"({args.basis} rents).")
+        print("\n".join(first_year_header(table)) + "\n")
+    print_frame(comparison(table))
+    if dates is not None:
+        print(f"\nFirst year in Canada ({year}), per city:")
+        print("\n".join(first_year_lines(table)))
+    print_footer(table, year, first=dates is not None)
+    for path in written:
+        print(f"Wrote {path}")
+    return 0
+
+
+def print_footer(table: pd.DataFrame, year: int, first: bool) -> None:
+    """Rent sources, other costs without a figure, where the figures come from."""
+    print("\nRent:")
+    for name, s in table.attrs.get("sources", {}).items():
+        period = f" {s['rent_period']}" if s.get("rent_period") else ""
+        print(f"  {name}: {s['rent_source']}{period}")
+    missing = missing_costs(table)
+    if missing:
+        print("Other costs netpay has no figure for (n/a, not counted): " + "; ".join(missing) + ".")
+    print(
+        f"Sources: tax tables data/tax_tables/{year}/ (`{PROG} tables`); rents data/rent/rents.csv "
+        f"(`{PROG} cities --rents`); other costs data/costs/other_costs.csv."
+    )
+    if first:
+        print(f"Pay cheque by pay cheque: `{PROG} cash-flow`; the rules: docs/first-year.md.")
+
+
+def comparison(table: pd.DataFrame) -> pd.DataFrame:
+    """Monthly amounts as $1,234 with readable labels; lines that are zero for every offer left out."""
+    keep = [k for k in table.index if k in KEY_LINES or (table.loc[k].abs() > 0.005).any()]
+    shown = table.loc[keep].apply(lambda col: col.map(money0))
+    shown.index = [line_label(k) for k in keep]
+    return shown
+
+
+def missing_costs(table: pd.DataFrame) -> list[str]:
+    """'Saskatoon: transit pass' for each offer lacking an other-cost item another offer has."""
+    found: dict[str, list[str]] = {}
+    for column in table.columns:
+        name = column[0] if isinstance(column, tuple) else column
+        for k in table.index:
+            if k.startswith("other_costs.") and pd.isna(table.loc[k, column]):
+                item = k.split(".", 1)[1].replace("_", " ")
+                if item not in found.setdefault(name, []):
+                    found[name].append(item)
+    return [f"{name}: {', '.join(items)}" for name, items in found.items() if items]
+
+
+def first_year_header(table: pd.DataFrame) -> list[str]:
+    """What the first-year columns mean (from ``attrs['first_year']``): printed above the table."""
+    f = next(iter(table.attrs["first_year"].values()))
+    lines = [
+        f"Year one: resident in Canada from {f['arrival'].isoformat()}, working from {f['start'].isoformat()}, "
+        f"paid {first_year.PAY_PERIODS[f['pay_periods']]}; {BONUS_RULE_TEXT[f['bonus_rule']]}.",
+        f'In year one "per month" means per month resident in Canada ({f["days_resident"]} of '
+        f"{f['days_in_year']} days = {f['months_in_canada']:.2f} months): pay, taxes and "
+        "one-time payments over those months, rent for those months.",
+    ]
+    if table.attrs.get("view") != "year_one":
+        lines.append(
+            "Full year: a later year, resident all year, without the one-time payments, on the same year's tables."
+        )
+    return lines
+
+
+def first_year_lines(table: pd.DataFrame) -> list[str]:
+    """Per city: days resident and what the return settles the next spring (``attrs['first_year']``)."""
+    out = []
+    for name, f in table.attrs["first_year"].items():
+        s = f["settlement"]
+        total, when = s["total"], f"spring {int(f['year']) + 1}"
+        settled = f"refund of {money0(total)}" if total >= 0 else f"balance owing of {money0(-total)}"
+        line = (
+            f"  {name}: {f['days_resident']} days resident ({f['months_in_canada']:.2f} months); {settled} in "
+            f"{when} (income tax withheld {money0(s['tax_withheld'])}, due {money0(s['tax_due'])}{overpaid(s)})"
+        )
+        if f.get("rrsp_not_deducted"):
+            line += f"; RRSP contributions not deductible in year one: {money0(f['rrsp_not_deducted'])}"
+        out.append(line)
+    return out
+
+
+def overpaid(s: dict[str, float]) -> str:
+    """'; overpaid CPP/QPP $12.34, EI $5.00' for the contributions the return refunds, else ''."""
+    parts = [
+        f"{label} {money(s[key])}"
+        for key, label in (("cpp_overpayment", "CPP/QPP"), ("ei_overpayment", "EI"), ("qpip_overpayment", "QPIP"))
+        if abs(s.get(key, 0.0)) >= 0.005
+    ]
+    return f"; overpaid {', '.join(parts)}" if parts else ""

@@ -1,0 +1,68 @@
+"""The figures a return starts from, computed once per person by the engine and passed to each rule."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from netpay.rules.jit import rule
+
+
+class Residence(NamedTuple):
+    """How much of the year a person was resident in Canada.
+
+    ``fraction``: days resident / days in the year (1.0: all year); personal amounts are prorated by
+    it (ITA s. 118.91; Taxation Act (Québec) s. 752.0.24). ``resident_jan1``: resident on January 1
+    (Ontario's tax reduction and LIFT credit require it).
+    """
+
+    fraction: float = 1.0
+    resident_jan1: bool = True
+
+
+#: A resident of Canada all year.
+FULL_YEAR = Residence(1.0, True)
+
+
+class TaxContext(NamedTuple):
+    """One person's income, deductions and contributions for the year.
+
+    ``net_income`` and ``taxable_income`` are the federal ones (T1 lines 23600 and 26000); a
+    province that defines its own (Québec) derives them from ``total_income`` and ``deductions``.
+    """
+
+    #: employment income, T4 box 14 (salary, bonuses, taxable benefits): T1 line 10100
+    employment_income: float
+    #: total income, T1 line 15000 (here: employment income)
+    total_income: float
+    #: RRSP, RPP and other deductions from income other than line 22215 (lines 20700, 20800, ...)
+    deductions: float
+    #: federal net income, line 23600
+    net_income: float
+    #: federal taxable income, line 26000
+    taxable_income: float
+    #: CPP/QPP base contributions: a non-refundable credit (federal line 30800; provincial 58240)
+    pension_base: float
+    #: CPP/QPP first additional part + CPP2/QPP2: a deduction (line 22215; Québec line 248)
+    pension_enhanced: float
+    #: EI premiums: a non-refundable credit (federal line 31200; provincial 58300)
+    ei: float
+    #: QPIP premiums (Québec): a federal non-refundable credit (line 31205)
+    qpip: float
+    #: income taxable on the provincial return only (Québec: employer health premiums, RL-1 box J)
+    provincial_only_income: float
+    #: share of the year resident in Canada
+    residence_fraction: float
+    #: resident in Canada on January 1
+    resident_jan1: bool
+
+
+@rule
+def prorated(full_year_amount: float, ctx: TaxContext) -> float:
+    """A personal amount (basic personal amount and the like) prorated for days of residence."""
+    return full_year_amount * ctx.residence_fraction
+
+
+@rule
+def contribution_credits(ctx: TaxContext) -> float:
+    """CPP/QPP base contributions and EI premiums (428 forms, lines 58240 and 58300)."""
+    return ctx.pension_base + ctx.ei
