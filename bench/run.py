@@ -271,11 +271,10 @@ print(time.perf_counter() - t0)
 
 
 def measure_first_result(runs: int) -> tuple[Figure, Figure]:
-    """A fresh process's import + first take_home(140000): with a warm JIT cache (filled by one
-    untimed run) and with a cold one (an empty ``NUMBA_CACHE_DIR`` each run)."""
-    with tempfile.TemporaryDirectory(prefix="netpay-bench-jit-") as warm_dir:
-        python(FIRST_RESULT_PROBE, env={"NUMBA_CACHE_DIR": warm_dir})
-        warm = [float(python(FIRST_RESULT_PROBE, env={"NUMBA_CACHE_DIR": warm_dir})) for _ in range(runs)]
+    """A fresh process's import + first take_home(140000): with a warm JIT cache (netpay's usual one,
+    filled by an untimed run if need be) and with a cold one (an empty ``NUMBA_CACHE_DIR`` each run)."""
+    python(FIRST_RESULT_PROBE)
+    warm = [float(python(FIRST_RESULT_PROBE)) for _ in range(runs)]
     cold = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="netpay-bench-jit-") as cold_dir:
@@ -384,9 +383,12 @@ def load() -> str:
     return " / ".join(f"{v:.2f}" for v in os.getloadavg()) + " (1 / 5 / 15 min)"
 
 
+_STARTED = time.perf_counter()
+
+
 def step(what: str) -> None:
-    """Say on standard error what is being measured (a full run takes minutes)."""
-    print(f"  measuring {what} ...", file=sys.stderr, flush=True)
+    """Say on standard error what is being measured, and when (a full run takes minutes)."""
+    print(f"  {time.perf_counter() - _STARTED:6.1f} s: measuring {what} ...", file=sys.stderr, flush=True)
 
 
 def measure_all(plan: Plan, year: int, everything: bool) -> list[Figure]:
