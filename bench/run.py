@@ -375,7 +375,8 @@ def machine() -> str:
         versions += f", numba {metadata.version('numba')}"
     except metadata.PackageNotFoundError:
         versions += ", no numba"
-    return f"Python {platform.python_version()}, {versions}; {os.cpu_count()} CPUs ({platform.machine()})"
+    switches = "".join(f", {k}={os.environ[k]}" for k in ("NETPAY_JIT", "NUMBA_DISABLE_JIT") if k in os.environ)
+    return f"Python {platform.python_version()}, {versions}{switches}; {os.cpu_count()} CPUs ({platform.machine()})"
 
 
 def load() -> str:
