@@ -127,6 +127,20 @@ class Ruleset:
         """The module of the province's return."""
         return module_for(self.province)
 
+    @functools.cached_property
+    def entry_point(self) -> Any:
+        """The compiled kernel for this province's records, called directly: numba's dispatcher
+        would work out the type of every record on each call (15 us of a one-income call)."""
+        if not JIT:
+            return run
+        import numba
+
+        one, block = np.zeros(1), np.empty((len(COLUMNS), 1))
+        args = (one, one, one, one, one, block, self.common, self.params, 1.0, True, True, True)
+        dispatcher: Any = run
+        dispatcher(*args)  # compiles, or loads the compiled kernel from the disk cache
+        return dispatcher.overloads[tuple(numba.typeof(a) for a in args)].entry_point
+
     @classmethod
     def load(cls, province: str, year: int | None = None) -> Ruleset:
         """The rules for ``province`` (code or name) and ``year`` (``None``: the latest); clear errors for either."""
@@ -350,6 +364,14 @@ run = compiled(kernel)
 # --------------------------------------------------------------------------- arrays in, block out
 
 
+def kernel_array(values: Any) -> FloatArray:
+    """``values`` as the kernel takes them: a writable, C-contiguous float64 array (copied if not)."""
+    arr = np.asarray(values, dtype=np.float64)
+    if not (arr.flags.c_contiguous and arr.flags.writeable and arr.ndim == 1):
+        arr = np.array(arr, dtype=np.float64, order="C", ndmin=1)
+    return arr
+
+
 @dataclass(frozen=True)
 class Incomes:
     """What each person's return starts from, one entry per person (T4 and RL-1 boxes).
@@ -368,14 +390,14 @@ class Incomes:
 
     def arrays(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
         """The five inputs as float64 arrays of one length (constants broadcast)."""
-        e = np.ascontiguousarray(self.employment, dtype=np.float64)
+        e = kernel_array(self.employment)
         n = e.shape[0]
 
         def full(a: Any, default: FloatArray) -> FloatArray:
             if a is None:
                 return default
             arr = np.asarray(a, dtype=np.float64)
-            return np.full(n, float(arr)) if arr.ndim == 0 else np.ascontiguousarray(arr)
+            return np.full(n, float(arr)) if arr.ndim == 0 else kernel_array(arr)
 
         return (
             e,
@@ -486,8 +508,9 @@ def take_home(
     import pandas as pd
 
     arr, index = as_amounts(income)
+    arr = kernel_array(arr)
     rules = Ruleset.load(province, year)
     zeros = np.zeros(arr.shape[0])
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
-    run(arr, arr, arr, zeros, zeros, block, rules.common, rules.params, 1.0, True, True, marginal)
+    rules.entry_point(arr, arr, arr, zeros, zeros, block, rules.common, rules.params, 1.0, True, True, marginal)
     return pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)
