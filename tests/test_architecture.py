@@ -19,9 +19,11 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("netpay.errors", "netpay.money", "netpay.jurisdictions"),
     ("netpay.tables",),  # data: schemas, loading; knows no rule
     ("netpay.rules",),  # the law: scalar rules
-    ("netpay.engine", "netpay.inverse"),  # the compiled pipeline and its inverse
+    # the compiled pipeline, its one gateway from offers (components: every treatment, the one caller
+    # of engine.compute) and its inverse
+    ("netpay.engine", "netpay.components", "netpay.inverse"),
     ("netpay.offer", "netpay.lines", "netpay.rrsp", "netpay.citydata"),
-    ("netpay.components", "netpay.timeline"),
+    ("netpay.timeline",),
     ("netpay.evaluation", "netpay.first_year"),
     ("netpay.comparison",),
     ("netpay.api", "netpay.compare"),

@@ -392,47 +392,6 @@ def test_api_module_is_the_facade():
     assert netpay.compare is api.compare or netpay.compare.compare is api.compare
 
 
-def test_the_scenario_layers_import_downwards_only():
-    # compare <-> first_year was a cycle; now each layer imports only the layers below it
-    import ast
-
-    order = [
-        "components",
-        "offer",
-        "rrsp",
-        "timeline",
-        "inverse",
-        "evaluation",
-        "first_year",
-        "comparison",
-        "api",
-        "compare",
-    ]
-
-    def layer(path: Path) -> str:
-        rel = path.relative_to(SRC)
-        return rel.parts[0] if len(rel.parts) > 1 else rel.stem
-
-    for path in [*SRC.glob("*.py"), *SRC.glob("first_year/*.py")]:
-        here = layer(path)
-        if here not in order:
-            continue
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        typing_only = {
-            id(n)
-            for block in ast.walk(tree)
-            if isinstance(block, ast.If) and getattr(block.test, "id", None) == "TYPE_CHECKING"
-            for n in ast.walk(block)
-        }
-        for node in ast.walk(tree):
-            if id(node) in typing_only:  # imports for type hints only
-                continue
-            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("netpay."):
-                there = node.module.split(".")[1]
-                if there in order and there != here:
-                    assert order.index(there) < order.index(here), f"{path.name} imports netpay.{there}"
-
-
 def test_netpay_compare_is_callable_after_importing_the_module():
     # `from netpay.compare import LINES` binds netpay.compare to the module (a submodule import); it
     # must still compare offers, in a fresh interpreter where nothing else imported it first.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -30,8 +30,36 @@ from netpay.jurisdictions import normalize
 from netpay.money import FloatArray
 from netpay.rules.context import FULL_YEAR, Residence
 
-if TYPE_CHECKING:  # pragma: no cover
-    from netpay.offer import Offer
+
+class Offer(Protocol):
+    """What the treatment rules read of a ``netpay.Offer`` (declared here so that this module, at
+    the engine's layer, imports nothing above it: ``netpay.offer`` reads its amounts from here)."""
+
+    @property
+    def base_salary(self) -> float: ...
+    @property
+    def bonus_amount(self) -> float: ...
+    @property
+    def signing_bonus(self) -> float: ...
+    @property
+    def relocation_bonus(self) -> float: ...
+    @property
+    def equity_vesting(self) -> float: ...
+    @property
+    def equity_settlement(self) -> str: ...
+    @property
+    def taxable_benefits(self) -> float: ...
+    @property
+    def non_taxable_benefits(self) -> float: ...
+    @property
+    def employer_rrsp_match(self) -> float: ...
+    @property
+    def group_rrsp_locked(self) -> bool: ...
+    @property
+    def employee_rrsp(self) -> float: ...
+    @property
+    def employee_pension(self) -> float: ...
+
 
 #: Offer amounts the treatment rules read (``bonus`` in dollars: ``Offer.bonus_amount``).
 AMOUNTS: tuple[str, ...] = (
