@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from netpay.rules.arithmetic import Lines, clawback, less_reduction
+from netpay.rules.arithmetic import Clawback, Lines, clawed_back, less_reduction
 from netpay.rules.context import TaxContext, prorated
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
@@ -12,17 +12,11 @@ from netpay.rules.provinces import basic_provincial_tax, credit_amounts, federal
 from netpay.tables.taxes import BritishColumbiaTable
 
 
-class TaxReduction(NamedTuple):
-    max_amount: float
-    threshold: float
-    rate: float
-
-
 class Params(NamedTuple):
     lines: Lines
     credit_rate: float
     basic_personal_amount: float
-    tax_reduction: TaxReduction
+    tax_reduction: Clawback
 
 
 def params(table: BritishColumbiaTable) -> Params:
@@ -31,7 +25,7 @@ def params(table: BritishColumbiaTable) -> Params:
         lines(table.schedule),
         table.effective_credit_rate,
         table.basic_personal_amount,
-        TaxReduction(r.max_amount, r.threshold, r.rate),
+        Clawback(r.max_amount, r.threshold, r.rate),
     )
 
 
@@ -43,9 +37,9 @@ def bc_basic_tax(ctx: TaxContext, p: Params) -> float:
 
 
 @rule
-def bc_tax_reduction(net_income: float, r: TaxReduction) -> float:
+def bc_tax_reduction(net_income: float, r: Clawback) -> float:
     """BC428 Part C: the reduction, less a rate x net income (line 23600) over the threshold."""
-    return clawback(r.max_amount, net_income, r.threshold, r.rate)
+    return clawed_back(net_income, r)
 
 
 @rule
