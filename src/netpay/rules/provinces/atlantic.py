@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from netpay.rules.arithmetic import Clawback, Lines, clawed_back, less_reduction
-from netpay.rules.context import TaxContext, prorated
+from netpay.rules.context import TaxContext
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
-from netpay.rules.provinces import basic_provincial_tax, credit_amounts, federal_taxable_income
+from netpay.rules.provinces import basic_tax, federal_taxable_income
 from netpay.tables.taxes import AtlanticTable, LowIncomeReduction
 
 
@@ -49,9 +49,7 @@ def low_income_tax_reduction(adjusted_net_income: float, r: Clawback) -> float:
 @rule
 def provincial_tax(ctx: TaxContext, p: Params) -> float:
     """Tax (T1 line 42800): Parts A-B, less the low-income tax reduction, not below zero."""
-    credits = credit_amounts(prorated(p.basic_personal_amount, ctx), ctx)
-    basic = basic_provincial_tax(ctx, p.lines, p.credit_rate, credits)
-    return less_reduction(basic, low_income_tax_reduction(ctx.net_income, p.low_income_reduction))
+    return less_reduction(basic_tax(ctx, p), low_income_tax_reduction(ctx.net_income, p.low_income_reduction))
 
 
 provincial_taxable_income = federal_taxable_income

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from netpay.rules.arithmetic import Clawback, Lines, clawed_back, less_reduction
-from netpay.rules.context import TaxContext, prorated
+from netpay.rules.context import TaxContext
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
-from netpay.rules.provinces import basic_provincial_tax, credit_amounts, federal_taxable_income
+from netpay.rules.provinces import basic_tax, federal_taxable_income
 from netpay.tables.taxes import BritishColumbiaTable
 
 
@@ -32,8 +32,7 @@ def params(table: BritishColumbiaTable) -> Params:
 @rule
 def bc_basic_tax(ctx: TaxContext, p: Params) -> float:
     """BC428 Parts A-B: brackets minus the lowest rate x (BPA + CPP base + EI)."""
-    credits = credit_amounts(prorated(p.basic_personal_amount, ctx), ctx)
-    return basic_provincial_tax(ctx, p.lines, p.credit_rate, credits)
+    return basic_tax(ctx, p)
 
 
 @rule
