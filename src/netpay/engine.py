@@ -128,23 +128,30 @@ class Ruleset:
         return module_for(self.province)
 
     @functools.cached_property
-    def entry_point(self) -> Any:
-        """The compiled kernel for this province's records, called directly: numba's dispatcher
-        would work out the type of every record on each call (15 us of a one-income call)."""
-        if not JIT:
-            return run
-        import numba
+    def kernel(self) -> Any:
+        """:func:`kernel` compiled for this province's records (see :func:`entry_point`)."""
+        return entry_point(run, np.zeros((5, 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True)
 
-        one, block = np.zeros(1), np.empty((len(COLUMNS), 1))
-        args = (one, one, one, one, one, block, self.common, self.params, 1.0, True, True, True)
-        dispatcher: Any = run
-        dispatcher(*args)  # compiles, or loads the compiled kernel from the disk cache
-        return dispatcher.overloads[tuple(numba.typeof(a) for a in args)].entry_point
+    @functools.cached_property
+    def salary_kernel(self) -> Any:
+        """:func:`salary_kernel` compiled for this province's records (see :func:`entry_point`)."""
+        return entry_point(run_salary, np.zeros(1), np.empty((len(COLUMNS), 1)), self.common, self.params, True)
 
     @classmethod
     def load(cls, province: str, year: int | None = None) -> Ruleset:
         """The rules for ``province`` (code or name) and ``year`` (``None``: the latest); clear errors for either."""
         return _ruleset(normalize(province), tables.check_year(year))
+
+
+def entry_point(dispatcher: Any, *sample: Any) -> Any:
+    """The compiled function ``dispatcher`` runs for arguments like ``sample``, to be called directly:
+    numba's dispatcher works out the type of every record on each call (15 us of a one-income call)."""
+    if not JIT:
+        return dispatcher
+    import numba
+
+    dispatcher(*sample)  # compiles, or loads the compiled kernel from the disk cache
+    return dispatcher.overloads[tuple(numba.typeof(a) for a in sample)].entry_point
 
 
 @functools.lru_cache(maxsize=256)
@@ -252,113 +259,81 @@ def marginal_step(income: float) -> float:
 
 
 @rule
-def fill(
-    employment: FloatArray,
-    pensionable: FloatArray,
-    insurable: FloatArray,
-    deductions: FloatArray,
-    provincial_only: FloatArray,
-    out: FloatArray,
-    common: Common,
-    prov: Any,
-    fraction: float,
-    jan1: bool,
-    rounded: bool,
-) -> None:
-    """Every row of the block but the marginal rate, person by person."""
-    extra = out.shape[0] > len(COLUMNS)
-    for i in range(employment.shape[0]):
-        x = employment[i]
-        r = tax_return(
-            x, pensionable[i], insurable[i], deductions[i], provincial_only[i], rounded, common, prov, fraction, jan1
-        )
-        c = r.ctx
-        total = total_deductions(r)
-        out[0, i] = x
-        out[1, i] = c.pension_base + c.pension_enhanced
-        out[2, i] = c.ei
-        out[3, i] = c.qpip
-        out[4, i] = c.deductions
-        out[5, i] = c.taxable_income
-        out[6, i] = r.provincial_taxable_income
-        out[7, i] = r.federal_tax
-        out[8, i] = r.provincial_tax
-        out[9, i] = total
-        out[10, i] = x - total
-        out[11, i] = (x - total) / 12.0
-        out[12, i] = total / x if x > 0.0 else 0.0
-        if extra:
-            out[14, i] = c.pension_base
-            out[15, i] = c.pension_enhanced
-            out[16, i] = c.net_income
+def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
+    """Column ``i`` of the block: the rows of ``COLUMNS`` but the marginal rate."""
+    c = r.ctx
+    total = total_deductions(r)
+    out[0, i] = x
+    out[1, i] = c.pension_base + c.pension_enhanced
+    out[2, i] = c.ei
+    out[3, i] = c.qpip
+    out[4, i] = c.deductions
+    out[5, i] = c.taxable_income
+    out[6, i] = r.provincial_taxable_income
+    out[7, i] = r.federal_tax
+    out[8, i] = r.provincial_tax
+    out[9, i] = total
+    out[10, i] = x - total
+    out[11, i] = (x - total) / 12.0
+    out[12, i] = total / x if x > 0.0 else 0.0
 
 
 @rule
-def fill_marginal(
-    employment: FloatArray,
-    pensionable: FloatArray,
-    insurable: FloatArray,
-    deductions: FloatArray,
-    provincial_only: FloatArray,
-    out: FloatArray,
-    common: Common,
-    prov: Any,
-    fraction: float,
-    jan1: bool,
+def fill(
+    incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> None:
-    """The marginal rate: the share of the next step of income (a raise in salary) taken by
-    contributions and taxes, unrounded, so a $1 step is not swamped by a cent of rounding."""
-    for i in range(employment.shape[0]):
-        x = employment[i]
-        h = marginal_step(x)
-        before = tax_return(
-            x, pensionable[i], insurable[i], deductions[i], provincial_only[i], False, common, prov, fraction, jan1
+    """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``:
+    employment income, pensionable and insurable earnings, deductions, provincial-only income."""
+    for i in range(incomes.shape[1]):
+        x = incomes[0, i]
+        r = tax_return(
+            x, incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], rounded, common, prov, fraction, jan1
         )
-        after = tax_return(
-            x + h,
-            pensionable[i] + h,
-            insurable[i] + h,
-            deductions[i],
-            provincial_only[i],
-            False,
-            common,
-            prov,
-            fraction,
-            jan1,
-        )
-        out[13, i] = (total_deductions(after) - total_deductions(before)) / h
+        write_return(out, i, x, r)
+        out[13, i] = np.nan
+        out[14, i] = r.ctx.pension_base
+        out[15, i] = r.ctx.pension_enhanced
+        out[16, i] = r.ctx.net_income
 
 
 def kernel(
-    employment: FloatArray,
-    pensionable: FloatArray,
-    insurable: FloatArray,
-    deductions: FloatArray,
-    provincial_only: FloatArray,
-    out: FloatArray,
-    common: Common,
-    prov: Any,
-    fraction: float,
-    jan1: bool,
-    rounded: bool,
-    marginal: bool,
+    incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> FloatArray:
-    """The whole pipeline over people, into ``out`` (rows ``COLUMNS`` then ``EXTRA`` if it has them)."""
+    """The whole pipeline over people (the columns of ``incomes``), into ``out`` (rows ``COLUMNS``
+    then ``EXTRA``); the marginal rate is left NaN."""
     if rounded:
-        fill(employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1, True)
+        fill(incomes, out, common, prov, fraction, jan1, True)
     else:
-        fill(employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1, False)
-    if marginal:
-        fill_marginal(
-            employment, pensionable, insurable, deductions, provincial_only, out, common, prov, fraction, jan1
-        )
-    else:
-        out[13, :] = np.nan
+        fill(incomes, out, common, prov, fraction, jan1, False)
     return out
 
 
-#: The kernel, compiled (or plain Python with the JIT off).
+def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any, marginal: bool) -> FloatArray:
+    """``take_home``'s pipeline: a salary (employment income, all of it pensionable and insurable, no
+    deductions) of a resident all year, into ``out`` (rows ``COLUMNS``).
+
+    The marginal rate is the share of the next step of salary taken by contributions and taxes,
+    unrounded, so a $1 step is not swamped by a cent of rounding; it runs as a loop of its own,
+    which keeps both loops simple enough for the compiler to vectorize.
+    """
+    for i in range(salary.shape[0]):
+        x = salary[i]
+        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, True, common, prov, 1.0, True))
+    if not marginal:
+        out[13, :] = np.nan
+        return out
+    for i in range(salary.shape[0]):
+        x = salary[i]
+        h = marginal_step(x)
+        before = tax_return(x, x, x, 0.0, 0.0, False, common, prov, 1.0, True)
+        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, False, common, prov, 1.0, True)
+        out[13, i] = (total_deductions(after) - total_deductions(before)) / h
+    return out
+
+
+#: The kernels, compiled (or plain Python with the JIT off).
 run = compiled(kernel)
+run_salary = compiled(salary_kernel)
 
 
 # --------------------------------------------------------------------------- arrays in, block out
@@ -388,24 +363,19 @@ class Incomes:
     deductions: FloatArray | float = 0.0
     provincial_only: FloatArray | float = 0.0
 
-    def arrays(self) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray, FloatArray]:
-        """The five inputs as float64 arrays of one length (constants broadcast)."""
-        e = kernel_array(self.employment)
-        n = e.shape[0]
-
-        def full(a: Any, default: FloatArray) -> FloatArray:
-            if a is None:
-                return default
-            arr = np.asarray(a, dtype=np.float64)
-            return np.full(n, float(arr)) if arr.ndim == 0 else kernel_array(arr)
-
-        return (
-            e,
-            full(self.pensionable, e),
-            full(self.insurable, e),
-            full(self.deductions, e),
-            full(self.provincial_only, e),
-        )
+    def matrix(self) -> FloatArray:
+        """The five inputs as the rows of one float64 array (defaults and constants filled in)."""
+        e = np.asarray(self.employment, dtype=np.float64)
+        out = np.empty((5, e.shape[0]), dtype=np.float64)
+        out[0] = e
+        for row, value, default in (
+            (1, self.pensionable, e),
+            (2, self.insurable, e),
+            (3, self.deductions, 0.0),
+            (4, self.provincial_only, 0.0),
+        ):
+            out[row] = default if value is None else value
+        return out
 
 
 class TaxResult:
@@ -425,7 +395,7 @@ class TaxResult:
         raise AttributeError(name)
 
     def keys(self) -> tuple[str, ...]:
-        """Every line but the marginal rate (``compute`` leaves it NaN unless asked)."""
+        """Every line but the marginal rate (``compute`` leaves it NaN)."""
         return COLUMNS[:-1] + EXTRA
 
     def items(self) -> list[tuple[str, FloatArray]]:
@@ -442,42 +412,28 @@ def _check_residence(residence: Residence) -> Residence:
 
 
 def compute(
-    incomes: Incomes | FloatArray,
-    rules: Ruleset,
-    residence: Residence = FULL_YEAR,
-    *,
-    exact: bool = False,
-    marginal: bool = False,
+    incomes: Incomes | FloatArray, rules: Ruleset, residence: Residence = FULL_YEAR, *, exact: bool = False
 ) -> TaxResult:
     """The whole pipeline on validated arrays; with ``exact=True`` nothing is rounded to cents.
 
-    Returns a :class:`TaxResult`: the ``COLUMNS`` of ``take_home`` and the ``EXTRA`` rows.
+    Returns a :class:`TaxResult`: the ``COLUMNS`` of ``take_home`` (the marginal rate left NaN:
+    :func:`marginal_rate`) and the ``EXTRA`` rows.
     """
     if not isinstance(incomes, Incomes):
         incomes = Incomes(np.asarray(incomes, dtype=np.float64))
-    e, pensionable, insurable, deductions, provincial_only = incomes.arrays()
+    matrix = incomes.matrix()
     r = _check_residence(residence)
-    out = np.empty((len(COLUMNS) + len(EXTRA), e.shape[0]), dtype=np.float64)
-    run(
-        e,
-        pensionable,
-        insurable,
-        deductions,
-        provincial_only,
-        out,
-        rules.common,
-        rules.params,
-        r.fraction,
-        r.resident_jan1,
-        not exact,
-        marginal,
-    )
+    out = np.empty((len(ROWS), matrix.shape[1]), dtype=np.float64)
+    rules.kernel(matrix, out, rules.common, rules.params, r.fraction, r.resident_jan1, not exact)
     return TaxResult(out)
 
 
-def marginal_rate(income: FloatArray, rules: Ruleset) -> FloatArray:
-    """The share of the next dollar of employment income taken by contributions and taxes (unrounded)."""
-    return compute(np.asarray(income, dtype=np.float64), rules, marginal=True).marginal_rate
+def marginal_rate(salary: FloatArray, rules: Ruleset) -> FloatArray:
+    """The share of the next dollar of salary taken by contributions and taxes (unrounded), for a
+    resident all year."""
+    x = kernel_array(salary)
+    out = np.empty((len(COLUMNS), x.shape[0]), dtype=np.float64)
+    return rules.salary_kernel(x, out, rules.common, rules.params, True)[ROWS["marginal_rate"]]
 
 
 @functools.cache
@@ -510,7 +466,6 @@ def take_home(
     arr, index = as_amounts(income)
     arr = kernel_array(arr)
     rules = Ruleset.load(province, year)
-    zeros = np.zeros(arr.shape[0])
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
-    rules.entry_point(arr, arr, arr, zeros, zeros, block, rules.common, rules.params, 1.0, True, True, marginal)
+    rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
     return pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)

@@ -10,6 +10,14 @@ import numpy as np
 from netpay.rules.jit import rule
 
 
+class Clawback(NamedTuple):
+    """An amount less ``rate`` x a base over ``threshold``, never below zero (an amount of 0: none)."""
+
+    amount: float
+    threshold: float
+    rate: float
+
+
 class Lines(NamedTuple):
     """A progressive schedule as the lines of its rate table: rate_k x income + intercept_k."""
 
@@ -55,6 +63,12 @@ def linear_phase(value: float, start: float, end: float) -> float:
 def clawback(amount: float, base: float, threshold: float, rate: float) -> float:
     """``amount`` reduced by ``rate`` x the part of ``base`` above ``threshold``, never below zero."""
     return max(amount - rate * max(base - threshold, 0.0), 0.0)
+
+
+@rule
+def clawed_back(base: float, c: Clawback) -> float:
+    """``clawback`` of a :class:`Clawback` record."""
+    return clawback(c.amount, base, c.threshold, c.rate)
 
 
 @rule

@@ -189,8 +189,9 @@ class OntarioTable(ProvincialTable):
         return steps
 
 
-class BcTaxReduction(Frozen):
-    """BC428 Part C, BC tax reduction: ``max_amount`` less ``rate`` x net income over ``threshold``."""
+class AmountClawback(Frozen):
+    """``max_amount`` less ``rate`` x a base over ``threshold``: BC428's tax reduction (on net income),
+    NS428's BPA supplement to 2024 (on taxable income)."""
 
     max_amount: float = Field(gt=0)
     threshold: float = Field(gt=0, lt=THRESHOLD_LIMIT)
@@ -200,7 +201,7 @@ class BcTaxReduction(Frozen):
 class BritishColumbiaTable(ProvincialTable):
     """``bc.yaml``: read by ``netpay.rules.provinces.bc``."""
 
-    tax_reduction: BcTaxReduction
+    tax_reduction: AmountClawback
 
 
 class DeductionForWorkers(Frozen):
@@ -252,18 +253,11 @@ class ManitobaTable(ProvincialTable):
         return self
 
 
-class BpaSupplement(Frozen):
-    """Worksheet NS428 line 58040 (to 2024): ``max_amount`` less ``rate`` x taxable income over ``threshold``."""
-
-    max_amount: float = Field(gt=0)
-    threshold: float = Field(gt=0, lt=THRESHOLD_LIMIT)
-    rate: float = Field(gt=0, lt=1)
-
-
 class NovaScotiaTable(ProvincialTable):
     """``ns.yaml``: read by ``netpay.rules.provinces.ns``."""
 
-    bpa_supplement: BpaSupplement | None = None
+    #: worksheet NS428 line 58040 (to 2024)
+    bpa_supplement: AmountClawback | None = None
     low_income_reduction: LowIncomeReduction
 
 

@@ -54,6 +54,15 @@ def basic_provincial_tax(ctx: TaxContext, lines: Lines, credit_rate: float, cred
 
 
 @rule
+def basic_tax(ctx: TaxContext, p: Any) -> float:
+    """A 428 form's basic tax for an employee: brackets minus the credit rate x (the basic personal
+    amount, prorated for part-year residence, + CPP/QPP base + EI). ``p`` has ``lines``,
+    ``credit_rate`` and ``basic_personal_amount``."""
+    credits = credit_amounts(p.basic_personal_amount * ctx.residence_fraction, ctx)
+    return basic_provincial_tax(ctx, p.lines, p.credit_rate, credits)
+
+
+@rule
 def federal_taxable_income(ctx: TaxContext, p: Any) -> float:
     """The provincial return starts from federal taxable income (T1 line 26000), outside Québec
     (``p``, the province's record, is not needed)."""

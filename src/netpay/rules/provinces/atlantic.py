@@ -11,29 +11,23 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from netpay.rules.arithmetic import Lines, clawback, less_reduction
-from netpay.rules.context import TaxContext, prorated
+from netpay.rules.arithmetic import Clawback, Lines, clawed_back, less_reduction
+from netpay.rules.context import TaxContext
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
-from netpay.rules.provinces import basic_provincial_tax, credit_amounts, federal_taxable_income
+from netpay.rules.provinces import basic_tax, federal_taxable_income
 from netpay.tables.taxes import AtlanticTable, LowIncomeReduction
-
-
-class Reduction(NamedTuple):
-    basic_amount: float
-    threshold: float
-    rate: float
 
 
 class Params(NamedTuple):
     lines: Lines
     credit_rate: float
     basic_personal_amount: float
-    low_income_reduction: Reduction
+    low_income_reduction: Clawback
 
 
-def reduction(r: LowIncomeReduction) -> Reduction:
-    return Reduction(r.basic_amount, r.threshold, r.rate)
+def reduction(r: LowIncomeReduction) -> Clawback:
+    return Clawback(r.basic_amount, r.threshold, r.rate)
 
 
 def params(table: AtlanticTable) -> Params:
@@ -46,18 +40,16 @@ def params(table: AtlanticTable) -> Params:
 
 
 @rule
-def low_income_tax_reduction(adjusted_net_income: float, r: Reduction) -> float:
+def low_income_tax_reduction(adjusted_net_income: float, r: Clawback) -> float:
     """The reduction claimed (428 forms, Part C): the basic reduction less the rate x adjusted family
     net income over the base amount, not below zero."""
-    return clawback(r.basic_amount, adjusted_net_income, r.threshold, r.rate)
+    return clawed_back(adjusted_net_income, r)
 
 
 @rule
 def provincial_tax(ctx: TaxContext, p: Params) -> float:
     """Tax (T1 line 42800): Parts A-B, less the low-income tax reduction, not below zero."""
-    credits = credit_amounts(prorated(p.basic_personal_amount, ctx), ctx)
-    basic = basic_provincial_tax(ctx, p.lines, p.credit_rate, credits)
-    return less_reduction(basic, low_income_tax_reduction(ctx.net_income, p.low_income_reduction))
+    return less_reduction(basic_tax(ctx, p), low_income_tax_reduction(ctx.net_income, p.low_income_reduction))
 
 
 provincial_taxable_income = federal_taxable_income

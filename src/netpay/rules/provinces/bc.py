@@ -4,25 +4,19 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from netpay.rules.arithmetic import Lines, clawback, less_reduction
-from netpay.rules.context import TaxContext, prorated
+from netpay.rules.arithmetic import Clawback, Lines, clawed_back, less_reduction
+from netpay.rules.context import TaxContext
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
-from netpay.rules.provinces import basic_provincial_tax, credit_amounts, federal_taxable_income
+from netpay.rules.provinces import basic_tax, federal_taxable_income
 from netpay.tables.taxes import BritishColumbiaTable
-
-
-class TaxReduction(NamedTuple):
-    max_amount: float
-    threshold: float
-    rate: float
 
 
 class Params(NamedTuple):
     lines: Lines
     credit_rate: float
     basic_personal_amount: float
-    tax_reduction: TaxReduction
+    tax_reduction: Clawback
 
 
 def params(table: BritishColumbiaTable) -> Params:
@@ -31,21 +25,20 @@ def params(table: BritishColumbiaTable) -> Params:
         lines(table.schedule),
         table.effective_credit_rate,
         table.basic_personal_amount,
-        TaxReduction(r.max_amount, r.threshold, r.rate),
+        Clawback(r.max_amount, r.threshold, r.rate),
     )
 
 
 @rule
 def bc_basic_tax(ctx: TaxContext, p: Params) -> float:
     """BC428 Parts A-B: brackets minus the lowest rate x (BPA + CPP base + EI)."""
-    credits = credit_amounts(prorated(p.basic_personal_amount, ctx), ctx)
-    return basic_provincial_tax(ctx, p.lines, p.credit_rate, credits)
+    return basic_tax(ctx, p)
 
 
 @rule
-def bc_tax_reduction(net_income: float, r: TaxReduction) -> float:
+def bc_tax_reduction(net_income: float, r: Clawback) -> float:
     """BC428 Part C: the reduction, less a rate x net income (line 23600) over the threshold."""
-    return clawback(r.max_amount, net_income, r.threshold, r.rate)
+    return clawed_back(net_income, r)
 
 
 @rule

@@ -8,29 +8,22 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from netpay.rules.arithmetic import Lines, clawback, less_reduction
+from netpay.rules.arithmetic import Clawback, Lines, clawed_back, less_reduction
 from netpay.rules.context import TaxContext, prorated
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
 from netpay.rules.provinces import basic_provincial_tax, credit_amounts, federal_taxable_income
-from netpay.rules.provinces.atlantic import Reduction, low_income_tax_reduction, reduction
+from netpay.rules.provinces.atlantic import low_income_tax_reduction, reduction
 from netpay.tables.taxes import NovaScotiaTable
-
-
-class Supplement(NamedTuple):
-    """The BPA supplement (a maximum of 0: none that year)."""
-
-    max_amount: float
-    threshold: float
-    rate: float
 
 
 class Params(NamedTuple):
     lines: Lines
     credit_rate: float
     basic_personal_amount: float
-    bpa_supplement: Supplement
-    low_income_reduction: Reduction
+    #: the BPA supplement to 2024 (an amount of 0: none that year)
+    bpa_supplement: Clawback
+    low_income_reduction: Clawback
 
 
 def params(table: NovaScotiaTable) -> Params:
@@ -39,7 +32,7 @@ def params(table: NovaScotiaTable) -> Params:
         lines(table.schedule),
         table.effective_credit_rate,
         table.basic_personal_amount,
-        Supplement(0.0, 0.0, 0.5) if s is None else Supplement(s.max_amount, s.threshold, s.rate),
+        Clawback(0.0, 0.0, 0.5) if s is None else Clawback(s.max_amount, s.threshold, s.rate),
         reduction(table.low_income_reduction),
     )
 
@@ -48,8 +41,7 @@ def params(table: NovaScotiaTable) -> Params:
 def nova_scotia_basic_personal_amount(ctx: TaxContext, p: Params) -> float:
     """NS428 line 58040: the basic amount plus, to 2024, the income-tested supplement, which falls by a
     rate of taxable income (line 26000) over its threshold; prorated for part-year residence."""
-    s = p.bpa_supplement
-    supplement = clawback(s.max_amount, ctx.taxable_income, s.threshold, s.rate)
+    supplement = clawed_back(ctx.taxable_income, p.bpa_supplement)
     return prorated(p.basic_personal_amount, ctx) + ctx.residence_fraction * supplement
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from netpay.rules.arithmetic import Lines, clawback
-from netpay.rules.context import TaxContext, prorated
+from netpay.rules.context import TaxContext
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
-from netpay.rules.provinces import basic_provincial_tax, credit_amounts, federal_taxable_income
+from netpay.rules.provinces import basic_tax, federal_taxable_income
 from netpay.tables.taxes import OntarioTable
 
 #: ON428 line 63: the tax reduction is "2 x" the basic reduction (plus amounts for dependants) minus tax.
@@ -70,8 +70,7 @@ def params(table: OntarioTable) -> Params:
 @rule
 def ontario_basic_tax(ctx: TaxContext, p: Params) -> float:
     """ON428 'Ontario tax on taxable income' minus the lowest rate x (BPA + CPP base + EI)."""
-    credits = credit_amounts(prorated(p.basic_personal_amount, ctx), ctx)
-    return basic_provincial_tax(ctx, p.lines, p.credit_rate, credits)
+    return basic_tax(ctx, p)
 
 
 @rule

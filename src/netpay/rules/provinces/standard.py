@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from netpay.rules.arithmetic import Lines
-from netpay.rules.context import TaxContext, prorated
+from netpay.rules.context import TaxContext
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
-from netpay.rules.provinces import basic_provincial_tax, credit_amounts, federal_taxable_income
+from netpay.rules.provinces import basic_tax, federal_taxable_income
 from netpay.tables.taxes import StandardTable
 
 
@@ -29,8 +29,7 @@ def params(table: StandardTable) -> Params:
 @rule
 def provincial_tax(ctx: TaxContext, p: Params) -> float:
     """428 form, Parts A-C for an employee: brackets minus non-refundable credits."""
-    credits = credit_amounts(prorated(p.basic_personal_amount, ctx), ctx)
-    return basic_provincial_tax(ctx, p.lines, p.credit_rate, credits)
+    return basic_tax(ctx, p)
 
 
 provincial_taxable_income = federal_taxable_income
