@@ -26,7 +26,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("netpay.timeline",),
     ("netpay.evaluation", "netpay.first_year"),
     ("netpay.comparison",),
-    ("netpay.api", "netpay.compare"),
+    ("netpay.api",),
     ("netpay.plot", "netpay.cli", "netpay.demo", "netpay.coverage"),
     ("netpay",),  # the package's lazy facade
 )

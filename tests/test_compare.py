@@ -11,8 +11,8 @@ from pydantic import ValidationError
 
 import netpay
 from netpay import Offer, compare, equivalent_salary, evaluate, gross_for_net, take_home
-from netpay.compare import LINES
 from netpay.errors import InvalidIncomeError, NoDataError, UnknownCityError
+from netpay.lines import LINES
 
 YEAR = 2026
 CITIES = ("Toronto", "Vancouver", "Montréal")

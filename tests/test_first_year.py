@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 import netpay
 from netpay import first_year as fy
-from netpay.compare import Evaluation
 from netpay.engine import Year, compute, take_home
 from netpay.errors import NetpayError
+from netpay.evaluation import Evaluation
 from netpay.rules.context import Residence
 
 D = dt.date

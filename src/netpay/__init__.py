@@ -19,10 +19,12 @@ _PUBLIC: dict[str, str] = {
     "take_home": "netpay.engine",
     "Offer": "netpay.offer",
     "Housing": "netpay.citydata",
-    "evaluate": "netpay.compare",
-    "compare": "netpay.compare",
-    "gross_for_net": "netpay.compare",
-    "equivalent_salary": "netpay.compare",
+    "Evaluation": "netpay.evaluation",
+    "YearEvaluation": "netpay.evaluation",
+    "evaluate": "netpay.api",
+    "compare": "netpay.api",
+    "gross_for_net": "netpay.inverse",
+    "equivalent_salary": "netpay.comparison",
     "cities": "netpay.citydata",
     "rent": "netpay.citydata",
     "monthly_cash_flow": "netpay.first_year",
@@ -43,6 +45,7 @@ _SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules")
 __all__ = [
     "DATA_EDITION",
     "DataFileError",
+    "Evaluation",
     "Housing",
     "InvalidIncomeError",
     "NetpayError",
@@ -52,6 +55,7 @@ __all__ = [
     "UnknownCityError",
     "UnknownJurisdictionError",
     "UnknownYearError",
+    "YearEvaluation",
     "__version__",
     "cities",
     "compare",
@@ -73,7 +77,7 @@ def __getattr__(name: str) -> Any:
     if name not in _PUBLIC:
         raise AttributeError(f"module 'netpay' has no attribute {name!r}")
     value = getattr(importlib.import_module(_PUBLIC[name]), name)
-    globals()[name] = value  # a function named like a submodule (compare) must win over the module
+    globals()[name] = value
     return value
 
 
@@ -83,8 +87,9 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from netpay import plot, tables
+    from netpay.api import compare, evaluate
     from netpay.citydata import Housing, cities, rent
-    from netpay.compare import compare, equivalent_salary, evaluate, gross_for_net
+    from netpay.comparison import equivalent_salary
     from netpay.engine import take_home
     from netpay.errors import (
         DataFileError,
@@ -96,6 +101,8 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         UnknownJurisdictionError,
         UnknownYearError,
     )
+    from netpay.evaluation import Evaluation, YearEvaluation
     from netpay.first_year import monthly_cash_flow, residence_fraction
+    from netpay.inverse import gross_for_net
     from netpay.offer import Offer
     from netpay.tables import DATA_EDITION

@@ -24,7 +24,7 @@ def _fmt(row: str, value: float) -> str:
 
 
 OFFER_CITIES = ("Toronto", "Vancouver", "Montréal")
-#: Lines of the monthly comparison shown by the demo (keys of netpay.compare.LINES).
+#: Lines of the monthly comparison shown by the demo (keys of netpay.lines.LINES).
 OFFER_ROWS = (
     "base_salary",
     "bonus",

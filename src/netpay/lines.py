@@ -9,7 +9,7 @@ show CPP2 apart).
 Everything else derives from the registry:
 
 - :data:`COLUMNS` and :data:`LABELS`: the columns of ``take_home`` (``netpay.engine.COLUMNS``);
-- :data:`LINES`: the lines of an evaluation and of ``netpay.compare`` (``netpay.compare.LINES``);
+- :data:`LINES`: the lines of an evaluation and of ``netpay.compare``'s tables;
 - :data:`CASH_FLOW_COLUMNS`: the columns of the pay cheques (``netpay.first_year.CASH_FLOW_COLUMNS``);
 - :data:`SEGMENTS`: the segments of ``netpay.plot.breakdown``;
 - :data:`TAKE_HOME_ROWS`: the rows the command line and the demo print for ``take_home``.
@@ -165,7 +165,7 @@ LABELS: dict[str, str] = {k: label(k) for k in COLUMNS}
 #: Rows printed for take_home by the command line and the demo: all but the RRSP/RPP deductions.
 TAKE_HOME_ROWS: tuple[str, ...] = tuple(k for k in COLUMNS if k != "deductions")
 
-#: Lines of an evaluation, key -> label (``netpay.compare.LINES``). Amounts are per year except
+#: Lines of an evaluation, key -> label (the rows of ``netpay.compare``'s tables). Amounts are per year except
 #: rent, other costs and the disposable lines, which are per month.
 LINES: dict[str, str] = {k: label(k) for k in VIEWS["evaluation"]}
 
