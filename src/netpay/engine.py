@@ -27,6 +27,8 @@ import numpy.typing as npt
 
 from netpay import tables
 from netpay.jurisdictions import normalize
+from netpay.lines import COLUMNS
+from netpay.lines import LABELS as LABELS  # version 1 read the labels here
 from netpay.money import FloatArray, as_amounts
 from netpay.rules import federal, payroll
 from netpay.rules.arithmetic import round_cents
@@ -37,44 +39,9 @@ from netpay.rules.provinces import MODULES, module_for
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-#: Columns of take_home's result, in order (the first rows of the engine's block).
-COLUMNS: tuple[str, ...] = (
-    "income",
-    "cpp",
-    "ei",
-    "qpip",
-    "deductions",
-    "taxable_income",
-    "provincial_taxable_income",
-    "federal_tax",
-    "provincial_tax",
-    "total_deductions",
-    "net_income",
-    "monthly_net_income",
-    "average_rate",
-    "marginal_rate",
-)
 #: Further rows of the block ``compute`` returns: the CPP/QPP split and net income (line 23600).
 EXTRA: tuple[str, ...] = ("cpp_base", "cpp_enhanced", "net_income_23600")
 ROWS: dict[str, int] = {name: i for i, name in enumerate(COLUMNS + EXTRA)}
-
-#: Human labels of take_home's money lines, for printed tables (demo, command line).
-LABELS: dict[str, str] = {
-    "income": "Gross employment income",
-    "cpp": "CPP/QPP + CPP2/QPP2",
-    "ei": "EI premiums",
-    "qpip": "QPIP premiums",
-    "deductions": "RRSP/RPP deductions",
-    "taxable_income": "Taxable income (federal)",
-    "provincial_taxable_income": "Taxable income (provincial)",
-    "federal_tax": "Federal tax",
-    "provincial_tax": "Provincial tax",
-    "total_deductions": "Total deductions",
-    "net_income": "Net income (year)",
-    "monthly_net_income": "Net income (month)",
-    "average_rate": "Average rate",
-    "marginal_rate": "Marginal rate",
-}
 
 # --------------------------------------------------------------------------- the tables of one computation
 
