@@ -25,8 +25,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from netpay.engine import Incomes, Ruleset, compute
-from netpay.jurisdictions import normalize
+from netpay.engine import Incomes, Ruleset, compute, is_quebec
 from netpay.money import FloatArray
 from netpay.rules.context import FULL_YEAR, Residence
 
@@ -152,11 +151,6 @@ _FIELDS = tuple(IncomeComponents.__dataclass_fields__)
 def _array(offers: Sequence[Offer], name: str) -> FloatArray:
     attr = "bonus_amount" if name == "bonus" else name
     return np.array([float(getattr(o, attr)) for o in offers], dtype=np.float64)
-
-
-def is_quebec(province: str) -> bool:
-    """Québec's payroll and income tax differ (QPP, QPIP, Québec's EI rate, RL-1 box J)."""
-    return normalize(province) == "QC"
 
 
 def treat(

@@ -70,7 +70,7 @@ class Ruleset:
     @property
     def quebec(self) -> bool:
         """Québec residents file the TP-1, contribute to the QPP and QPIP, and get the federal abatement."""
-        return self.province == "QC"
+        return is_quebec(self.province)
 
     @property
     def pension_plan(self) -> Any:
@@ -121,9 +121,15 @@ def entry_point(dispatcher: Any, *sample: Any) -> Any:
     return dispatcher.overloads[tuple(numba.typeof(a) for a in sample)].entry_point
 
 
+def is_quebec(province: str) -> bool:
+    """Whether ``province`` (code or name) is Québec: the one test of it outside the rules (Québec's
+    return, pension plan, QPIP, EI rate and abatement differ; ``Ruleset`` answers each)."""
+    return normalize(province) == "QC"
+
+
 @functools.lru_cache(maxsize=256)
 def _ruleset(code: str, year: int) -> Ruleset:
-    quebec = code == "QC"
+    quebec = is_quebec(code)
     fed, pay, prov = tables.load(year, tables.FEDERAL), tables.load(year, tables.PAYROLL), tables.load(year, code)
     common = Common(
         pension=payroll.pension_record(pay.qpp if quebec else pay.cpp),

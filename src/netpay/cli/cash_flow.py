@@ -136,7 +136,9 @@ def print_header(flow: pd.DataFrame, offer: Any, by: str) -> None:
 
 
 def _quebec(flow: pd.DataFrame) -> bool:
-    return bool(flow.attrs.get("province") == "QC")
+    from netpay.engine import is_quebec
+
+    return is_quebec(str(flow.attrs.get("province", "")))
 
 
 def flow_table(flow: pd.DataFrame, by: str) -> pd.DataFrame:
