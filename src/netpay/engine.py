@@ -18,6 +18,7 @@ and records for (province, year): it is the one place that knows Québec differs
 from __future__ import annotations
 
 import functools
+import warnings
 from dataclasses import dataclass
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -116,8 +117,12 @@ def entry_point(dispatcher: Any, *sample: Any) -> Any:
     if not JIT:
         return dispatcher
     import numba
+    from numba.core.errors import NumbaIRAssumptionWarning
 
-    dispatcher(*sample)  # compiles, or loads the compiled kernel from the disk cache
+    with warnings.catch_warnings():
+        # numba's own "internal pedantic check" of the inlined provincial rules: not about netpay's input
+        warnings.simplefilter("ignore", NumbaIRAssumptionWarning)
+        dispatcher(*sample)  # compiles, or loads the compiled kernel from the disk cache
     return dispatcher.overloads[tuple(numba.typeof(a) for a in sample)].entry_point
 
 
