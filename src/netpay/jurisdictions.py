@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import unicodedata
 
 from netpay.errors import UnknownJurisdictionError
@@ -63,6 +64,11 @@ def normalize(province: str) -> str:
     """
     if not isinstance(province, str):
         raise UnknownJurisdictionError(f"province must be a string such as 'ON' or 'Ontario', not {province!r}")
+    return _code(province)
+
+
+@functools.lru_cache(maxsize=512)
+def _code(province: str) -> str:
     key = fold(province)
     if key in _LOOKUP:
         return _LOOKUP[key]
