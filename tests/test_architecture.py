@@ -32,7 +32,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 
 #: Modules over the size limits today, until they are split (the ratchet: the list only shrinks).
-LARGE_MODULES = {"netpay.plot": 800, "netpay.engine": 520}
+LARGE_MODULES = {"netpay.plot": 740, "netpay.engine": 470}
 LARGE_FUNCTIONS = {"netpay.plot.breakdown": 100}
 #: Upward imports allowed, each with its reason.
 ALLOWED_UP = {
