@@ -402,3 +402,20 @@ def test_no_submodule_is_named_like_a_public_function():
         "assert list(t.columns) == ['Toronto'] and callable(netpay.compare)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("kw", "says"),
+    [
+        ({"spouse": 1}, "household is not modelled yet"),
+        ({"children": [2023]}, "household is not modelled yet"),
+        ({"bedroom": 2}, "did you mean bedrooms"),
+        ({"arival": "2026-06-01"}, "did you mean arrival"),
+        ({"horizon": 4}, "horizon"),
+    ],
+)
+def test_unknown_keywords_say_what_netpay_models_instead(kw, says):
+    offer = netpay.Offer(base_salary=100_000, city="Toronto")
+    for call in (lambda: netpay.evaluate(offer, 2026, **kw), lambda: netpay.compare([offer], 2026, **kw)):
+        with pytest.raises(TypeError, match=says):
+            call()

@@ -11,6 +11,8 @@ else of the year (default: the year's RRSP dollar limit, with a warning).
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import inspect
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -24,6 +26,30 @@ from netpay.first_year.evaluation import first_year_evaluation
 from netpay.offer import Offer
 from netpay.tables import check_year
 from netpay.timeline import Arrival, as_date, check_room
+
+#: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
+ELSEWHERE: dict[str, str] = {
+    **{
+        word: f"the household is not modelled yet ({word}=): netpay models one person today; see docs/limitations.md"
+        for word in ("household", "spouse", "partner", "children", "child", "dependants", "dependents")
+    },
+    "salary": "the salary is part of the offer: netpay.Offer(base_salary=..., city=...)",
+    "city": "the city is part of the offer: netpay.Offer(base_salary=..., city=...)",
+    "province": "the province follows from the offer's city (netpay.cities())",
+    "horizon": "a horizon of several years is not modelled yet: evaluate one year at a time",
+}
+
+
+def _refuse_unknown(function: str, unknown: Mapping[str, Any], known: Iterable[str]) -> None:
+    """An unknown keyword is an error saying what netpay models instead, or the closest keywords."""
+    if not unknown:
+        return
+    name = sorted(unknown)[0]
+    hint = ELSEWHERE.get(name)
+    if hint is None:
+        close = difflib.get_close_matches(name, list(known), n=3, cutoff=0.5)
+        hint = f"did you mean {' or '.join(close)}?" if close else f"the keywords are {', '.join(known)}"
+    raise TypeError(f"{function}() got an unknown keyword {name}=: {hint}")
 
 
 def _basis(rent_basis: str, basis: str | None) -> str:
@@ -79,6 +105,7 @@ def evaluate(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    **unknown: Any,
 ) -> Evaluation:
     """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
     year of arrival), living in its city.
@@ -102,6 +129,7 @@ def evaluate(
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
     True
     """
+    _refuse_unknown("evaluate", unknown, _KEYWORDS["evaluate"])
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
@@ -128,6 +156,7 @@ def compare(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    **unknown: Any,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city's name as netpay spells
     it, made unique with ' (2)', ...), one row per line of the breakdown (keys of
@@ -148,6 +177,7 @@ def compare(
     those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
     fraction and the spring settlement of the return.
     """
+    _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
     check_period(period)
     items = offer_list(offers)
     if not items:
@@ -161,3 +191,9 @@ def compare(
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
     return first_year_table(evaluations, y, period, view or "both")
+
+
+#: The keywords of each function, for the closest-name hint.
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    f.__name__: tuple(p for p in inspect.signature(f).parameters if p != "unknown") for f in (evaluate, compare)
+}

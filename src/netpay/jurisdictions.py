@@ -64,11 +64,11 @@ def normalize(province: str) -> str:
     """
     if not isinstance(province, str):
         raise UnknownJurisdictionError(f"province must be a string such as 'ON' or 'Ontario', not {province!r}")
-    return _code(province)
+    return _code_of(province)
 
 
 @functools.lru_cache(maxsize=512)
-def _code(province: str) -> str:
+def _code_of(province: str) -> str:
     key = fold(province)
     if key in _LOOKUP:
         return _LOOKUP[key]
