@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+import netpay
+
 NOTEBOOK = Path(__file__).resolve().parents[1] / "notebooks" / "compare_offers.ipynb"
 
 nbformat = pytest.importorskip("nbformat")
@@ -62,4 +64,5 @@ def test_notebook_runs(tmp_path, monkeypatch):
     assert errors == []
     # the kernel ran this interpreter's netpay (the venv's), not another installation
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
-    assert any("2026-11-25" in str(o.get("data", {}).get("text/plain", "")) for o in outputs)
+    edition = netpay.DATA_EDITION
+    assert any(edition in str(o.get("data", {}).get("text/plain", "")) for o in outputs)
