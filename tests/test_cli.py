@@ -566,7 +566,7 @@ def test_compare_first_year_errors_name_the_option(capsys):
     _, _, err = run(capsys, "compare", "-s", "1", "-c", "Toronto", "--arrival", "2025-06-01", "--year", "2026")
     assert "--arrival 2025-06-01 is not in tax year 2026" in err
     _, _, err = run(capsys, "compare", "-s", "1", "-c", "Toronto", "--rrsp-room", "0")
-    assert "--rrsp-room is for the first year in Canada: give --arrival" in err
+    assert "--rrsp-room limits the deduction of RRSP contributions: give --rrsp-match too" in err
 
 
 @pytest.mark.parametrize(
@@ -651,7 +651,7 @@ def test_plot_svg_is_written_under_its_own_name(capsys, tmp_path):
             ("compare", "-s", "140k", "-c", "Toronto", "--bonus", "10%", "--first-year-bonus", "full"),
             "--first-year-bonus is for the first year in Canada: give --arrival",
         ),
-        (("compare", "-s", "140k", "-c", "Toronto", "--rrsp-room", "0"), "--rrsp-room is for the first year"),
+        (("compare", "-s", "140k", "-c", "Toronto", "--rrsp-room", "0"), "--rrsp-room limits the deduction"),
         (
             ("compare", "-s", "140k", "-c", "Toronto", "--arrival", "2026-06-01", "--first-year-bonus", "full"),
             "--first-year-bonus says when year one pays the annual bonus: give --bonus too",
@@ -786,3 +786,13 @@ def test_a_path_that_cannot_be_written_is_one_line_before_any_output(capsys, tmp
     code, out, err = run(capsys, *COMPARE, option, str(target))
     assert_one_line_error(code, out, err)
     assert f"{option} {target}: cannot write it" in err
+
+
+def test_rrsp_room_limits_the_full_year_too_and_warnings_are_one_line(capsys):
+    # Without --rrsp-room the library deducts up to the year's dollar limit and says so: one line,
+    # in the CLI's words. With it (a full year, no --arrival) the note is not needed.
+    code, out, err = run(capsys, "compare", "-s", "140k", "-c", "Toronto", "--rrsp-match", "5%")
+    assert code == 0 and err.count("\n") == 1
+    assert err.startswith("netpay compare: note: RRSP contributions") and "give --rrsp-room to use it" in err
+    code, out, err = run(capsys, "compare", "-s", "140k", "-c", "Toronto", "--rrsp-match", "5%", "--rrsp-room", "4000")
+    assert code == 0 and err == ""

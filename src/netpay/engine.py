@@ -397,8 +397,10 @@ def compute(
     Returns a :class:`TaxResult`: the ``COLUMNS`` of ``take_home`` (the marginal rate left NaN:
     :func:`marginal_rate`) and the ``EXTRA`` rows.
     """
+    if not isinstance(rules, Ruleset):
+        raise TypeError(f"rules must be a netpay.engine.Ruleset (Ruleset.load(province, year)), not {rules!r}")
     if not isinstance(incomes, Incomes):
-        incomes = Incomes(np.asarray(incomes, dtype=np.float64))
+        incomes = Incomes(as_amounts(incomes, "employment income")[0])
     matrix = incomes.matrix()
     r = _check_residence(residence)
     out = np.empty((len(ROWS), matrix.shape[1]), dtype=np.float64)

@@ -9,7 +9,8 @@ import numpy.typing as npt
 import pandas as pd
 
 from netpay.components import IncomeComponents, tax
-from netpay.money import FloatArray, as_amounts
+from netpay.errors import InvalidIncomeError
+from netpay.money import MAX_AMOUNT, FloatArray, as_amounts
 from netpay.tables import check_year
 
 #: Half-width, in cents, of the window searched around the continuous solution (widened if needed).
@@ -120,4 +121,12 @@ def gross_for_net(net: npt.ArrayLike | pd.Series, province: str = "ON", year: in
     arr, index = as_amounts(net, "net")
     y = check_year(year)
     net_of(np.zeros(1), province, y)  # an unknown province is an error even when every net is 0
-    return shape_like(solve(arr, province, y), net, index, "gross")
+    gross = solve(arr, province, y)
+    beyond = gross >= MAX_AMOUNT
+    if beyond.any():
+        pos = int(np.flatnonzero(beyond)[0])
+        raise InvalidIncomeError(
+            f"net at position {pos} ({float(arr[pos])!r}) needs a gross income at or above "
+            f"{MAX_AMOUNT:,.0f}, where netpay's tax tables end: give a smaller net"
+        )
+    return shape_like(gross, net, index, "gross")

@@ -229,6 +229,27 @@ class Offer(BaseModel):
             )
         return self
 
+    @field_validator("city")
+    @classmethod
+    def _known_city(cls, value: str) -> str:
+        """An unknown city is an error now (naming the closest), not at the first evaluation."""
+        from netpay.citydata import city
+
+        city(value)
+        return value
+
+    @model_validator(mode="after")
+    def _contributions_from_pay(self) -> Offer:
+        """The employee's own RRSP and pension contributions come out of pay: they cannot exceed it."""
+        own = self.employee_rrsp + self.employee_pension
+        pay = self.base_salary + self.bonus_amount
+        if own > pay:
+            raise _invalid(
+                f"employee_rrsp + employee_pension ({own:,.2f}) exceed the salary and bonus they are paid "
+                f"from ({pay:,.2f}): give the contributions in dollars a year"
+            )
+        return self
+
     @model_validator(mode="after")
     def _below_ceiling(self) -> Offer:
         total = self.bonus_amount + sum(

@@ -13,9 +13,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from netpay.components import Residence
 from netpay.errors import InvalidIncomeError, NetpayError
 from netpay.money import as_amount
+from netpay.tables import check_year
 
 #: Pay frequencies: periods a year -> name.
 PAY_PERIODS: dict[int, str] = {12: "monthly", 24: "semi-monthly", 26: "biweekly", 52: "weekly"}
@@ -29,6 +32,8 @@ BONUS_RULES: tuple[str, ...] = ("next_year", "prorated", "full")
 
 def as_date(value: Any, name: str) -> dt.date:
     """``value`` as a date: a ``datetime.date`` (a datetime gives its day) or 'YYYY-MM-DD'."""
+    if isinstance(value, np.datetime64) and not np.isnat(value):
+        return dt.date.fromisoformat(str(value.astype("datetime64[D]")))
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -46,6 +51,11 @@ def days_in_year(year: int) -> int:
     return 366 if calendar.isleap(int(year)) else 365
 
 
+def tax_year_of(year: Any, day: dt.date) -> int:
+    """The tax year: ``year`` checked as everywhere (``None``: the year of ``day``)."""
+    return check_year(day.year if year is None else year)
+
+
 def check_in_year(day: dt.date, year: int, name: str) -> None:
     """An error unless ``day`` falls in tax ``year``."""
     if day.year != int(year):
@@ -59,8 +69,9 @@ def days_resident(arrival: dt.date | str, year: int) -> int:
     to December 31, both counted (CRA's newcomer examples count the arrival day: 6 May 2024 gives
     240 days)."""
     day = as_date(arrival, "arrival")
-    check_in_year(day, year, "arrival")
-    return (dt.date(int(year), 12, 31) - day).days + 1
+    y = tax_year_of(year, day)
+    check_in_year(day, y, "arrival")
+    return (dt.date(y, 12, 31) - day).days + 1
 
 
 def residence_fraction(arrival: dt.date | str, year: int) -> float:
@@ -74,7 +85,8 @@ def residence_fraction(arrival: dt.date | str, year: int) -> float:
     >>> round(residence_fraction(dt.date(2026, 6, 1), 2026) * 365)
     214
     """
-    return days_resident(arrival, year) / days_in_year(year)
+    y = tax_year_of(year, as_date(arrival, "arrival"))
+    return days_resident(arrival, y) / days_in_year(y)
 
 
 def check_room(rrsp_room: Any) -> float:
@@ -116,6 +128,7 @@ class Arrival:
         if arrival is None:
             raise NetpayError("give arrival, the date the person becomes resident in Canada (start defaults to it)")
         a = as_date(arrival, "arrival")
+        year = tax_year_of(year, a)
         check_in_year(a, year, "arrival")
         s = a if start is None else as_date(start, "start")
         check_in_year(s, year, "start")

@@ -101,7 +101,11 @@ def load_rows(name: str, columns: tuple[str, ...], model: type[Row], key: tuple[
     file = data_file(name)
     if not file.is_file():
         raise DataFileError(f"{label}: file not found")
-    rows = read_csv(file.read_text(encoding="utf-8"), label, columns, model)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
+    rows = read_csv(text, label, columns, model)
     check_unique(rows, key, label)
     return tuple(rows)
 

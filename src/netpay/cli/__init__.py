@@ -12,8 +12,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import warnings
 from collections.abc import Sequence
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from netpay.cli import cash_flow, cities, compare, tables, take_home
 from netpay.cli.parse import PROG, UsageError, library_message, parse_amount, parse_amount_or_percent, parse_date
@@ -52,6 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _note(where: str) -> Any:
+    """Print a warning as one line, ``netpay <command>: note: ...``, with the CLI's option names."""
+
+    def show(message: Any, *_: Any, **__: Any) -> None:
+        text = str(message).replace("give rrsp_room= to use it", "give --rrsp-room to use it")
+        print(f"{where}: note: {text}", file=sys.stderr)
+
+    return show
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``netpay`` command with ``argv`` (default: ``sys.argv[1:]``); return the exit code."""
     parser = build_parser()
@@ -67,7 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     where = f"{PROG} {args.command}"
     try:
-        return int(args.run(args))
+        with warnings.catch_warnings():
+            warnings.showwarning = _note(where)  # the library's warnings as one line each
+            return int(args.run(args))
     except BrokenPipeError:  # `netpay tables | head`: the reader left; not an error
         _silence_stdout()
         return 0

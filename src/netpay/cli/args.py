@@ -182,8 +182,9 @@ def add_arrival_options(parser: Any) -> Any:
         "--rrsp-room",
         type=parse_amount,
         metavar="AMOUNT",
-        help="your RRSP deduction limit for year one (default 0: a newcomer has none; --rrsp-match "
-        "contributions above it are not deducted in year one)",
+        help="your RRSP deduction limit (on your notice of assessment): with --arrival, of year one "
+        "(default 0: a newcomer has none); without, of the year (default: the year's RRSP dollar "
+        "limit); --rrsp-match contributions above it are not deducted",
     )
     return group
 

@@ -98,9 +98,12 @@ def run(args: argparse.Namespace) -> int:
     import netpay
 
     if args.arrival is None and args.start is None:
-        refuse(args, {**ARRIVAL_OPTIONS, "view": "--view"}, "is for the first year in Canada: give --arrival DATE too")
+        first_year_only = {k: v for k, v in ARRIVAL_OPTIONS.items() if k != "rrsp_room"}
+        refuse(args, {**first_year_only, "view": "--view"}, "is for the first year in Canada: give --arrival DATE too")
     dates = arrival_from_args(args)
     options: dict[str, Any] = {}
+    if dates is None and args.rrsp_room is not None:
+        options["rrsp_room"] = args.rrsp_room  # the RRSP deduction limit of the year
     if dates is not None:
         options = {"arrival": dates[0], "start": dates[1], **arrival_keywords(args)}
         if args.view is not None:

@@ -122,5 +122,7 @@ def monthly_cash_flow(
     capped at ``rrsp_room`` (default 0, see :func:`evaluate_first_year`): payroll withholds as if
     the RRSP contributions were deductible, so without room the return claws the difference back.
     """
+    if not isinstance(offer, Offer):
+        raise TypeError(f"monthly_cash_flow needs a netpay.Offer, got {type(offer).__name__}")
     move = Arrival.of(year, start if arrival is None else arrival, start, pay_periods, bonus, rrsp_room)
     return pay_cheques(offer, move, bonus_paid=bonus_paid, relocation_paid=relocation_paid, by=by)

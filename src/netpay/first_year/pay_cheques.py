@@ -149,4 +149,6 @@ def _facts(offer: Offer, move: Arrival, place: citydata.City) -> dict[str, Any]:
 
 def spring_settlement(cash_flow: pd.DataFrame) -> pd.Series:
     """The settlement of a :func:`monthly_cash_flow` as a Series (positive: a refund)."""
+    if not isinstance(cash_flow, pd.DataFrame) or "settlement" not in cash_flow.attrs:
+        raise TypeError("spring_settlement needs the result of netpay.monthly_cash_flow(...), which carries it")
     return pd.Series(cash_flow.attrs["settlement"], name=cash_flow.attrs.get("settled_in"))

@@ -89,6 +89,8 @@ def read_yaml(file: Traversable, label: str) -> Any:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataFileError(f"{label}: file not found") from None
+    except UnicodeDecodeError as exc:
+        raise DataFileError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
     return parse_yaml(text, label)
 
 
