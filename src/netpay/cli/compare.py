@@ -176,7 +176,8 @@ def first_year_header(table: pd.DataFrame) -> list[str]:
         f"paid {first_year.PAY_PERIODS[f['pay_periods']]}; {BONUS_RULE_TEXT[f['bonus_rule']]}.",
         f'In year one "per month" means per month resident in Canada ({f["days_resident"]} of '
         f"{f['days_in_year']} days = {f['months_in_canada']:.2f} months): pay, taxes and "
-        "one-time payments over those months, rent for those months.",
+        "one-time payments over those months, rent for those months. Its taxes are those the return "
+        "settles: payroll withholds more during the year, and the difference is the spring refund below.",
     ]
     if table.attrs.get("view") != "year_one":
         lines.append(
