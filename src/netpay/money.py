@@ -90,11 +90,8 @@ def as_amounts(values: Any, name: str = "income") -> tuple[FloatArray, pd.Index 
     """
     if type(values) in _PLAIN_NUMBERS:  # one number, the common case: checked at once
         return np.array([float(values) if 0 <= values < MAX_AMOUNT else _scalar(values, name, "")]), None
-    if isinstance(values, bytes | bytearray | memoryview):  # numpy reads their bytes as numbers
-        raise InvalidIncomeError(
-            f"{name} must be a number of dollars or a list of them: {type(values).__name__} is bytes; "
-            "give the amounts as numbers"
-        )
+    if isinstance(values, bytes | bytearray | memoryview):  # numpy would read each byte as a number
+        _scalar(bytes(values), name, "")
     values, index = _unwrap_pandas(values, name)
     if isinstance(values, np.ma.MaskedArray):
         values = _unmasked(values, name)

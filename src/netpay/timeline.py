@@ -52,8 +52,13 @@ def days_in_year(year: int) -> int:
 
 
 def tax_year_of(year: Any, day: dt.date) -> int:
-    """The tax year: ``year`` checked as everywhere (``None``: the year of ``day``)."""
-    return check_year(day.year if year is None else year)
+    """The calendar year of a tax year: ``year`` as a whole number (``None``: the year of ``day``).
+    Days and fractions need no tax table, so any year is taken (``check_year``'s errors otherwise)."""
+    if year is None:
+        return day.year
+    if isinstance(year, bool) or not isinstance(year, int | np.integer):
+        check_year(year)  # the same error as everywhere for 2026.5, '2026', True ...
+    return int(year)
 
 
 def check_in_year(day: dt.date, year: int, name: str) -> None:
