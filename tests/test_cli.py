@@ -690,7 +690,7 @@ def test_options_that_do_not_apply_are_refused(capsys, argv, message):
     [
         (("take-home", "100000", "--year", "1999"), "netpay take-home: --year 1999: No tax tables for 1999."),
         (("take-home", "1", "-p", "Ontaro"), "netpay take-home: --province Ontaro: Unknown province"),
-        (("take-home", "1e15"), "netpay take-home: argument INCOME: not a dollar amount"),
+        (("take-home", "1e15"), "netpay take-home: INCOME: income at position 0 must be below 1,000,000,000,000,000"),
         (("tables", "--sources", "XX"), "netpay tables: --sources XX: Unknown province"),
         (("cities", "--city", "Gotham"), "netpay cities: --city Gotham: Unknown city 'Gotham'."),
         (("compare", "-s", "1", "-c", "Gotham"), "netpay compare: --city Gotham: Unknown city"),
@@ -796,3 +796,8 @@ def test_rrsp_room_limits_the_full_year_too_and_warnings_are_one_line(capsys):
     assert err.startswith("netpay compare: note: RRSP contributions") and "give --rrsp-room to use it" in err
     code, out, err = run(capsys, "compare", "-s", "140k", "-c", "Toronto", "--rrsp-match", "5%", "--rrsp-room", "4000")
     assert code == 0 and err == ""
+
+
+def test_amounts_in_scientific_notation():
+    # 1.4e5 is 140,000 (numbers as a spreadsheet exports them); the ceiling still applies
+    assert cli.parse_amount("1.4e5") == 140_000 and cli.parse_amount("9.99e14") == 999_000_000_000_000

@@ -27,12 +27,12 @@ class UsageError(Exception):
 
 # --------------------------------------------------------------------------- argument types
 
-_AMOUNT = re.compile(r"^\$?\s*(\d+(?:[,_ ]\d{3})*(?:\.\d+)?|\d*\.\d+)\s*([kKmM]?)$")
+_AMOUNT = re.compile(r"^\$?\s*(\d+(?:[,_ ]\d{3})*(?:\.\d+)?(?:[eE]\+?\d+)?|\d*\.\d+)\s*([kKmM]?)$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def parse_amount(text: str) -> float:
-    """A dollar amount written as 140000, 140_000, 140,000, $140,000, 140k or 1.2m."""
+    """A dollar amount written as 140000, 140_000, 140,000, $140,000, 140k, 1.2m or 1.4e5."""
     m = _AMOUNT.match(text.strip())
     if not m:
         raise argparse.ArgumentTypeError(f"not a dollar amount: {text!r} (write e.g. 140000, 140,000 or 140k)")

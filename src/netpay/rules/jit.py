@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,7 +31,14 @@ def cache_dir() -> str:
     for path in sorted([package / "engine.py", *(package / "rules").rglob("*.py")]):
         digest.update(path.read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "netpay", "numba", digest.hexdigest()[:16])
+    folder = os.path.join(base, "netpay", "numba", digest.hexdigest()[:16])
+    try:  # a home without a writable cache (some containers): the temporary folder instead
+        os.makedirs(folder, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder):
+            pass
+    except OSError:
+        folder = os.path.join(tempfile.gettempdir(), f"netpay-numba-{digest.hexdigest()[:16]}")
+    return folder
 
 
 def compiled(fn: F, **options: Any) -> F:
