@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from netpay.engine import Incomes, Ruleset, compute, is_quebec
+from netpay.engine import Incomes, Ruleset, TaxResult, compute, is_quebec
 from netpay.money import FloatArray
 from netpay.rules.context import FULL_YEAR, Residence
 
@@ -75,14 +75,7 @@ AMOUNTS: tuple[str, ...] = (
 )
 
 
-__all__ = ["AMOUNTS", "FULL_YEAR", "IncomeComponents", "Residence", "TaxResult", "check_residence", "ruleset", "tax"]
-
-
-def check_residence(residence: Residence) -> Residence:
-    """``residence`` if its fraction is in (0, 1], else an error saying so."""
-    if not 0.0 < residence.fraction <= 1.0:
-        raise ValueError(f"residence fraction must be in (0, 1], got {residence.fraction!r}")
-    return residence
+__all__ = ["AMOUNTS", "FULL_YEAR", "IncomeComponents", "Residence", "TaxResult", "ruleset", "tax"]
 
 
 @dataclass(frozen=True)
@@ -191,25 +184,6 @@ def of_offer(offer: Offer) -> IncomeComponents:
 # --------------------------------------------------------------------------- the tax engine
 
 
-@dataclass(frozen=True)
-class TaxResult:
-    """Contributions, taxable incomes and taxes for the year, one element per person."""
-
-    cpp: FloatArray
-    ei: FloatArray
-    qpip: FloatArray
-    taxable_income: FloatArray
-    provincial_taxable_income: FloatArray
-    federal_tax: FloatArray
-    provincial_tax: FloatArray
-    #: take-home pay: employment income - contributions - taxes (take_home's ``net_income``)
-    net_income: FloatArray
-
-    def part(self, start: int, stop: int) -> TaxResult:
-        """Elements ``start:stop`` of every line."""
-        return TaxResult(**{k: v[start:stop] for k, v in self.__dict__.items()})
-
-
 def ruleset(province: str, year: int) -> Ruleset:
     """The rules and tables of (province, year), cached by the engine: the one ``Ruleset.load`` call
     outside the engine (pay-by-pay payroll reads its pension plan, EI and QPIP from it)."""
@@ -238,14 +212,4 @@ def tax(
         deductions=components.deductions,
         provincial_only=components.quebec_health_premiums,
     )
-    r = compute(incomes, ruleset(province, year), check_residence(residence), exact=exact)
-    return TaxResult(
-        cpp=r["cpp"],
-        ei=r["ei"],
-        qpip=r["qpip"],
-        taxable_income=r["taxable_income"],
-        provincial_taxable_income=r["provincial_taxable_income"],
-        federal_tax=r["federal_tax"],
-        provincial_tax=r["provincial_tax"],
-        net_income=r["net_income"],
-    )
+    return compute(incomes, ruleset(province, year), residence, exact=exact)

@@ -79,21 +79,8 @@ class Ruleset:
         return self.payroll.qpp if self.quebec else self.payroll.cpp
 
     @property
-    def ei_rate(self) -> float:
-        return self.common.ei.rate
-
-    @property
     def has_qpip(self) -> bool:
         return self.quebec
-
-    @property
-    def abatement(self) -> float:
-        return self.common.federal.abatement
-
-    @property
-    def module(self) -> ModuleType:
-        """The module of the province's return."""
-        return module_for(self.province)
 
     @functools.cached_property
     def kernel(self) -> Any:

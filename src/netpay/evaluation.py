@@ -323,7 +323,7 @@ def year_evaluations(
     for province in dict.fromkeys(p.province for p in places):
         idx = [i for i, p in enumerate(places) if p.province == province]
         components, result = _offer_taxes([offers[i] for i in idx], province, year, residence, room)
-        net = round_cents(components.cash - _taken(result) - components.out_of_cash).tolist()
+        net = round_cents(components.cash - result.total_deductions - components.out_of_cash).tolist()
         columns = {k: getattr(result, k).tolist() for k in _TAX_LINES}
         columns |= {
             "rrsp_not_deducted": round_cents(components.rrsp_not_deducted).tolist(),
@@ -336,10 +336,6 @@ def year_evaluations(
             lines |= {"net_cash": net[j], "net_cash_recurring": net[len(idx) + j]}
             out[i] = _year(offers[i], costs[places[i].name], year, residence, room, lines)
     return [y for y in out if y is not None]
-
-
-def _taken(r: TaxResult) -> Any:
-    return r.cpp + r.ei + r.qpip + r.federal_tax + r.provincial_tax
 
 
 #: Lines of the engine's result an evaluation shows.
