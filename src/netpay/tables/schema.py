@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -31,6 +32,31 @@ class Source(Frozen):
     retrieved: dt.date
     verified: bool
     note: str | None = None
+    #: None: the figure is law (enacted). Otherwise what it is, e.g. "budget measure; enactment not
+    #: verified" (a budget's figure shipped before Royal Assent was seen).
+    enactment: str | None = None
+    #: True only for a figure netpay projected (a future year's table built by indexation); never set
+    #: in a shipped data file.
+    projected: bool = False
+
+    @property
+    def status(self) -> str:
+        """What every output says of the figure: one of :data:`STATUSES`, the weakest claim first
+        ('projected' > 'not enacted' > 'unverified' > 'verified')."""
+        if self.projected:
+            return "projected"
+        if self.enactment is not None:
+            return "not enacted"
+        return "verified" if self.verified else "unverified"
+
+
+#: A figure's status, strongest first; an output using several figures shows the weakest (last).
+STATUSES: tuple[str, ...] = ("verified", "unverified", "not enacted", "projected")
+
+
+def weakest_status(statuses: Iterable[str]) -> str:
+    """The weakest of ``statuses`` (the one an output must show); 'verified' for none."""
+    return max(statuses, key=STATUSES.index, default="verified")
 
 
 class Bracket(Frozen):
