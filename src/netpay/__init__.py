@@ -38,6 +38,7 @@ _PUBLIC: dict[str, str] = {
     "UnknownYearError": "netpay.errors",
     "UnknownCityError": "netpay.errors",
     "NoDataError": "netpay.errors",
+    "UnverifiedFigureError": "netpay.errors",
 }
 #: Submodules reachable as attributes after ``import netpay``.
 _SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules")
@@ -55,6 +56,7 @@ __all__ = [
     "UnknownCityError",
     "UnknownJurisdictionError",
     "UnknownYearError",
+    "UnverifiedFigureError",
     "YearEvaluation",
     "__version__",
     "cities",
@@ -100,6 +102,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         UnknownCityError,
         UnknownJurisdictionError,
         UnknownYearError,
+        UnverifiedFigureError,
     )
     from netpay.evaluation import Evaluation, YearEvaluation
     from netpay.first_year import monthly_cash_flow, residence_fraction

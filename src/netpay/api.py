@@ -24,6 +24,7 @@ from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.offer import Offer
+from netpay.status import require_verified
 from netpay.tables import check_year
 from netpay.timeline import Arrival, as_date, check_room
 
@@ -105,6 +106,7 @@ def evaluate(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    strict: bool = False,
     **unknown: Any,
 ) -> Evaluation:
     """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
@@ -124,6 +126,11 @@ def evaluate(
     contributions deducted only up to ``rrsp_room``, default 0: a newcomer has none in the year of
     arrival) and the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
 
+    Every figure used has a status (``result.statuses``, ``result.status``, ``result.flagged_figures``:
+    see :mod:`netpay.status`). ``strict=True`` asks for verified figures only: a figure that is
+    unverified, projected or not enacted raises :class:`~netpay.errors.UnverifiedFigureError` naming
+    it (give your own ``rent`` and ``other_costs``, or drop ``strict``).
+
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
@@ -137,9 +144,9 @@ def evaluate(
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is not None:
-        return first_year_evaluation(offer, move, housing)
+        return _checked([first_year_evaluation(offer, move, housing)], strict)[0]
     room = None if rrsp_room is None else check_room(rrsp_room)
-    return evaluate_offers([offer], y, housing, room)[0]
+    return _checked(evaluate_offers([offer], y, housing, room), strict)[0]
 
 
 def compare(
@@ -156,6 +163,7 @@ def compare(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    strict: bool = False,
     **unknown: Any,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city's name as netpay spells
@@ -167,7 +175,12 @@ def compare(
 
     ``period`` is 'monthly' (default) or 'annual'; ``basis`` is accepted as another name for
     ``rent_basis``. ``result.attrs['sources']`` holds, per column, the rent basis, period, source
-    and address, and the source of each other cost.
+    and address, the source of each other cost, and what can be claimed of each figure:
+    ``statuses`` (line -> 'verified', 'unverified', 'not enacted', 'projected' or 'user override'
+    for 'rent', 'other_costs.<item>', 'tax_tables'), ``verified`` (line -> bool, None for the
+    user's own), ``rent_verified``, ``projected`` (the year's tax tables are a projection),
+    ``status`` (the weakest) and ``flagged`` (each figure not verified, by file and field).
+    ``strict=True`` raises :class:`~netpay.errors.UnverifiedFigureError` instead of using such a figure.
 
     First year in Canada: given ``arrival`` (and optionally ``start``, ``pay_periods``,
     ``first_year_bonus``, ``rrsp_room``, as for :func:`evaluate`), ``view`` chooses the columns:
@@ -188,9 +201,19 @@ def compare(
     move = _arrival(y, arrival, options, rrsp_room)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
-        return comparison_table(evaluate_offers(items, y, housing, room), y, period)
-    evaluations = [first_year_evaluation(o, move, housing) for o in items]
+        return comparison_table(_checked(evaluate_offers(items, y, housing, room), strict), y, period)
+    evaluations = _checked([first_year_evaluation(o, move, housing) for o in items], strict)
     return first_year_table(evaluations, y, period, view or "both")
+
+
+def _checked(evaluations: list[Evaluation], strict: bool) -> list[Evaluation]:
+    """``evaluations``; with ``strict``, an UnverifiedFigureError naming each figure they used that
+    is unverified, projected or not enacted, by offer."""
+    if not isinstance(strict, bool):
+        raise TypeError(f"strict must be True (verified figures only) or False, not {strict!r}")
+    if strict:
+        require_verified({e.label: e.flagged_figures for e in evaluations})
+    return evaluations
 
 
 #: The keywords of each function, for the closest-name hint.

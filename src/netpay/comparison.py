@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from netpay import citydata
-from netpay.citydata import Housing, monthly_costs, shared_cost_items
+from netpay.citydata import USER_OVERRIDE, Housing, monthly_costs, shared_cost_items
 from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.inverse import net_of, shape_like, solve
 from netpay.lines import LINES
@@ -60,6 +60,23 @@ def _sources(y: YearEvaluation) -> dict[str, Any]:
         "rent_url": y.rent_url,
         "rent_retrieved": y.rent_retrieved,
         "other_costs": dict(y.other_costs_sources),
+        **_statuses(y),
+    }
+
+
+def _statuses(y: YearEvaluation) -> dict[str, Any]:
+    """What can be claimed of each line's figures: ``statuses`` (line -> status: 'tax_tables', 'rent',
+    'other_costs.<item>'), ``verified`` (line -> True, False, or None for the user's own figure),
+    ``projected`` (the tax tables are a projection), ``status`` (the weakest) and ``flagged`` (each
+    figure that is not verified, by file and field or city and item)."""
+    verified = {k: None if v == USER_OVERRIDE else v == "verified" for k, v in y.statuses.items()}
+    return {
+        "statuses": dict(y.statuses),
+        "verified": verified,
+        "rent_verified": verified.get("rent"),
+        "projected": y.statuses.get("tax_tables") == "projected",
+        "status": y.status,
+        "flagged": list(y.flagged_figures),
     }
 
 

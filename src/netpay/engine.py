@@ -36,6 +36,7 @@ from netpay.rules.arithmetic import round_cents
 from netpay.rules.context import FULL_YEAR, Residence, TaxContext
 from netpay.rules.jit import JIT, compiled, rule
 from netpay.rules.provinces import MODULES, module_for
+from netpay.tables.status import require_verified_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -411,7 +412,12 @@ def _column_index() -> pd.Index:
 
 
 def take_home(
-    income: npt.ArrayLike | pd.Series, province: str = "ON", year: int | None = None, *, marginal: bool = True
+    income: npt.ArrayLike | pd.Series,
+    province: str = "ON",
+    year: int | None = None,
+    *,
+    marginal: bool = True,
+    strict: bool = False,
 ) -> pd.DataFrame:
     """Annual and monthly take-home pay of an employee resident in ``province`` all ``year``.
 
@@ -423,7 +429,9 @@ def take_home(
     law rounds; ``monthly_net_income`` is ``net_income / 12``; rates are fractions.
 
     The marginal rate is the exact $1 step (unrounded) of the same pipeline; ``marginal=False``
-    leaves that column NaN, for sweeps that need no marginal rate.
+    leaves that column NaN, for sweeps that need no marginal rate. ``strict=True`` asks for verified
+    figures only: tables with a figure that is unverified, projected or not enacted raise
+    :class:`~netpay.errors.UnverifiedFigureError` naming it (``netpay.tables.status``).
 
     >>> round(take_home(140_000, "ON", 2026).loc[0, "net_income"] > 90_000)
     1
@@ -433,6 +441,8 @@ def take_home(
     arr, index = as_amounts(income)
     arr = kernel_array(arr)
     rules = Ruleset.load(province, year)
+    if strict:
+        require_verified_tables(province, year)
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
     rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
     return pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)

@@ -39,3 +39,8 @@ class UnknownCityError(NotFoundError):
 
 class NoDataError(NotFoundError):
     """A figure netpay does not have (e.g. a bedroom count or rent basis for a city); says what it has."""
+
+
+class UnverifiedFigureError(NetpayError):
+    """Asked for verified figures only (``strict=True``, ``--strict``), and a result would use a figure
+    that is unverified, projected or not yet enacted; the message names each one and how to proceed."""

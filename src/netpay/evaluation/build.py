@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from netpay import citydata, rrsp
+from netpay import citydata, rrsp, status
 from netpay.citydata import CityCosts, Housing, monthly_costs
 from netpay.components import FULL_YEAR, IncomeComponents, Residence, TaxResult, tax
 from netpay.evaluation.result import Evaluation
@@ -89,6 +89,14 @@ def _city_lines(c: CityCosts) -> dict[str, Any]:
     }
 
 
+def _status_lines(c: CityCosts, year: int) -> dict[str, Any]:
+    """The status of every figure used (tax tables of the city's province, rent, other costs), and
+    those to point out."""
+    tax = status.tax_tables_status(c.city.province, year)
+    flagged = (*status.flagged_tax_figures(tax), *status.flagged_city_figures(c))
+    return {"statuses": {"tax_tables": tax.status, **status.city_statuses(c)}, "flagged_figures": flagged}
+
+
 def _year(
     o: Offer, costs: CityCosts, year: int, residence: Residence, room: float, lines: dict[str, Any]
 ) -> YearEvaluation:
@@ -116,6 +124,7 @@ def _year(
         moving_reimbursement=o.moving_reimbursement,
         **lines,
         **_city_lines(costs),
+        **_status_lines(costs, year),
         months=12.0 * residence.fraction,
         residence_fraction=residence.fraction,
         rrsp_room=room,

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from netpay.evaluation.year import FULL_YEAR_ATTRIBUTES, YearEvaluation
 from netpay.lines import LINES
+from netpay.status import overall
 from netpay.timeline import Arrival
 
 _MOVE_ATTRIBUTES = frozenset({"arrival", "start", "pay_periods", "bonus_rule", "days_resident", "days_in_year"})
@@ -48,6 +49,16 @@ class Evaluation(BaseModel):
     def year_one(self) -> YearEvaluation:
         """The year of arrival (with a move; else the first year)."""
         return self.years[0]
+
+    @property
+    def status(self) -> str:
+        """The weakest status of the figures any of its years used (``YearEvaluation.status``)."""
+        return overall(y.status for y in self.years)
+
+    @property
+    def flagged_figures(self) -> tuple[str, ...]:
+        """Each figure any of its years used that is unverified, not enacted or projected."""
+        return tuple(dict.fromkeys(f for y in self.years for f in y.flagged_figures))
 
     @property
     def residence_fraction(self) -> float:

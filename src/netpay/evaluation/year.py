@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pandas as pd
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from netpay.lines import LINES
 from netpay.offer import Offer
+from netpay.status import overall
 
 
 class YearEvaluation(BaseModel):
@@ -69,6 +70,17 @@ class YearEvaluation(BaseModel):
     #: year; carried forward)
     rrsp_room: float | None = None
     rrsp_not_deducted: float = 0.0
+    #: the status of each figure used (:data:`netpay.tables.schema.STATUSES`, or 'user override'):
+    #: 'tax_tables' (federal, payroll and provincial tables of the year), 'rent', 'other_costs.<item>'
+    statuses: dict[str, str] = Field(default_factory=dict)
+    #: each figure used that is unverified, not enacted or projected, named by file and field or by
+    #: city and item, with its status (what ``strict=True`` refuses)
+    flagged_figures: tuple[str, ...] = ()
+
+    @property
+    def status(self) -> str:
+        """The weakest status of the figures used: what an output of this year must show."""
+        return overall(self.statuses.values())
 
     @property
     def monthly_net_cash(self) -> float:
@@ -127,5 +139,6 @@ FULL_YEAR_ATTRIBUTES: frozenset[str] = frozenset(
         if name not in ("residence_fraction", "rrsp_room", "rrsp_not_deducted")
     }
     | {"monthly_net_cash", "monthly_other_costs", "monthly_disposable", "monthly_disposable_recurring"}
+    | {"status"}
     | {"annual", "monthly"}
 )

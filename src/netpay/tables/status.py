@@ -1,0 +1,119 @@
+"""What can be claimed of the tax tables a computation used: each figure's status, from its sources.
+
+A figure's status is one of :data:`~netpay.tables.schema.STATUSES` ('verified', 'unverified', 'not
+enacted', 'projected'). A figure cited by several sources is 'projected' or 'not enacted' if any of
+them says so, else 'verified' if any of them was seen to print it, else 'unverified'. The tables of a
+(province, year) are the federal table, the payroll table and the province's; the status an output
+shows for them is the weakest of their figures' (:func:`tax_tables_status`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+from netpay.errors import UnverifiedFigureError
+from netpay.jurisdictions import normalize
+from netpay.tables.schema import Source, weakest_status
+
+
+def field_status(sources: Sequence[Source]) -> str:
+    """The status of one figure cited by ``sources`` (see the module's docstring)."""
+    statuses = {s.status for s in sources}
+    for weak in ("projected", "not enacted", "verified"):
+        if weak in statuses:
+            return weak
+    return "unverified"
+
+
+@dataclasses.dataclass(frozen=True)
+class TableFigure:
+    """One figure of a tax table that is not verified: the file, the field, its status and why."""
+
+    file: str
+    field: str
+    status: str
+    note: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.field} ({self.status})"
+
+
+@dataclasses.dataclass(frozen=True)
+class TaxTablesStatus:
+    """The status of the tax tables of one (province, year): the weakest of their figures', and the
+    figures that are not verified (file and field)."""
+
+    province: str
+    year: int
+    status: str
+    flagged: tuple[TableFigure, ...] = ()
+
+    @property
+    def projected(self) -> bool:
+        return self.status == "projected"
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The distinct notes of the weakest figures (for a projected year: its basis and assumption)."""
+        return tuple(dict.fromkeys(f.note for f in self.flagged if f.status == self.status and f.note))
+
+    def describe(self) -> str:
+        """'tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml:
+        basic_personal_amount, credit_rate'; for a projected year the projection's basis."""
+        head = f"tax tables {self.year} (federal, payroll, {self.province})"
+        if self.status == "verified":
+            return f"{head}: verified"
+        if self.projected:
+            basis = "; ".join(self.notes) or f"projected from the last shipped year before {self.year}"
+            return f"{head}: projected ({basis})"
+        by_file: dict[str, list[str]] = {}
+        for f in self.flagged:
+            shown = f.field if f.status == self.status else f"{f.field} ({f.status})"
+            by_file.setdefault(f.file, []).append(shown)
+        listed = "; ".join(f"{file}: {', '.join(fields)}" for file, fields in by_file.items())
+        return f"{head}: {self.status}: {listed}"
+
+
+def table_figures(year: int, key: str, table: object) -> tuple[TableFigure, ...]:
+    """The figures of one loaded table (``key`` 'federal', 'payroll' or a code) that are not verified."""
+    cited = getattr(table, "sources", {})
+    label = f"data/tax_tables/{year}/{key.lower()}.yaml"
+    out = []
+    for field, given in cited.items():
+        sources = given if isinstance(given, list) else [given]
+        status = field_status(sources)
+        if status != "verified":
+            note = next((s.note for s in sources if s.status == status and s.note), None)
+            out.append(TableFigure(label, field, status, note))
+    return tuple(out)
+
+
+def tax_tables_status(province: str, year: int | None) -> TaxTablesStatus:
+    """The status of the federal, payroll and ``province`` tables of ``year`` (None: the latest).
+
+    >>> tax_tables_status("ON", 2026).status
+    'verified'
+    """
+    from netpay import tables  # the loader (this module is imported by it lazily, never at its import)
+
+    code = normalize(province)
+    y = tables.check_year(year)
+    flagged: list[TableFigure] = []
+    for key in (tables.FEDERAL, tables.PAYROLL, code):
+        flagged.extend(table_figures(y, key, tables.load(y, key)))
+    return TaxTablesStatus(code, y, weakest_status(f.status for f in flagged), tuple(flagged))
+
+
+def require_verified_tables(province: str, year: int | None) -> TaxTablesStatus:
+    """Strict mode for a tax computation: the status of the (province, year) tables if every figure
+    is verified, else an UnverifiedFigureError naming each figure that is not."""
+    found = tax_tables_status(province, year)
+    if found.flagged:
+        listed = ", ".join(map(str, found.flagged))
+        raise UnverifiedFigureError(
+            f"strict: only verified figures were asked for, and the {found.year} tax tables for "
+            f"{found.province} use figures that are not: {listed}. Choose another year, or drop strict=True "
+            "to use them, labelled."
+        )
+    return found
