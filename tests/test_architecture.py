@@ -27,6 +27,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("netpay.evaluation", "netpay.first_year"),
     ("netpay.comparison",),
     ("netpay.api",),
+    ("netpay.captions",),  # the words of the charts' captions: sources and status
     ("netpay.plot", "netpay.cli", "netpay.demo", "netpay.coverage"),
     ("netpay",),  # the package's lazy facade
 )

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from netpay.captions import RentRow, rent_source_line, tax_source_line
 from netpay.lines import SEGMENTS as _SEGMENTS
-from netpay.tables import DATA_EDITION
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -107,13 +107,6 @@ def caption_text(ax: Axes) -> str:
     return " ".join(t.get_text().replace("\n", " ") for t in ax.texts if t.get_gid() == CAPTION_GID)
 
 
-def _tax_source_line(year: int, codes: Iterable[str]) -> str:
-    return (
-        f"Sources: netpay data edition {DATA_EDITION}; {year} tax tables: federal, payroll, "
-        f"{', '.join(codes)} (each figure cited in data/tax_tables/{year}/; run `netpay tables`)."
-    )
-
-
 def _names(values: Any, parameter: str, example: str) -> list[str]:
     """``values`` (one name or an iterable of names) as a non-empty list, or a TypeError naming ``parameter``."""
     if isinstance(values, str):
@@ -142,13 +135,6 @@ def _year(year: int | None) -> int:
     from netpay import tables
 
     return tables.years()[-1] if year is None else year
-
-
-def _rooms(bedrooms: int) -> str:
-    return "bachelor" if bedrooms == 0 else f"{bedrooms} bedroom{'s' if bedrooms > 1 else ''}"
-
-
-# --------------------------------------------------------------------------- marginal rates
 
 
 def marginal_rates(
@@ -193,27 +179,8 @@ def marginal_rates(
     ax.set_ylim(bottom=0)
     ax.grid(True, alpha=0.3)
     ax.legend(fontsize="small", ncols=2 if len(codes) > 1 else 1, loc="lower right")
-    caption(ax, _tax_source_line(year, codes))
+    caption(ax, tax_source_line(year, codes))
     return ax
-
-
-# --------------------------------------------------------------------------- sources of city figures
-
-
-def _rent_source_line(rows: Iterable[tuple[str, str, str | None, str, int]]) -> str:
-    """'rent (1 bedroom, asking): <source> 2026Q2 (Toronto, Vancouver)' for each distinct source.
-
-    ``rows`` are (city, source, period, basis, bedrooms).
-    """
-    groups: dict[tuple[str, str | None, str, int], list[str]] = {}
-    for city, source, period, basis, bedrooms in rows:
-        groups.setdefault((source, period, basis, bedrooms), []).append(city)
-    parts = []
-    for (source, period, basis, bedrooms), names in groups.items():
-        rooms = _rooms(bedrooms)
-        when = f" {period}" if period else ""
-        parts.append(f"rent ({rooms}, {basis}): {source}{when} ({', '.join(dict.fromkeys(names))})")
-    return "; ".join(parts)
 
 
 # --------------------------------------------------------------------------- salary against rent
@@ -256,7 +223,9 @@ def salary_vs_rent(
             extra = sum(c.monthly for c in cities_mod.other_costs(place.name).values())
             if extra > 0:
                 ax.axhspan(r.amount, r.amount + extra, color=colour, alpha=0.15, linewidth=0)
-        rent_rows.append((place.name, r.source, r.period, basis, bedrooms))
+        rent_rows.append(
+            RentRow(place.name, r.source, r.period, basis, bedrooms, "verified" if r.verified else "unverified")
+        )
     _dollars(ax.xaxis)
     _dollars(ax.yaxis)
     ax.set_xlabel("Salary (per year)")
@@ -268,7 +237,7 @@ def salary_vs_rent(
     ax.legend(fontsize="small", ncols=2 if len(places) > 1 else 1, loc="upper left")
     codes = list(dict.fromkeys(p.province for p in places))
     shaded = " Shaded: other monthly costs (data/costs/other_costs.csv)." if other_costs else ""
-    caption(ax, f"{_tax_source_line(year, codes)} {_rent_source_line(rent_rows)}.{shaded}")
+    caption(ax, f"{tax_source_line(year, codes)} {rent_source_line(rent_rows)}.{shaded}")
     return ax
 
 
@@ -324,7 +293,7 @@ def _check_comparison(frame: Any) -> None:
 
 def _comparison_columns(
     frame: Any,
-) -> tuple[dict[Column, dict[str, float]], int, list[tuple[str, str, str | None, str, int]], list[str]]:
+) -> tuple[dict[Column, dict[str, float]], int, list[RentRow], list[str]]:
     """Monthly lines per column, the year, rent source rows and province codes of a ``compare`` table."""
     _check_comparison(frame)
     annual = frame.attrs["period"] == "annual"
@@ -344,7 +313,17 @@ def _comparison_columns(
     }
     offers = {c[0] if isinstance(c, tuple) else c for c in frame.columns}
     sources = {k: v for k, v in frame.attrs["sources"].items() if k in offers} or frame.attrs["sources"]
-    rows = [(s["city"], s["rent_source"], s["rent_period"], s["rent_basis"], s["bedrooms"]) for s in sources.values()]
+    rows = [
+        RentRow(
+            s["city"],
+            s["rent_source"],
+            s["rent_period"],
+            s["rent_basis"],
+            s["bedrooms"],
+            s.get("statuses", {}).get("rent", "verified"),
+        )
+        for s in sources.values()
+    ]
     codes = list(dict.fromkeys(s["province"] for s in sources.values()))
     return data, int(frame.attrs["year"]), rows, codes
 
@@ -357,7 +336,7 @@ def _check_year_given(year: int | None, drawn: int, what: str) -> None:
 
 def _breakdown_columns(
     items: Any, year: int | None, bedrooms: int, basis: str
-) -> tuple[dict[Column, dict[str, float]], int, list[tuple[str, str, str | None, str, int]], list[str]]:
+) -> tuple[dict[Column, dict[str, float]], int, list[RentRow], list[str]]:
     """Monthly lines per column, the year, rent source rows and province codes, from a comparison
     DataFrame, Evaluation objects or Offers."""
     import pandas as pd
@@ -391,7 +370,10 @@ def _breakdown_columns(
     _check_year_given(year, items[0].year, "these results of netpay.evaluate")
     names = unique_labels(items)
     data: dict[Column, dict[str, float]] = {name: dict(e.monthly) for e, name in zip(items, names, strict=True)}
-    rows = [(e.city, e.rent_source, e.rent_period, e.rent_basis, e.bedrooms) for e in items]
+    rows = [
+        RentRow(e.city, e.rent_source, e.rent_period, e.rent_basis, e.bedrooms, e.statuses.get("rent", "verified"))
+        for e in items
+    ]
     codes = list(dict.fromkeys(e.province for e in items))
     return data, items[0].year, rows, codes
 
@@ -612,7 +594,7 @@ def breakdown(
         )
     caption(
         ax,
-        f"{_tax_source_line(year_used, codes)} {_rent_source_line(rent_rows)}. "
+        f"{tax_source_line(year_used, codes)} {rent_source_line(rent_rows)}. "
         f"Other costs: data/costs/other_costs.csv. {spread}",
     )
     _fit_to_slots(ax, x, columns, notes, marks)
@@ -714,7 +696,7 @@ def pay_cheques(df: Any, ax: Axes | None = None) -> Axes:
     resident = f", resident from {arrival.day} {arrival:%B %Y}" if arrival is not None else ""
     caption(
         ax,
-        f"{_tax_source_line(int(df.attrs['year']), [df.attrs['province']])} Withheld per pay by annualization "
+        f"{tax_source_line(int(df.attrs['year']), [df.attrs['province']])} Withheld per pay by annualization "
         f"as in CRA's T4127, with full TD1 claim amounts; the return taxes the part year{resident} "
         "(docs/first-year.md).",
     )

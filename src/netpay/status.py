@@ -35,6 +35,7 @@ __all__ = [
     "label",
     "overall",
     "require_verified",
+    "row_status",
     "tax_tables_status",
 ]
 
@@ -54,8 +55,11 @@ LABELS: dict[str, str] = {
 RENTS_FILE, COSTS_FILE = "data/rent/rents.csv", "data/costs/other_costs.csv"
 
 
-def label(status: str) -> str:
-    """The words for ``status`` next to a figure: 'unverified copy', 'projected', ... ('' when verified)."""
+def label(status: str, copy: bool = True) -> str:
+    """The words for ``status`` next to a figure: 'unverified copy', 'projected', ... ('' when verified).
+    ``copy=False`` for a figure that is not a copy of its source (a derived cost): 'unverified'."""
+    if status == "unverified" and not copy:
+        return "unverified"
     return LABELS.get(status, status)
 
 
@@ -64,6 +68,12 @@ def cost_status(figure: CostFigure) -> str:
     if figure.is_override:
         return USER_OVERRIDE
     return "verified" if figure.verified else "unverified"
+
+
+def row_status(verified: bool) -> str:
+    """The status column of a listed rent row: 'verified', or 'unverified copy' (read in a copy of
+    the cited table, not at the source)."""
+    return "verified" if verified else label("unverified")
 
 
 def overall(statuses: Iterable[str]) -> str:
@@ -90,7 +100,7 @@ def flagged_city_figures(costs: CityCosts) -> tuple[str, ...]:
         out.append(f"{place} rent ({what}): {RENTS_FILE}, {r.source} ({label(cost_status(r))})")
     for item, f in costs.items.items():
         if cost_status(f) in FLAGGED:
-            out.append(f"{place} {item} ({f.period}): {COSTS_FILE}, {f.source} ({label(cost_status(f))})")
+            out.append(f"{place} {item} ({f.period}): {COSTS_FILE}, {f.source} ({label(cost_status(f), copy=False)})")
     return tuple(out)
 
 

@@ -30,6 +30,7 @@ from netpay.cli.output import (
     write_files,
 )
 from netpay.cli.parse import PROG, UsageError, naming
+from netpay.cli.status import add_strict_option, require_verified_tables, tax_table_lines
 
 #: Columns shown: heading -> cash-flow column(s) summed (CPP headings read QPP in Québec).
 FLOW_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -69,6 +70,7 @@ def add_parser(subparsers: Any) -> None:
     )
     add_plot_option(parser)
     add_csv_option(parser)
+    add_strict_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -85,6 +87,8 @@ def run(args: argparse.Namespace) -> int:
     with naming(f"--city {args.city[0]}"):
         place = citydata.city(args.city[0])
     offer = offer_from_args(args, place.name)
+    if args.strict:
+        require_verified_tables(place.province, year)
     with naming(dates=date_options(args)):
         flow = first_year.monthly_cash_flow(offer, year, dates[1], arrival=dates[0], by=args.by, **_keywords(args))
     written = write_files(args, flow, lambda: first_year.plot_monthly_cash_flow(flow))
@@ -97,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     )
     print("\n".join(settlement_lines(flow)))
     print(f"The rules: docs/first-year.md; the year one next to a full year: `{PROG} compare --arrival`.")
+    print("Status: " + "; ".join(tax_table_lines([place.province], year)) + ".")
     for path in written:
         print(f"Wrote {path}")
     return 0

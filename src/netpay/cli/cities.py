@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from netpay import citydata
+from netpay import citydata, status
 from netpay.cli.output import money0
 from netpay.cli.parse import PROG, naming
+from netpay.cli.status import COPY_NOTE
 
 
 def add_parser(subparsers: Any) -> None:
@@ -35,7 +36,10 @@ def run(args: argparse.Namespace) -> int:
             rents = rents[rents["city"] == name]
         shown = rents[["city", "bedrooms", "basis", "amount", "period", "source"]].copy()
         shown["amount"] = shown["amount"].map(money0)
+        shown.insert(5, "status", [status.row_status(bool(v)) for v in rents["verified"]])
         print(shown.to_string(index=False))
+        if (~rents["verified"].astype(bool)).any():
+            print(f"\n{COPY_NOTE} Each row's note in data/rent/rents.csv says where it was read.")
         return 0
     frame = citydata.cities()
     if name is not None:

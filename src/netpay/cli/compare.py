@@ -34,6 +34,8 @@ from netpay.cli.output import (
     write_files,
 )
 from netpay.cli.parse import PROG, UsageError, choice, metavar, naming, parse_bedrooms
+from netpay.cli.status import add_strict_option, require_verified, status_footer
+from netpay.status import label
 
 #: The views of the first year (``netpay.compare(view=...)``).
 VIEWS: tuple[str, ...] = ("both", "year_one", "full_year")
@@ -76,6 +78,7 @@ def add_parser(subparsers: Any) -> None:
     )
     add_plot_option(parser)
     add_csv_option(parser)
+    add_strict_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -112,6 +115,8 @@ def run(args: argparse.Namespace) -> int:
     offers = _offers(args)
     with naming(dates=date_options(args)):
         table = netpay.compare(offers, year, bedrooms=args.bedrooms, rent_basis=args.basis, **options)
+    if args.strict:
+        require_verified({name: s["flagged"] for name, s in table.attrs["sources"].items()})
     written = write_files(args, table, lambda: netpay.plot.breakdown(table))
     cities = f"{len(offers)} cit{'y' if len(offers) == 1 else 'ies'}"
     intro = f"The offer in {cities}, {year}, dollars per month; rent of a {rooms(args.bedrooms)} apartment "
@@ -133,9 +138,11 @@ def run(args: argparse.Namespace) -> int:
 def print_footer(table: pd.DataFrame, year: int, first: bool) -> None:
     """Rent sources, other costs without a figure, where the figures come from."""
     print("\nRent:")
-    for name, s in table.attrs.get("sources", {}).items():
+    sources = table.attrs.get("sources", {})
+    for name, s in sources.items():
         period = f" {s['rent_period']}" if s.get("rent_period") else ""
-        print(f"  {name}: {s['rent_source']}{period}")
+        shown = label(s.get("statuses", {}).get("rent", "verified"))
+        print(f"  {name}: {s['rent_source']}{period}{f' ({shown})' if shown else ''}")
     missing = missing_costs(table)
     if missing:
         print("Other costs netpay has no figure for (n/a, not counted): " + "; ".join(missing) + ".")
@@ -143,6 +150,12 @@ def print_footer(table: pd.DataFrame, year: int, first: bool) -> None:
         f"Sources: tax tables data/tax_tables/{year}/ (`{PROG} tables`); rents data/rent/rents.csv "
         f"(`{PROG} cities --rents`); other costs data/costs/other_costs.csv."
     )
+    # the rents' status is on their lines above; the tax tables' is printed by province
+    costs = [
+        f for s in sources.values() for f in s.get("flagged", []) if not f.startswith(("data/", f"{s['city']} rent "))
+    ]
+    copies = any(s.get("statuses", {}).get("rent") == "unverified" for s in sources.values())
+    print("\n".join(status_footer([s["province"] for s in sources.values()], year, costs, copies)))
     if first:
         print(f"Pay cheque by pay cheque: `{PROG} cash-flow`; the rules: docs/first-year.md.")
 

@@ -10,6 +10,7 @@ import pandas as pd
 from netpay.cli.args import add_year_option, province, tax_year
 from netpay.cli.output import add_csv_option, money, money0, print_frame, write_files
 from netpay.cli.parse import PROG, naming, parse_amount
+from netpay.cli.status import add_strict_option, require_verified_tables, tax_table_lines
 from netpay.lines import LABELS, TAKE_HOME_ROWS
 
 
@@ -36,6 +37,7 @@ def add_parser(subparsers: Any) -> None:
     )
     add_year_option(parser, "tax year (default: the latest year netpay has tables for)")
     add_csv_option(parser)
+    add_strict_option(parser)
     parser.set_defaults(run=run)
 
 
@@ -57,6 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
     year = tax_year(args)
     code, name = province(args.province)
+    if args.strict:
+        require_verified_tables(code, year)
     with naming("INCOME"):
         frame = netpay.take_home(args.income, code, year)
     written = write_files(args, frame)
@@ -66,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         f"\nSources: data/tax_tables/{year}/federal.yaml, payroll.yaml, {code.lower()}.yaml "
         f"(run `{PROG} tables --year {year} --sources {code}` to list them)."
     )
+    print("Status: " + "; ".join(tax_table_lines([code], year)) + ".")
     for path in written:
         print(f"Wrote {path}")
     return 0
