@@ -1,0 +1,276 @@
+"""Every figure's status, in every output: from the data files to attrs, the CLI footers, the chart
+captions, and strict mode (issue 10).
+
+The figures' statuses asserted here are read from the data files themselves:
+- data/rent/rents.csv: every Toronto row has ``verified`` false (copies of Statistics Canada's
+  tables read in public repositories; see each row's note); the only verified rent is Montréal,
+  2 bedrooms, average, 2025-10 (CMHC's $1,346, seen in the Montreal Gazette's report).
+- data/costs/other_costs.csv: Toronto's and Montréal's transit passes are verified; Vancouver's is
+  not (derived: $107.30 + $4.30).
+- data/tax_tables/2026/sk.yaml: basic_personal_amount and credit_rate are ``verified: false``;
+  every other figure of sk.yaml and every figure of federal.yaml and payroll.yaml 2026 is verified.
+- data/tax_tables/2026/on.yaml and 2025/qc.yaml have no unverified figure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import netpay
+from netpay import cli, status, tables
+from netpay.errors import UnverifiedFigureError
+from netpay.tables.schema import STATUSES, Source
+from netpay.tables.status import field_status, tax_tables_status
+
+TORONTO = netpay.Offer(base_salary=100_000, city="Toronto")
+SASKATOON = netpay.Offer(base_salary=100_000, city="Saskatoon")
+
+#: What a projected table's sources say (the contract of i10-projection: projected=True, a note with the basis).
+PROJECTION_NOTE = "projected from 2025 by indexation, assumed 2.0%"
+
+
+def source(verified: bool = True, enactment: str | None = None, projected: bool = False) -> Source:
+    return Source(
+        title="A test source of one figure",
+        href="https://example.org/figure",
+        retrieved=dt.date(2026, 11, 25),
+        verified=verified,
+        enactment=enactment,
+        projected=projected,
+        note=PROJECTION_NOTE if projected else None,
+    )
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def data_text(path: str) -> str:
+    return (tables.data_root() / path).read_text(encoding="utf-8")
+
+
+# --------------------------------------------------------------------------- the data files' statuses
+
+
+def test_a_figure_is_verified_if_one_of_its_sources_printed_it_and_weak_if_any_source_says_so():
+    assert field_status([source(False), source(True)]) == "verified"
+    assert field_status([source(False), source(False)]) == "unverified"
+    assert field_status([source(True), source(True, enactment="budget measure; enactment not verified")]) == (
+        "not enacted"
+    )
+    assert field_status([source(True), source(False, projected=True)]) == "projected"
+
+
+@given(st.lists(st.sampled_from(STATUSES)), st.sampled_from(STATUSES))
+def test_one_more_figure_never_makes_an_output_look_stronger(statuses, extra):
+    before, after = status.overall(statuses), status.overall([*statuses, extra])
+    assert STATUSES.index(after) >= STATUSES.index(before)
+    assert STATUSES.index(after) >= STATUSES.index(extra)
+    # the user's own figure changes nothing
+    assert status.overall([*statuses, status.USER_OVERRIDE]) == before
+
+
+def test_the_2026_ontario_tables_are_verified_and_saskatchewans_name_their_two_unverified_figures():
+    for name in ("on", "federal", "payroll"):
+        assert "verified: false" not in data_text(f"tax_tables/2026/{name}.yaml")
+    assert tax_tables_status("ON", 2026).status == "verified"
+    sk = tax_tables_status("SK", 2026)
+    assert sk.status == "unverified"
+    assert [(f.file, f.field) for f in sk.flagged] == [
+        ("data/tax_tables/2026/sk.yaml", "basic_personal_amount"),
+        ("data/tax_tables/2026/sk.yaml", "credit_rate"),
+    ]
+    assert sk.describe() == (
+        "tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml: basic_personal_amount, "
+        "credit_rate"
+    )
+
+
+# --------------------------------------------------------------------------- evaluations and attrs
+
+
+def test_an_evaluation_carries_the_status_of_each_figure_it_used():
+    e = netpay.evaluate(TORONTO, 2026)
+    assert e.statuses == {"tax_tables": "verified", "rent": "unverified", "other_costs.transit_pass": "verified"}
+    assert e.status == "unverified"
+    (rent,) = e.flagged_figures
+    assert rent.startswith("Toronto rent (1-bedroom, asking, 2026Q2): data/rent/rents.csv, Statistics Canada")
+    assert rent.endswith("(unverified copy)")
+
+
+def test_the_users_own_figures_are_not_flagged():
+    e = netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 0})
+    assert e.statuses == {"tax_tables": "verified", "rent": "user override", "other_costs.transit_pass": "user override"}
+    assert e.status == "verified"
+    assert e.flagged_figures == ()
+
+
+def test_compare_attrs_carry_verified_and_status_per_line():
+    table = netpay.compare([TORONTO, SASKATOON], 2026)
+    toronto, saskatoon = table.attrs["sources"]["Toronto"], table.attrs["sources"]["Saskatoon"]
+    assert toronto["verified"] == {"tax_tables": True, "rent": False, "other_costs.transit_pass": True}
+    assert toronto["rent_verified"] is False
+    assert toronto["statuses"]["rent"] == "unverified"
+    assert toronto["projected"] is False
+    assert saskatoon["statuses"] == {"tax_tables": "unverified", "rent": "unverified"}
+    assert "data/tax_tables/2026/sk.yaml: credit_rate (unverified)" in saskatoon["flagged"]
+
+
+def test_a_first_year_comparison_carries_the_statuses_too():
+    table = netpay.compare([TORONTO], 2026, arrival="2026-07-01")
+    assert table.attrs["sources"]["Toronto"]["statuses"]["rent"] == "unverified"
+
+
+# --------------------------------------------------------------------------- strict
+
+
+def test_strict_names_each_unverified_figure_and_how_to_proceed():
+    with pytest.raises(UnverifiedFigureError) as caught:
+        netpay.evaluate(TORONTO, 2026, strict=True)
+    message = str(caught.value)
+    assert "Toronto rent (1-bedroom, asking, 2026Q2): data/rent/rents.csv" in message
+    assert "rent=" in message and "drop strict=True" in message
+    with pytest.raises(UnverifiedFigureError, match=r"Saskatoon: data/tax_tables/2026/sk.yaml: basic_personal_amount"):
+        netpay.compare([TORONTO, SASKATOON], 2026, strict=True)
+    assert isinstance(caught.value, netpay.NetpayError)
+
+
+def test_a_verified_only_scenario_passes_strict():
+    strict = netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 156}, strict=True)
+    loose = netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 156})
+    assert strict.monthly_disposable == loose.monthly_disposable
+    # the one verified rent (Montréal, 2 bedrooms, average: CMHC's $1,346) with the 2025 QC tables
+    assert "verified: false" not in data_text("tax_tables/2025/qc.yaml")
+    table = netpay.compare([netpay.Offer(base_salary=90_000, city="Montréal")], 2025, 2, "average", strict=True)
+    assert table.loc["rent"].iloc[0] == 1_346
+    assert table.attrs["sources"]["Montréal"]["status"] == "verified"
+
+
+def test_strict_take_home_refuses_unverified_tables_and_changes_nothing_else():
+    with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: basic_personal_amount \(unverified\)"):
+        netpay.take_home(100_000, "SK", 2026, strict=True)
+    assert netpay.take_home(100_000, "ON", 2026, strict=True).equals(netpay.take_home(100_000, "ON", 2026))
+
+
+def test_strict_must_be_a_bool():
+    with pytest.raises(TypeError, match="strict must be True"):
+        netpay.evaluate(TORONTO, 2026, strict="yes")
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def test_cities_rents_has_a_status_column(capsys):
+    code, out, _ = run(capsys, "cities", "--rents", "--city", "Montréal")
+    assert code == 0
+    assert "status" in out.splitlines()[0]
+    (verified,) = [line for line in out.splitlines() if "$1,346" in line]
+    assert " verified " in verified
+    others = [line for line in out.splitlines() if line.startswith("Montréal") and "$1,346" not in line]
+    assert others and all("unverified copy" in line for line in others)
+    assert "unverified copy: the figure was read in a copy" in out
+
+
+def test_an_unverified_rent_reaches_the_compare_footer(capsys):
+    code, out, _ = run(capsys, "compare", "-s", "100k", "--city", "Toronto", "--city", "Saskatoon", "--year", "2026")
+    assert code == 0
+    footer = out[out.index("\nRent:") :]
+    assert "Toronto: Statistics Canada Table 46-10-0092-01" in footer
+    assert "2026Q2 (unverified copy)" in footer
+    assert "tax tables 2026 (federal, payroll, ON): verified" in footer
+    assert "tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml" in footer
+
+
+def test_take_home_and_cash_flow_footers_give_the_tables_status(capsys):
+    _, out, _ = run(capsys, "take-home", "100k", "-p", "SK", "--year", "2026")
+    assert "Status: tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml" in out
+    _, out, _ = run(capsys, "cash-flow", "-s", "100k", "--city", "Toronto", "--start", "2026-07-01", "--year", "2026")
+    assert "Status: tax tables 2026 (federal, payroll, ON): verified." in out
+
+
+def test_cli_strict_is_one_line_naming_the_figure(capsys):
+    code, out, err = run(capsys, "compare", "-s", "100k", "--city", "Toronto", "--year", "2026", "--strict")
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1
+    assert "Toronto rent (1-bedroom, asking, 2026Q2): data/rent/rents.csv" in err
+    assert "drop --strict" in err
+    code, out, err = run(capsys, "take-home", "100k", "-p", "SK", "--year", "2026", "--strict")
+    assert code == 2 and "sk.yaml: basic_personal_amount" in err and "drop --strict" in err
+    code, out, _ = run(
+        capsys, "compare", "-s", "90k", "--city", "Montréal", "-b", "2", "--basis", "average", "--year", "2025", "--strict"
+    )
+    assert code == 0 and "tax tables 2025 (federal, payroll, QC): verified" in out
+
+
+# --------------------------------------------------------------------------- chart captions
+
+
+@pytest.fixture
+def plot():
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from netpay import plot
+
+    yield plot
+    plt.close("all")
+
+
+def test_an_unverified_rent_reaches_the_chart_captions(plot, tmp_path):
+    ax = plot.breakdown(netpay.compare([TORONTO], 2026))
+    ax.figure.savefig(tmp_path / "breakdown.png")
+    text = plot.caption_text(ax)
+    assert "Statistics Canada Table 46-10-0092-01 (Quarterly Rent Statistics; average asking rent, apartments)" in text
+    assert "2026Q2, unverified copy (Toronto)" in text
+    ax = plot.salary_vs_rent(["Toronto", "Saskatoon"], [80_000, 100_000], 2026)
+    text = plot.caption_text(ax)
+    assert "2026Q2, unverified copy (Toronto)" in text and "2025Q4, unverified copy (Saskatoon)" in text
+    assert "2026 tax tables: SK unverified (sk.yaml: basic_personal_amount, sk.yaml: credit_rate)." in text
+
+
+def test_a_verified_rent_has_no_flag_in_the_caption(plot):
+    montreal = netpay.Offer(base_salary=90_000, city="Montréal")
+    text = plot.caption_text(plot.breakdown(netpay.compare([montreal], 2025, 2, "average")))
+    assert "unverified" not in text and "projected" not in text
+
+
+# --------------------------------------------------------------------------- a projected year
+
+
+@pytest.fixture
+def projected_ontario(monkeypatch):
+    """The 2026 ON tables as a projection would ship them: the same figures, every source projected
+    (the contract of the projection: ``Source.projected`` True and a note with the basis)."""
+    load = tables.load
+
+    def projected(year, jurisdiction):
+        table = load(year, jurisdiction)
+        if jurisdiction != "ON":
+            return table
+        sources = {k: source(False, projected=True) for k in table.sources}
+        return table.model_copy(update={"sources": sources})
+
+    monkeypatch.setattr(tables, "load", projected)
+
+
+def test_a_projected_year_reaches_attrs_the_footer_and_the_caption(projected_ontario, capsys, plot):
+    table = netpay.compare([TORONTO], 2026)
+    s = table.attrs["sources"]["Toronto"]
+    assert s["projected"] is True and s["status"] == "projected" and s["statuses"]["tax_tables"] == "projected"
+    assert tax_tables_status("ON", 2026).describe() == (
+        f"tax tables 2026 (federal, payroll, ON): projected ({PROJECTION_NOTE})"
+    )
+    _, out, _ = run(capsys, "take-home", "100k", "-p", "ON", "--year", "2026")
+    assert f"Status: tax tables 2026 (federal, payroll, ON): projected ({PROJECTION_NOTE})." in out
+    _, out, _ = run(capsys, "compare", "-s", "100k", "--city", "Toronto", "--year", "2026")
+    assert f"tax tables 2026 (federal, payroll, ON): projected ({PROJECTION_NOTE})" in out
+    assert f"2026 tax tables: ON projected ({PROJECTION_NOTE})." in plot.caption_text(plot.breakdown(table))
+    with pytest.raises(UnverifiedFigureError, match=r"on.yaml: brackets \(projected\)"):
+        netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 0}, strict=True)
