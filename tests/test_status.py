@@ -106,7 +106,11 @@ def test_an_evaluation_carries_the_status_of_each_figure_it_used():
 
 def test_the_users_own_figures_are_not_flagged():
     e = netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 0})
-    assert e.statuses == {"tax_tables": "verified", "rent": "user override", "other_costs.transit_pass": "user override"}
+    assert e.statuses == {
+        "tax_tables": "verified",
+        "rent": "user override",
+        "other_costs.transit_pass": "user override",
+    }
     assert e.status == "verified"
     assert e.flagged_figures == ()
 
@@ -203,7 +207,19 @@ def test_cli_strict_is_one_line_naming_the_figure(capsys):
     code, out, err = run(capsys, "take-home", "100k", "-p", "SK", "--year", "2026", "--strict")
     assert code == 2 and "sk.yaml: basic_personal_amount" in err and "drop --strict" in err
     code, out, _ = run(
-        capsys, "compare", "-s", "90k", "--city", "Montréal", "-b", "2", "--basis", "average", "--year", "2025", "--strict"
+        capsys,
+        "compare",
+        "-s",
+        "90k",
+        "--city",
+        "Montréal",
+        "-b",
+        "2",
+        "--basis",
+        "average",
+        "--year",
+        "2025",
+        "--strict",
     )
     assert code == 0 and "tax tables 2025 (federal, payroll, QC): verified" in out
 

@@ -9,6 +9,7 @@ import pandas as pd
 from netpay.engine import take_home
 from netpay.lines import LABELS, LINES
 from netpay.lines import TAKE_HOME_ROWS as ROWS
+from netpay.status import label
 
 PROVINCES = ("ON", "BC", "QC", "AB")
 
@@ -72,7 +73,10 @@ def main() -> None:
     print(monthly.apply(lambda col: [f"{v:,.2f}" for v in col]).to_string())
     print("\nRent (1 bedroom, asking):")
     for name, src in offers.attrs["sources"].items():
-        print(f"  {name}: {src['rent_source']}, period {src['rent_period']} ({src['rent_url']})")
+        said = label(src["statuses"]["rent"])
+        print(
+            f"  {name}: {src['rent_source']}, period {src['rent_period']}{', ' + said if said else ''} ({src['rent_url']})"
+        )
     print("Other costs: adult monthly transit pass, data/costs/other_costs.csv (see `netpay cities`).")
     print("The signing and relocation bonuses are paid once; the last two lines leave them out.")
     chart = write_comparison_chart(offers)
