@@ -74,9 +74,8 @@ def main() -> None:
     print("\nRent (1 bedroom, asking):")
     for name, src in offers.attrs["sources"].items():
         said = label(src["statuses"]["rent"])
-        print(
-            f"  {name}: {src['rent_source']}, period {src['rent_period']}{', ' + said if said else ''} ({src['rent_url']})"
-        )
+        period = f"period {src['rent_period']}{', ' + said if said else ''}"
+        print(f"  {name}: {src['rent_source']}, {period} ({src['rent_url']})")
     print("Other costs: adult monthly transit pass, data/costs/other_costs.csv (see `netpay cities`).")
     print("The signing and relocation bonuses are paid once; the last two lines leave them out.")
     chart = write_comparison_chart(offers)
