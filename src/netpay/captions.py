@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from netpay.status import label
 from netpay.tables import DATA_EDITION
-from netpay.tables.status import tax_tables_status
+from netpay.tables.status import brief, tax_tables_status
 
 
 class RentRow(NamedTuple):
@@ -42,7 +42,7 @@ def tax_status_line(year: int, codes: Iterable[str]) -> str:
         if found.status == "verified":
             continue
         if found.projected:
-            parts.append(f"{code} projected ({'; '.join(found.notes) or 'from the last shipped year'})")
+            parts.append(f"{code} projected ({brief(found.notes) or 'from the last shipped year'})")
             continue
         fields = ", ".join(f"{f.file.rsplit('/', 1)[-1]}: {f.field}" for f in found.flagged)
         parts.append(f"{code} {label(found.status, copy=False)} ({fields})")

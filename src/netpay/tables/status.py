@@ -65,7 +65,7 @@ class TaxTablesStatus:
         if self.status == "verified":
             return f"{head}: verified"
         if self.projected:
-            basis = "; ".join(self.notes) or f"projected from the last shipped year before {self.year}"
+            basis = brief(self.notes) or f"projected from the last shipped year before {self.year}"
             return f"{head}: projected ({basis})"
         by_file: dict[str, list[str]] = {}
         for f in self.flagged:
@@ -73,6 +73,12 @@ class TaxTablesStatus:
             by_file.setdefault(f.file, []).append(shown)
         listed = "; ".join(f"{file}: {', '.join(fields)}" for file, fields in by_file.items())
         return f"{head}: {self.status}: {listed}"
+
+
+def brief(notes: Sequence[str], most: int = 3) -> str:
+    """Up to ``most`` notes joined by '; ', then 'and N more' (a projection notes each figure's basis)."""
+    shown = "; ".join(notes[:most])
+    return f"{shown}; and {len(notes) - most} more (`netpay tables`)" if len(notes) > most else shown
 
 
 def table_figures(year: int, key: str, table: object) -> tuple[TableFigure, ...]:
