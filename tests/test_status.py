@@ -290,3 +290,32 @@ def test_a_projected_year_reaches_attrs_the_footer_and_the_caption(projected_ont
     assert f"2026 tax tables: ON projected ({PROJECTION_NOTE})." in plot.caption_text(plot.breakdown(table))
     with pytest.raises(UnverifiedFigureError, match=r"on.yaml: brackets \(projected\)"):
         netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 0}, strict=True)
+
+
+# --------------------------------------------------------------------------- a budget measure not yet enacted
+
+BUDGET = "budget measure; enactment not verified"
+
+
+def test_a_budget_measure_is_labelled_in_the_sources_the_footer_and_strict(monkeypatch, capsys):
+    # BC 2026 (5.60% and the $690 reduction) ships this way until Royal Assent is seen (issue 10)
+    load = tables.load
+
+    def budget(year, jurisdiction):
+        table = load(year, jurisdiction)
+        if jurisdiction != "BC":
+            return table
+        sources = dict(table.sources)
+        sources["brackets"] = source(True, enactment=BUDGET)
+        return table.model_copy(update={"sources": sources})
+
+    monkeypatch.setattr(tables, "load", budget)
+    monkeypatch.setattr(tables, "sources", lambda year, key: {"brackets": [source(True, enactment=BUDGET)]})
+    _, out, _ = run(capsys, "tables", "--year", "2026", "--sources", "BC")
+    assert f"(retrieved 2026-11-25, {BUDGET})" in out
+    _, out, _ = run(capsys, "take-home", "100k", "-p", "BC", "--year", "2026")
+    assert "Status: tax tables 2026 (federal, payroll, BC): not enacted: data/tax_tables/2026/bc.yaml: brackets." in out
+    vancouver = netpay.Offer(base_salary=100_000, city="Vancouver")
+    assert netpay.evaluate(vancouver, 2026).statuses["tax_tables"] == "not enacted"
+    with pytest.raises(UnverifiedFigureError, match=r"bc.yaml: brackets \(not enacted\)"):
+        netpay.evaluate(vancouver, 2026, rent=2_000, other_costs={"transit_pass": 0}, strict=True)

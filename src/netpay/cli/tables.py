@@ -70,6 +70,6 @@ def print_sources(year: int, text: str) -> int:
     print(f"Sources of data/tax_tables/{year}/{key.lower()}.yaml ({name}, {year}):\n")
     for field, items in cited.items():
         for s in items:
-            mark = "verified" if s.verified else "not verified"
+            mark = {"unverified": "not verified", "not enacted": s.enactment or ""}.get(s.status, s.status)
             print(f"- {field}: {s.title}\n  {s.href} (retrieved {s.retrieved}, {mark})")
     return 0
