@@ -433,6 +433,10 @@ def take_home(
     figures only: tables with a figure that is unverified, projected or not enacted raise
     :class:`~netpay.errors.UnverifiedFigureError` naming it (``netpay.tables.status``).
 
+    A projected year (after the last shipped one, ``netpay.tables.is_projected``) answers from
+    tables indexed forward, warns once (``netpay.ProjectedYearWarning``) and sets
+    ``attrs['status'] = 'projected'`` and ``attrs['projection']`` (the basis).
+
     >>> round(take_home(140_000, "ON", 2026).loc[0, "net_income"] > 90_000)
     1
     """
@@ -442,7 +446,12 @@ def take_home(
     arr = kernel_array(arr)
     rules = Ruleset.load(province, year)
     if strict:
-        require_verified_tables(province, year)
+        require_verified_tables(province, rules.year)
+    tables.warn_if_projected(rules.year, "take_home")
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
     rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
-    return pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)
+    frame = pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)
+    basis = tables.projection_basis(rules.year)
+    if basis is not None:  # a projected year says so (shipped years' results carry no attrs)
+        frame.attrs.update(status="projected", projection=basis, year=rules.year)
+    return frame

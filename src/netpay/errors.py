@@ -44,3 +44,8 @@ class NoDataError(NotFoundError):
 class UnverifiedFigureError(NetpayError):
     """Asked for verified figures only (``strict=True``, ``--strict``), and a result would use a figure
     that is unverified, projected or not yet enacted; the message names each one and how to proceed."""
+
+
+class ProjectedYearWarning(UserWarning):
+    """A result for a tax year netpay has no published tables for: its figures are projected from the
+    last shipped year by indexation (see ``netpay.tables.is_projected`` and ``netpay.assume``)."""
