@@ -319,3 +319,33 @@ def test_a_budget_measure_is_labelled_in_the_sources_the_footer_and_strict(monke
     assert netpay.evaluate(vancouver, 2026).statuses["tax_tables"] == "not enacted"
     with pytest.raises(UnverifiedFigureError, match=r"bc.yaml: brackets \(not enacted\)"):
         netpay.evaluate(vancouver, 2026, rent=2_000, other_costs={"transit_pass": 0}, strict=True)
+
+
+# --------------------------------------------------------------------------- a real projected year (2027)
+
+
+@pytest.fixture
+def projected_year():
+    """The first projected year: the year after the last shipped one (2027 while 2026 is the last)."""
+    year = tables.last_shipped() + 1
+    assert tables.is_projected(year)
+    return year
+
+
+@pytest.mark.filterwarnings("ignore::netpay.ProjectedYearWarning")
+def test_a_projected_year_is_labelled_in_attrs_footers_and_captions(projected_year, capsys, plot):
+    found = tax_tables_status("ON", projected_year)
+    assert found.status == "projected" and found.basis == tables.projection_basis(projected_year)
+    # the RRSP dollar limit is not projected: give the room (the horizon's concern, not the status's)
+    table = netpay.compare([TORONTO], projected_year, rrsp_room=0)
+    s = table.attrs["sources"]["Toronto"]
+    assert s["projected"] is True and s["statuses"]["tax_tables"] == "projected" and s["status"] == "projected"
+    text = plot.caption_text(plot.breakdown(table))
+    assert f"{projected_year} tax tables: ON projected ({found.basis})" in text
+    assert f"projected to {projected_year}" in text  # no data/tax_tables/<projected year>/ folder exists
+    _, out, _ = run(capsys, "take-home", "100k", "--year", str(projected_year))
+    assert f"Status: tax tables {projected_year} (federal, payroll, ON): projected ({found.basis})." in out
+    code, _, err = run(capsys, "take-home", "100k", "--year", str(projected_year), "--strict")
+    assert code == 2 and "(projected)" in err
+    with pytest.raises(UnverifiedFigureError, match="projected"):
+        netpay.take_home(100_000, "ON", projected_year, strict=True)

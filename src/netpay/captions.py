@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from netpay.status import label
 from netpay.tables import DATA_EDITION
-from netpay.tables.status import brief, tax_tables_status
+from netpay.tables.status import tables_folder, tax_tables_status
 
 
 class RentRow(NamedTuple):
@@ -42,7 +42,7 @@ def tax_status_line(year: int, codes: Iterable[str]) -> str:
         if found.status == "verified":
             continue
         if found.projected:
-            parts.append(f"{code} projected ({brief(found.notes) or 'from the last shipped year'})")
+            parts.append(f"{code} projected ({found.projection})")
             continue
         fields = ", ".join(f"{f.file.rsplit('/', 1)[-1]}: {f.field}" for f in found.flagged)
         parts.append(f"{code} {label(found.status, copy=False)} ({fields})")
@@ -54,7 +54,7 @@ def tax_source_line(year: int, codes: Iterable[str]) -> str:
     codes = list(codes)
     return (
         f"Sources: netpay data edition {DATA_EDITION}; {year} tax tables: federal, payroll, "
-        f"{', '.join(codes)} (each figure cited in data/tax_tables/{year}/; run `netpay tables`)."
+        f"{', '.join(codes)} (each figure cited in {tables_folder(year)}; run `netpay tables`)."
         f"{tax_status_line(year, codes)}"
     )
 

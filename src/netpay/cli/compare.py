@@ -36,6 +36,7 @@ from netpay.cli.output import (
 from netpay.cli.parse import PROG, UsageError, choice, metavar, naming, parse_bedrooms
 from netpay.cli.status import add_strict_option, require_verified, status_footer
 from netpay.status import label
+from netpay.tables.status import tables_folder
 
 #: The views of the first year (``netpay.compare(view=...)``).
 VIEWS: tuple[str, ...] = ("both", "year_one", "full_year")
@@ -147,7 +148,7 @@ def print_footer(table: pd.DataFrame, year: int, first: bool) -> None:
     if missing:
         print("Other costs netpay has no figure for (n/a, not counted): " + "; ".join(missing) + ".")
     print(
-        f"Sources: tax tables data/tax_tables/{year}/ (`{PROG} tables`); rents data/rent/rents.csv "
+        f"Sources: tax tables {tables_folder(year)} (`{PROG} tables`); rents data/rent/rents.csv "
         f"(`{PROG} cities --rents`); other costs data/costs/other_costs.csv."
     )
     # the rents' status is on their lines above; the tax tables' is printed by province

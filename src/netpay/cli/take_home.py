@@ -12,6 +12,7 @@ from netpay.cli.output import add_csv_option, money, money0, print_frame, write_
 from netpay.cli.parse import PROG, naming, parse_amount
 from netpay.cli.status import add_strict_option, require_verified_tables, tax_table_lines
 from netpay.lines import LABELS, TAKE_HOME_ROWS
+from netpay.tables.status import tables_folder
 
 
 def add_parser(subparsers: Any) -> None:
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"Take-home pay, {name} ({code}), {year}: employment income, resident all year\n")
     print_frame(breakdown(frame))
     print(
-        f"\nSources: data/tax_tables/{year}/federal.yaml, payroll.yaml, {code.lower()}.yaml "
+        f"\nSources: {tables_folder(year)}: federal.yaml, payroll.yaml, {code.lower()}.yaml "
         f"(run `{PROG} tables --year {year} --sources {code}` to list them)."
     )
     print("Status: " + "; ".join(tax_table_lines([code], year)) + ".")

@@ -48,6 +48,8 @@ class TaxTablesStatus:
     year: int
     status: str
     flagged: tuple[TableFigure, ...] = ()
+    #: for a projected year, what the projection rests on (``netpay.tables.projection_basis``)
+    basis: str | None = None
 
     @property
     def projected(self) -> bool:
@@ -58,6 +60,11 @@ class TaxTablesStatus:
         """The distinct notes of the weakest figures (for a projected year: its basis and assumption)."""
         return tuple(dict.fromkeys(f.note for f in self.flagged if f.status == self.status and f.note))
 
+    @property
+    def projection(self) -> str:
+        """What a projection rests on: the year's basis, else the figures' notes."""
+        return self.basis or brief(self.notes) or f"projected from the last shipped year before {self.year}"
+
     def describe(self) -> str:
         """'tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml:
         basic_personal_amount, credit_rate'; for a projected year the projection's basis."""
@@ -65,8 +72,7 @@ class TaxTablesStatus:
         if self.status == "verified":
             return f"{head}: verified"
         if self.projected:
-            basis = brief(self.notes) or f"projected from the last shipped year before {self.year}"
-            return f"{head}: projected ({basis})"
+            return f"{head}: projected ({self.projection})"
         by_file: dict[str, list[str]] = {}
         for f in self.flagged:
             shown = f.field if f.status == self.status else f"{f.field} ({f.status})"
@@ -81,10 +87,31 @@ def brief(notes: Sequence[str], most: int = 3) -> str:
     return f"{shown}; and {len(notes) - most} more (`netpay tables`)" if len(notes) > most else shown
 
 
+def shipped_year(year: int) -> int:
+    """The year whose files a year's tables are read from: itself, or for a projected year the last
+    shipped one."""
+    from netpay import tables
+
+    last = getattr(tables, "last_shipped", lambda: max(tables.years()))()
+    return min(year, last)
+
+
+def tables_folder(year: int) -> str:
+    """'data/tax_tables/2026/', or for a projected year 'data/tax_tables/2026/ projected to 2027'."""
+    base = shipped_year(year)
+    return f"data/tax_tables/{base}/" + (f" projected to {year}" if base != year else "")
+
+
+def table_file(year: int, key: str) -> str:
+    """'data/tax_tables/2026/on.yaml', or for a projected year '... projected to 2027'."""
+    base = shipped_year(year)
+    return f"data/tax_tables/{base}/{key.lower()}.yaml" + (f" projected to {year}" if base != year else "")
+
+
 def table_figures(year: int, key: str, table: object) -> tuple[TableFigure, ...]:
     """The figures of one loaded table (``key`` 'federal', 'payroll' or a code) that are not verified."""
     cited = getattr(table, "sources", {})
-    label = f"data/tax_tables/{year}/{key.lower()}.yaml"
+    label = table_file(year, key)
     out = []
     for field, given in cited.items():
         sources = given if isinstance(given, list) else [given]
@@ -108,7 +135,9 @@ def tax_tables_status(province: str, year: int | None) -> TaxTablesStatus:
     flagged: list[TableFigure] = []
     for key in (tables.FEDERAL, tables.PAYROLL, code):
         flagged.extend(table_figures(y, key, tables.load(y, key)))
-    return TaxTablesStatus(code, y, weakest_status(f.status for f in flagged), tuple(flagged))
+    weakest = weakest_status(f.status for f in flagged)
+    basis = tables.projection_basis(y) if weakest == "projected" else None
+    return TaxTablesStatus(code, y, weakest, tuple(flagged), basis)
 
 
 def require_verified_tables(province: str, year: int | None) -> TaxTablesStatus:
