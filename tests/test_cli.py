@@ -581,7 +581,7 @@ def test_compare_first_year_errors_name_the_option(capsys):
         ("--start", "2026-06-15", "--by", "week"),
         ("--start", "2026-06-15", "--pay-periods", "0"),
         ("--start", "2026-06-15", "--bonus", "10"),  # 10% or $10?
-        ("--start", "2031-06-15"),  # no tables
+        ("--start", "2041-06-15"),  # no tables
     ],
 )
 def test_cash_flow_bad_input(capsys, argv):
