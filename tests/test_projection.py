@@ -183,9 +183,9 @@ def test_back_test_by_hand():
 def test_payroll_ceilings_follow_their_formulas():
     """YAMPE = 1.14 x YMPE rounded down to $100 from 2025 (RRQ), the QPP MPE = the YMPE; the wage ratios
     of the YMPE and EI maximum are not published (not seen), so only their rounding is checked."""
+    no_growth = indexation.Step(0.0, "assumed", indexation.factors().wage_growth.source)
     for year, yampe in ((2025, 81_200), (2026, 85_000)):  # 1.14 x 71,300 = 81,282; 1.14 x 74,600 = 85,044
         raw = shipped(year, "payroll")
-        no_growth = indexation.Step(0.0, "assumed", indexation.factors().wage_growth.source)
         projection.step_once(raw, "payroll", year, lambda index, y: no_growth)
         assert raw["cpp"]["yampe"] == raw["qpp"]["yampe"] == yampe
         assert raw["qpp"]["ympe"] == raw["cpp"]["ympe"]
@@ -203,11 +203,13 @@ def test_projected_2027_by_hand():
     with netpay.assume():  # the defaults: 2% indexation, 3% wage growth
         on, fed, pay = (tables.load(2027, k) for k in ("ON", "federal", "payroll"))
         bc, pe, mb, ab = (tables.load(2027, k) for k in ("BC", "PE", "MB", "AB"))
-    # federal BPA 2027 = 16,452 x 1.020 (assumed) = 16,781.04 -> 16,781; first threshold 58,523 x 1.02 = 59,693.46 -> 59,693
+    # federal BPA 2027 = 16,452 x 1.020 (assumed) = 16,781.04 -> 16,781;
+    # first threshold 58,523 x 1.02 = 59,693.46 -> 59,693
     assert fed.basic_personal_amount.max == 16_781
     assert fed.brackets[1].from_ == 59_693
     assert fed.credit_rate == 0.14  # rates held
-    # Ontario: 53,891 x 1.02 = 54,968.82 -> 54,969; BPA 12,989 x 1.02 = 13,248.78 -> 13,249; surtax 5,818 x 1.02 = 5,934.36 -> 5,934
+    # Ontario: 53,891 x 1.02 = 54,968.82 -> 54,969; BPA 12,989 x 1.02 = 13,248.78 -> 13,249;
+    # surtax 5,818 x 1.02 = 5,934.36 -> 5,934
     assert [b.from_ for b in on.brackets] == [0, 54_969, 109_941, 150_000, 220_000]  # 107,785 x 1.02 = 109,940.7
     assert on.basic_personal_amount == 13_249
     assert on.surtax.threshold1 == 5_934
