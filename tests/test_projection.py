@@ -342,3 +342,22 @@ def test_every_jurisdiction_answers_every_projectable_year():
         for code in tables.provinces(year):
             net = netpay.take_home([60_000.0, 140_000.0], code, year)["net_income"].to_numpy()
             assert np.all(np.isfinite(net)) and net[0] < net[1]
+
+
+# --------------------------------------------------------------------------- the command line
+
+
+def test_cli_tables_shows_a_projected_year(capsys):
+    from netpay import cli
+
+    assert cli.main(["tables", "--year", "2027"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2027 is projected (netpay ships tables to 2026)")
+    # Ontario BPA 12,989 x 1.02 = 13,248.78 -> 13,249, with its basis
+    assert "  basic_personal_amount = 13,249\n    projected: basic_personal_amount: 2026 figure x 1.0200 (assumed)" in out
+    assert "held at 2026: $150,000: fixed in the Act, not indexed" in out
+    assert cli.main(["tables", "--year", "2027", "--sources", "ON"]) == 0
+    out = capsys.readouterr().out
+    assert "(retrieved 2026-12-01, not verified, projected)" in out and "basis: " in out
+    assert cli.main(["tables"]) == 0
+    assert "Projected (not shipped): 2027-2036, indexed from 2026" in capsys.readouterr().out
