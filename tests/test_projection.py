@@ -354,10 +354,34 @@ def test_cli_tables_shows_a_projected_year(capsys):
     out = capsys.readouterr().out
     assert out.startswith("2027 is projected (netpay ships tables to 2026)")
     # Ontario BPA 12,989 x 1.02 = 13,248.78 -> 13,249, with its basis
-    assert "  basic_personal_amount = 13,249\n    projected: basic_personal_amount: 2026 figure x 1.0200 (assumed)" in out
+    assert (
+        "  basic_personal_amount = 13,249\n    projected: basic_personal_amount: 2026 figure x 1.0200 (assumed)" in out
+    )
     assert "held at 2026: $150,000: fixed in the Act, not indexed" in out
     assert cli.main(["tables", "--year", "2027", "--sources", "ON"]) == 0
     out = capsys.readouterr().out
     assert "(retrieved 2026-12-01, not verified, projected)" in out and "basis: " in out
     assert cli.main(["tables"]) == 0
     assert "Projected (not shipped): 2027-2036, indexed from 2026" in capsys.readouterr().out
+
+
+def test_every_public_function_answers_a_projected_year_with_one_warning():
+    offer = netpay.Offer(base_salary=120_000, city="Toronto")
+    calls = {
+        "evaluate": lambda: netpay.evaluate(offer, 2028),
+        "compare": lambda: netpay.compare([offer], year=2027),
+        "gross_for_net": lambda: netpay.gross_for_net(90_000, "ON", 2027),
+        "equivalent_salary": lambda: netpay.equivalent_salary(100_000, "Toronto", "Calgary", year=2027),
+    }
+    for name, call in calls.items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        assert sum(issubclass(w.category, netpay.ProjectedYearWarning) for w in caught) == 1, name
+
+
+def test_projected_rrsp_dollar_limit():
+    from netpay import rrsp
+
+    # 33,810 (2026) x 1.03 (assumed wage growth) = 34,824.30 -> 34,820 (nearest $10)
+    assert rrsp.dollar_limit(2027) == 34_820
