@@ -385,3 +385,38 @@ def test_projected_rrsp_dollar_limit():
 
     # 33,810 (2026) x 1.03 (assumed wage growth) = 34,824.30 -> 34,820 (nearest $10)
     assert rrsp.dollar_limit(2027) == 34_820
+
+
+# --------------------------------------------------------------------------- the maintainer's draft
+
+
+def test_draft_script_writes_valid_unverified_tables(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    from netpay.tables.taxes import SCHEMAS
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "draft_tax_tables.py"
+    if not path.exists():  # an sdist carries no scripts/
+        pytest.skip("scripts/draft_tax_tables.py is not in this tree")
+    spec = importlib.util.spec_from_file_location("draft_tax_tables", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    written = script.write(PROJECTED, tmp_path)
+    assert len(written) == len(FILES)
+    for file in written:
+        key = file.stem if file.stem in (tables.FEDERAL, tables.PAYROLL) else file.stem.upper()
+        text = file.read_text(encoding="utf-8")
+        assert text.startswith(f"# DRAFT for {PROJECTED}")
+        table = tables.validate(tables.parse_yaml(text, file.name), SCHEMAS[key], file.name)
+        assert table.year == PROJECTED
+        for items in table.sources.values():
+            for s in items if isinstance(items, list) else [items]:
+                assert not s.verified and not s.projected and s.note.startswith("netpay projection")
+    on = tables.parse_yaml((tmp_path / str(PROJECTED) / "on.yaml").read_text(encoding="utf-8"), "on")
+    assert on["basic_personal_amount"] == 13_249  # 12,989 x 1.02 = 13,248.78
+    with pytest.raises(SystemExit, match="exists"):
+        script.write(PROJECTED, tmp_path)
+    with pytest.raises(SystemExit, match="shipped already"):
+        script.write(2026, tmp_path)
