@@ -312,7 +312,7 @@ def test_a_budget_measure_is_labelled_in_the_sources_the_footer_and_strict(monke
     monkeypatch.setattr(tables, "load", budget)
     monkeypatch.setattr(tables, "sources", lambda year, key: {"brackets": [source(True, enactment=BUDGET)]})
     _, out, _ = run(capsys, "tables", "--year", "2026", "--sources", "BC")
-    assert f"(retrieved 2026-11-25, {BUDGET})" in out
+    assert "(retrieved 2026-11-25, verified, not enacted)" in out
     _, out, _ = run(capsys, "take-home", "100k", "-p", "BC", "--year", "2026")
     assert "Status: tax tables 2026 (federal, payroll, BC): not enacted: data/tax_tables/2026/bc.yaml: brackets." in out
     vancouver = netpay.Offer(base_salary=100_000, city="Vancouver")

@@ -25,7 +25,7 @@ from netpay.evaluation import Evaluation, evaluate_offers, offer_list
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.offer import Offer
 from netpay.status import require_verified
-from netpay.tables import check_year
+from netpay.tables import check_year, one_warning
 from netpay.timeline import Arrival, as_date, check_room
 
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
@@ -92,6 +92,7 @@ def _arrival(year: int, arrival: Any, first_year_options: dict[str, Any], rrsp_r
     )
 
 
+@one_warning()
 def evaluate(
     offer: Offer,
     year: int | None = None,
@@ -149,6 +150,7 @@ def evaluate(
     return _checked(evaluate_offers([offer], y, housing, room), strict)[0]
 
 
+@one_warning()
 def compare(
     offers: Iterable[Offer],
     year: int | None = None,

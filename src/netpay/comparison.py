@@ -15,7 +15,7 @@ from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.inverse import net_of, shape_like, solve
 from netpay.lines import LINES
 from netpay.money import as_amounts, round_cents
-from netpay.tables import check_year
+from netpay.tables import check_year, one_warning
 
 #: Column names of the two views of a first-year comparison.
 FIRST_YEAR_VIEWS: dict[str, str] = {"year_one": "year one", "full_year": "full year"}
@@ -131,6 +131,7 @@ def first_year_table(evaluations: Sequence[Evaluation], year: int, period: str, 
     return frame
 
 
+@one_warning()
 def equivalent_salary(
     salary: npt.ArrayLike | pd.Series,
     from_city: str,
@@ -155,7 +156,7 @@ def equivalent_salary(
     y = check_year(year)
     a, b = citydata.city(from_city), citydata.city(to_city)
     net_a = net_of(arr, a.province, y)
-    items = shared_cost_items(a, b)
+    items = shared_cost_items(a, b, stacklevel=4)  # the caller of equivalent_salary (and its decorator)
     housing = Housing(bedrooms, rent_basis)
     delta = monthly_costs(b, housing, items).total - monthly_costs(a, housing, items).total
     target = round_cents(net_a + 12.0 * delta)

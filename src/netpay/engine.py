@@ -96,7 +96,9 @@ class Ruleset:
     @classmethod
     def load(cls, province: str, year: int | None = None) -> Ruleset:
         """The rules for ``province`` (code or name) and ``year`` (``None``: the latest); clear errors for either."""
-        return _ruleset(normalize(province), tables.check_year(year))
+        code, y = normalize(province), tables.check_year(year)
+        tables.warn_if_projected(y)  # once per public call (tables.one_warning)
+        return _ruleset(code, y)
 
 
 def entry_point(dispatcher: Any, *sample: Any) -> Any:
@@ -411,6 +413,7 @@ def _column_index() -> pd.Index:
     return pd.Index(COLUMNS, dtype=object)
 
 
+@tables.one_warning()
 def take_home(
     income: npt.ArrayLike | pd.Series,
     province: str = "ON",
@@ -447,7 +450,6 @@ def take_home(
     rules = Ruleset.load(province, year)
     if strict:
         require_verified_tables(province, rules.year)
-    tables.warn_if_projected(rules.year, "take_home")
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
     rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
     frame = pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)

@@ -230,14 +230,20 @@ def _changed() -> None:
 
 @dataclass(frozen=True)
 class Step:
-    """The rate applied to one index for one year, and what it is: 'published', 'law' or 'assumed'."""
+    """The rate applied to one index for one year, and what it is: 'published', 'law', 'assumed' (the
+    default assumption) or 'user' (set by :class:`assume`)."""
 
     rate: float
     kind: str
     source: Source
 
     def describe(self) -> str:
-        word = {"published": "published", "law": "set by law", "assumed": "assumed"}[self.kind]
+        word = {
+            "published": "published",
+            "law": "set by law",
+            "assumed": "assumed",
+            "user": "assumed, set by netpay.assume",
+        }[self.kind]
         if self.source.enactment:
             word = f"proposed: {self.source.enactment}"
         return f"{1 + self.rate:.4f} ({word})".replace("0.0000", "0")
@@ -267,7 +273,7 @@ def step(index: str, year: int, *, published_only: bool = False) -> Step:
     user = None if published_only else current().rate_for(index)
     if user is not None:
         src = f.assumption.source.model_copy(update={"note": f"set by netpay.assume(indexation={{{index!r}: {user}}})"})
-        assumed = Step(user, "assumed", src)
+        assumed = Step(user, "user", src)
     else:
         assumed = Step(f.assumption.rate, "assumed", f.assumption.source)
     if ind.cap is not None and assumed.rate > ind.cap.rate:
