@@ -92,8 +92,7 @@ def shipped_year(year: int) -> int:
     shipped one."""
     from netpay import tables
 
-    last = getattr(tables, "last_shipped", lambda: max(tables.years()))()
-    return min(year, last)
+    return min(year, tables.last_shipped())
 
 
 def tables_folder(year: int) -> str:
