@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 import netpay
-from netpay.components import IncomeComponents, tax
+from netpay.components import IncomeComponents, tax, tax_on_equity
 from netpay.equity import RSU, StockOptions, income_in_year, tranches
 
 CENT = 0.005
@@ -86,6 +86,14 @@ def test_cliff_year_tax_by_hand_alberta_2026():
     assert r.federal_tax[0] == pytest.approx(15_394.73, abs=CENT)
     assert r.provincial_tax[0] == pytest.approx(7_495.02, abs=CENT)
     assert r.total_deductions[0] == pytest.approx(28_351.20, abs=CENT)
+    # The tax the RSUs add: the salary alone (50,000) pays CPP (50,000 - 3,500) x 4.95% = 2,301.75
+    # + 46,500 x 1% = 465.00; EI 815.00; net income 49,535; federal 49,535 x 14% = 6,934.90 -
+    # (16,452 + 1,501 + 2,301.75 + 815) x 14% = 2,949.765 -> 3,985.135 -> 3,985.14 (half up);
+    # Alberta 49,535 x 8% = 3,962.80 - (22,769 + 2,301.75 + 815) x 8% = 2,070.86 -> 1,891.94;
+    # total 9,458.83. So the RSUs add 28,351.20 - 9,458.83 = 18,892.37.
+    base = IncomeComponents.from_offers([offer], "AB")
+    ey = income_in_year([STARTUP], JUNE_15, 2026)
+    assert tax_on_equity(base, [ey], "AB", 2026)[0] == pytest.approx(18_892.37, abs=CENT)
     # 2025, the year of the start: the cliff is not reached, only the salary counts
     c25 = IncomeComponents.from_offers([offer], "AB", year=2025, start=JUNE_15)
     assert c25.employment_income[0] == 50_000

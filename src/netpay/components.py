@@ -99,6 +99,7 @@ __all__ = [
     "equity_year",
     "ruleset",
     "tax",
+    "tax_on_equity",
 ]
 
 
@@ -161,7 +162,8 @@ class IncomeComponents:
         return flat.with_equity([equity_year(o.equity_events(start), year) for o in offers], is_quebec(province))
 
     def with_equity(self, years: Sequence[EquityYear], quebec: bool) -> IncomeComponents:
-        """These components plus one :class:`EquityYear` per person (grants' amounts for a tax year)."""
+        """These components plus one :class:`EquityYear` per person (grants' amounts for a tax year);
+        :func:`tax_on_equity` is the tax the equity adds."""
 
         def add(name: str, attr: str) -> FloatArray:
             return getattr(self, name) + np.array([getattr(y, attr) for y in years], dtype=np.float64)
@@ -285,3 +287,14 @@ def tax(
         provincial_taxable_deductions=_zero_if_none(components.quebec_taxable_deductions),
     )
     return compute(incomes, ruleset(province, year), residence, exact=exact)
+
+
+def tax_on_equity(
+    base: IncomeComponents, years: Sequence[EquityYear], province: str, year: int, residence: Residence = FULL_YEAR
+) -> FloatArray:
+    """The contributions and taxes a year's equity adds to ``base`` (the components without it):
+    what sell-to-cover sells shares for (``EquityYear.sell_to_cover`` says how much of the income is
+    paid that way), or what is paid from cash."""
+    full = base.with_equity(years, is_quebec(province))
+    before = tax(base, province, year, residence).total_deductions
+    return np.asarray(tax(full, province, year, residence).total_deductions - before, dtype=np.float64)
