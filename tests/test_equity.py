@@ -4,6 +4,7 @@ tax. Every expected figure is worked out by hand in the comments (2026 tables: d
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import pytest
 from hypothesis import given, settings
@@ -99,6 +100,7 @@ def test_cliff_year_tax_by_hand_alberta_2026():
     assert c25.employment_income[0] == 50_000
 
 
+@pytest.mark.filterwarnings("ignore:cash-settled RSUs paid until")
 def test_cash_settled_tranches_are_insurable_cash():
     # The same grant settled in cash: a bonus, so EI applies: insurable 50,000 + 60,000 = 110,000,
     # above the 68,900 maximum -> EI 68,900 x 1.63% = 1,123.07; and the 60,000 is cash.
@@ -108,6 +110,18 @@ def test_cash_settled_tranches_are_insurable_cash():
     offer = netpay.Offer(base_salary=50_000, equity=[grant], city="Calgary")
     c = IncomeComponents.from_offers([offer], "AB", year=2026, start=JUNE_15)
     assert tax(c, "AB", 2026).ei[0] == pytest.approx(1_123.07, abs=CENT)
+
+
+def test_cash_settled_past_three_years_warns_of_a_salary_deferral_arrangement():
+    # paid until 15 June 2029, after 31 Dec 2027 (2025 + 2): the 3-year window of ITA 248(1) (k)
+    grant = STARTUP.model_copy(update={"settlement": "cash"})
+    with pytest.warns(UserWarning, match="salary deferral arrangement"):
+        income_in_year([grant], JUNE_15, 2026)
+    # two years, last paid 15 June 2027: inside the window, no warning
+    short = RSU(grant_value=1_000, years=2, settlement="cash")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        income_in_year([short], JUNE_15, 2026)
 
 
 def test_amazon_5_15_40_40_quarterly():
@@ -255,6 +269,22 @@ def test_offer_takes_grants_or_the_flat_shorthand_not_both():
     with pytest.raises(ValidationError, match="not both"):
         netpay.Offer(base_salary=1, equity=[STARTUP], equity_vesting=10_000, city="Calgary")
     assert netpay.Offer(base_salary=1, equity=STARTUP, city="Calgary").equity == (STARTUP,)
+
+
+def test_grants_written_as_mappings_with_a_type():
+    # as an offers file writes them: [[equity]] type = "rsu", ...
+    o = netpay.Offer(
+        base_salary=1,
+        city="Calgary",
+        equity=[
+            {"type": "rsu", "grant_value": 160_000},
+            {"type": "options", "shares": 10, "strike": 1, "fmv_at_grant": 1},
+        ],
+    )
+    assert [type(g) for g in o.equity] == [RSU, StockOptions]
+    assert o.equity[0] == STARTUP
+    with pytest.raises(ValidationError, match="equity\\[0\\]: type 'rsus' is not a grant type .*did you mean 'rsu'"):
+        netpay.Offer(base_salary=1, city="Calgary", equity=[{"type": "rsus", "grant_value": 1}])
 
 
 def test_exercise_at_a_year_waits_for_the_anniversary():

@@ -43,6 +43,7 @@ from pydantic_core import PydanticCustomError
 
 from netpay import components
 from netpay.equity import RSU, StockOptions, events
+from netpay.equity.grants import grants_from
 from netpay.equity_tax import EquityEvent
 from netpay.errors import InvalidIncomeError
 from netpay.money import MAX_AMOUNT, as_amount, round_cents
@@ -225,9 +226,7 @@ class Offer(BaseModel):
     @field_validator("equity", mode="before")
     @classmethod
     def _grants(cls, value: Any) -> Any:
-        if isinstance(value, RSU | StockOptions):
-            return (value,)
-        return value
+        return grants_from(value)
 
     @model_validator(mode="after")
     def _one_equity(self) -> Offer:
