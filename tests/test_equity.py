@@ -311,13 +311,18 @@ def test_exercise_at_a_year_waits_for_the_anniversary():
     start=st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 12, 31)),
     growth=st.floats(min_value=0.0, max_value=0.3),
     frequency=st.sampled_from(["monthly", "quarterly", "annual"]),
+    options=st.booleans(),
 )
-def test_a_day_later_start_moves_each_year_a_little(start, growth, frequency):
+def test_a_day_later_start_moves_each_year_a_little(start, growth, frequency, options):
     """Shifting the start by a day moves a year's income by at most the one tranche that crosses the
     year's end (plus a few days' price growth), and the total over all years by a few days' growth:
     a vest on the 31st lands on the month's last day (29 Jan and 31 Jan both vest on 28 Feb), so a
     tranche's days since the start change by 3 at most."""
-    g = RSU(grant_value=100_000, cliff_months=12, frequency=frequency, price_growth=growth)
+    g = (
+        StockOptions(shares=10_000, strike=10, fmv_at_grant=10, frequency=frequency, price_growth=growth)
+        if options
+        else RSU(grant_value=100_000, cliff_months=12, frequency=frequency, price_growth=growth)
+    )
     later = start + dt.timedelta(days=1)
     years = range(start.year, start.year + 6)
     a, b = by_year([g], start, years), by_year([g], later, years)
@@ -326,9 +331,11 @@ def test_a_day_later_start_moves_each_year_a_little(start, growth, frequency):
         assert abs(a[y].employment_income - b[y].employment_income) <= biggest + 1e-6
     total_a = sum(e.employment_income for e in a.values())
     total_b = sum(e.employment_income for e in b.values())
-    # each tranche's price moves by a factor of (1 + g)^(3 / 365.25) at most
+    # each tranche's share price moves by a factor of (1 + g)^(3 / 365.25) at most, so the total by
+    # at most (that factor - 1) x the shares' gross value (options: the spread plus the strike)
     drift = (1 + growth) ** (3 / 365.25)
-    assert total_a / drift - 1e-6 <= total_b <= total_a * drift + 1e-6
+    gross = sum(t.value + (g.strike * t.shares if options else 0.0) for t in tranches(g, later))
+    assert abs(total_b - total_a) <= gross * drift * (drift - 1) + 1e-6
 
 
 def test_quebec_takes_its_own_deduction_from_taxable_income():
