@@ -218,7 +218,8 @@ def _living_figures(where: City, living: Living, year: int | None) -> tuple[dict
     """The counted living-cost items as figures, and the names of those not available."""
     found = living_items(where, living, year)
     figures = {i.item: CostFigure.from_item(i) for i in found if i.counted}
-    missing = tuple(i.item for i in found if i.status == "not available")
+    replaced = {"transportation"} if "transit_pass" in figures else set()
+    missing = tuple(i.item for i in found if i.status == "not available" and i.item not in replaced)
     return figures, missing
 
 
