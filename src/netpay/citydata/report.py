@@ -29,6 +29,11 @@ def _rent_item(place: str, housing: Housing) -> LivingItem:
     return LivingItem("rent", "rent", r.amount, r.source, r.period, status, True, note, r.url)
 
 
+def _replaced(item: LivingItem, items: list[LivingItem]) -> bool:
+    """True for the MBM transportation component when a counted transit pass replaces it."""
+    return item.item == "transportation" and any(i.item == "transit_pass" and i.counted for i in items)
+
+
 def living_costs(
     city_name: str,
     household: Any = None,
@@ -84,7 +89,7 @@ def living_costs(
         basket=basket_label,
         year=year,
         total=counted_total(items),
-        missing=[i.item for i in items if i.status == "not available"],
+        missing=[i.item for i in items if i.status == "not available" and not _replaced(i, items)],
     )
     if any(math.isnan(i.monthly) for i in items if i.counted):  # pragma: no cover - a bug guard
         raise AssertionError("a counted item has no figure")
