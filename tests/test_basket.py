@@ -194,7 +194,9 @@ def test_basket_scaled_and_cpi_adjusted_by_hand(with_basket):
 
 
 def test_transit_replaces_the_transportation_component(with_basket):
-    items = {i.item: i for i in living_items("Toronto", Living(household=SimpleNamespace(spouse="x", children=[1, 2])), 2025)}
+    items = {
+        i.item: i for i in living_items("Toronto", Living(household=SimpleNamespace(spouse="x", children=[1, 2])), 2025)
+    }
     assert not items["transportation"].counted
     # TTC adult monthly pass 156.00 x 2 adults = 312.00 (children's fares not counted)
     assert items["transit_pass"].monthly == pytest.approx(312.0) and items["transit_pass"].counted

@@ -31,8 +31,8 @@ from __future__ import annotations
 
 from netpay.citydata.basket import family_scale, published_threshold, thresholds
 from netpay.citydata.catalog import cities, clear_cache
-from netpay.citydata.cpi import cpi, cpi_factor
 from netpay.citydata.costs import COST_COLUMNS, COSTS_FILE, Cost, costs, other_costs
+from netpay.citydata.cpi import cpi, cpi_factor
 from netpay.citydata.housing import (
     USER_OVERRIDE,
     CityCosts,
@@ -45,7 +45,6 @@ from netpay.citydata.living import Living, LivingItem, living_items
 from netpay.citydata.mbm import load_mbm_thresholds
 from netpay.citydata.move import Move, move_costs, move_items
 from netpay.citydata.registry import CITIES_FILE, City, city, resolved_as
-from netpay.citydata.report import living_costs
 from netpay.citydata.rents import (
     BASES,
     BEDROOMS,
@@ -57,6 +56,7 @@ from netpay.citydata.rents import (
     rent,
     rents,
 )
+from netpay.citydata.report import living_costs
 from netpay.citydata.statcan import (
     CMHC_AVERAGE_SOURCE,
     CMHC_AVERAGE_URL,

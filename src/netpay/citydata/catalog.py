@@ -48,5 +48,14 @@ def cities() -> pd.DataFrame:
 
 def clear_cache() -> None:
     """Forget loaded city, rent and cost data (after editing the data files in a session)."""
-    for cached in (load_registry, load_rents, latest_rents, load_costs, latest_costs, load_basket, cited, cpi._series):
+    for cached in (
+        load_registry,
+        load_rents,
+        latest_rents,
+        load_costs,
+        latest_costs,
+        load_basket,
+        cited,
+        cpi.cpi_series,
+    ):
         cached.cache_clear()

@@ -33,7 +33,7 @@ class IndexValue(NamedTuple):
 
 
 @functools.cache
-def _series(geo: str = "Canada", item: str = "all_items") -> tuple[dict[int, CitedFigure], dict[str, CitedFigure]]:
+def cpi_series(geo: str = "Canada", item: str = "all_items") -> tuple[dict[int, CitedFigure], dict[str, CitedFigure]]:
     """(year -> annual row, 'YYYY-MM' -> monthly row) of one CPI series."""
     annual: dict[int, CitedFigure] = {}
     monthly: dict[str, CitedFigure] = {}
@@ -48,7 +48,7 @@ def _series(geo: str = "Canada", item: str = "all_items") -> tuple[dict[int, Cit
 
 def latest_yearly_change() -> tuple[float, str]:
     """The latest month's CPI over the same month a year earlier, and which months those are."""
-    _, monthly = _series()
+    _, monthly = cpi_series()
     last = max(monthly)
     before = f"{int(last[:4]) - 1}{last[4:]}"
     if before not in monthly:
@@ -62,14 +62,16 @@ def cpi(year: int) -> IndexValue:
     >>> cpi(2024).value
     160.9
     """
-    annual, monthly = _series()
+    annual, monthly = cpi_series()
     if year in annual:
         row = annual[year]
         return IndexValue(row.amount, f"annual average {year}", row.status)
     months = sorted(p for p in monthly if p.startswith(f"{year}-"))
     if months:
         value = sum(monthly[p].amount for p in months) / len(months)
-        return IndexValue(value, f"mean of {len(months)} months {months[0]} to {months[-1]} (year not complete)", "projected")
+        return IndexValue(
+            value, f"mean of {len(months)} months {months[0]} to {months[-1]} (year not complete)", "projected"
+        )
     known = sorted({*annual, *(int(p[:4]) for p in monthly)})
     if not known or year < known[0]:
         raise NoDataError(
@@ -83,7 +85,7 @@ def cpi(year: int) -> IndexValue:
 
 def latest_cpi_year() -> int:
     """The latest year netpay has a CPI figure (annual or a month) for: the default evaluated year."""
-    annual, monthly = _series()
+    annual, monthly = cpi_series()
     return max([*annual, *(int(p[:4]) for p in monthly)])
 
 

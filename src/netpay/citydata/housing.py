@@ -102,7 +102,9 @@ class Housing:
         if self.living is True:
             set_field(self, "living", Living())
         if self.living is not None and not isinstance(self.living, Living):
-            raise TypeError(f"living must be a netpay.citydata.Living(household=..., basket=...) or None, not {self.living!r}")
+            raise TypeError(
+                f"living must be a netpay.citydata.Living(household=..., basket=...) or None, not {self.living!r}"
+            )
 
     def __hash__(self) -> int:
         costs = None if self.other_costs is None else tuple(self.other_costs.items())

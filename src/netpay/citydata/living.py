@@ -63,7 +63,9 @@ def check_overrides(value: Any) -> dict[str, float]:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise InvalidIncomeError(f"overrides must be a mapping of item -> dollars a month, such as {{'food': 900}}, not {value!r}")
+        raise InvalidIncomeError(
+            f"overrides must be a mapping of item -> dollars a month, such as {{'food': 900}}, not {value!r}"
+        )
     out = {}
     for item, amount in value.items():
         ok = isinstance(amount, int | float) and not isinstance(amount, bool) and math.isfinite(amount) and amount >= 0
@@ -104,13 +106,21 @@ class Living:
 
     def key(self) -> tuple[Any, ...]:
         """What the items depend on (for hashing a Housing that holds this)."""
-        return (self.people, self.basket, self.transit, self.rent_includes_utilities, tuple((self.overrides or {}).items()))
+        return (
+            self.people,
+            self.basket,
+            self.transit,
+            self.rent_includes_utilities,
+            tuple((self.overrides or {}).items()),
+        )
 
     def __hash__(self) -> int:
         return hash(self.key())
 
 
-def _component(place: City, found: mbm.RegionBasket | None, comp: str, year: int, who: People, factor: float, how: str) -> LivingItem:
+def _component(
+    place: City, found: mbm.RegionBasket | None, comp: str, year: int, who: People, factor: float, how: str
+) -> LivingItem:
     """One MBM component for the household and year, or 'not available' saying what is missing."""
     label = mbm.COMPONENT_LABELS[comp]
     figure = None if found is None else found.figures.get(comp)
@@ -130,7 +140,9 @@ def _component(place: City, found: mbm.RegionBasket | None, comp: str, year: int
         f"/ 12 x √{who.size}/2 ({who.label}) {adjust.how}; basket {how}"
     )
     status = worst(figure.status, adjust.status)
-    return LivingItem(comp, label, monthly, figure.title, f"{figure.period} ({found.base})", status, True, note, figure.href)
+    return LivingItem(
+        comp, label, monthly, figure.title, f"{figure.period} ({found.base})", status, True, note, figure.href
+    )
 
 
 def _transit(place: City, who: People) -> LivingItem | None:
@@ -138,9 +150,22 @@ def _transit(place: City, who: People) -> LivingItem | None:
     found = other_costs(place).get("transit_pass")
     if found is None:
         return None
-    note = f"adult monthly pass x {who.adults} adult(s), replacing the MBM transportation component; children's fares not counted"
+    note = (
+        f"adult monthly pass x {who.adults} adult(s), replacing the MBM transportation component; "
+        "children's fares not counted"
+    )
     status = "verified" if found.verified else "unverified"
-    return LivingItem("transit_pass", "transit pass", found.monthly * who.adults, found.source, found.period, status, True, note, found.url)
+    return LivingItem(
+        "transit_pass",
+        "transit pass",
+        found.monthly * who.adults,
+        found.source,
+        found.period,
+        status,
+        True,
+        note,
+        found.url,
+    )
 
 
 def _utility(place: City, item: str, counted: bool, who: People, component: str) -> LivingItem:
@@ -149,8 +174,10 @@ def _utility(place: City, item: str, counted: bool, who: People, component: str)
     if figure is None:
         return LivingItem(item, item, math.nan, "-", None, NOT_AVAILABLE, False, f"netpay has no {item} figure")
     amount = figure.amount * (who.adults if item == "mobile" else 1)
-    inside = {"shelter": "inside the MBM shelter component, i.e. in the rent (rent_includes_utilities=True)",
-              "other": "inside the basket's other necessities"}[component]
+    inside = {
+        "shelter": "inside the MBM shelter component, i.e. in the rent (rent_includes_utilities=True)",
+        "other": "inside the basket's other necessities",
+    }[component]
     note = (figure.note or "") if counted else f"not added: {inside}; {figure.note or ''}"
     if item == "mobile":
         note = f"one plan per adult ({who.adults}); {note}"
@@ -178,7 +205,9 @@ def living_items(place: str | City, living: Living | None = None, year: int | No
         if comp == "transportation" and choice.transit:
             transit = _transit(where, who)
             if transit is not None:
-                replaced = dataclasses.replace(items[comp], counted=False, note=f"replaced by the transit pass; {items[comp].note}")
+                replaced = dataclasses.replace(
+                    items[comp], counted=False, note=f"replaced by the transit pass; {items[comp].note}"
+                )
                 items[comp] = replaced
                 items["transit_pass"] = transit
     if found is not None and "communication" in found.figures:
@@ -195,7 +224,9 @@ def living_items(place: str | City, living: Living | None = None, year: int | No
         items[item] = _utility(where, item, counted[item], who, INSIDE_BASKET[item])
         if item in overrides:  # the user's amount wins; whether it is counted still follows the basket
             mine = _override(items[item], item, overrides[item])
-            items[item] = dataclasses.replace(mine, counted=counted[item], note=items[item].note if not counted[item] else "your figure")
+            items[item] = dataclasses.replace(
+                mine, counted=counted[item], note=items[item].note if not counted[item] else "your figure"
+            )
     return list(items.values())
 
 

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from netpay.citydata.basket import BASKET_COLUMNS, TABLE, TABLE_URL, BasketFigure
 from netpay.citydata.registry import load_registry, match_key
-from netpay.citydata.statcan import _read_statcan, _statcan_value
+from netpay.citydata.statcan import read_statcan, statcan_value
 from netpay.errors import DataFileError
 from netpay.jurisdictions import fold
 from netpay.tables import validation_problems
@@ -71,7 +71,7 @@ def load_mbm_thresholds(
     import pandas as pd  # loaded on first use: importing netpay stays quick
 
     label = str(path)
-    frame = _read_statcan(path, MBM_COLUMNS)
+    frame = read_statcan(path, MBM_COLUMNS)
     wanted = {match_key(c.mbm_region) for c in load_registry().cities}
     day = retrieved or dt.date.today()
     rows, seen = [], set()
@@ -83,7 +83,7 @@ def load_mbm_thresholds(
             continue
         if raw["VALUE"].strip() in _NO_FIGURE or raw.get("STATUS", "").strip() in _NO_FIGURE:
             continue
-        value = _statcan_value(raw["VALUE"], label, line)
+        value = statcan_value(raw["VALUE"], label, line)
         if value is None:
             continue
         note = f"read from the official CSV ({label.rsplit('/', 1)[-1]}, line {line}"

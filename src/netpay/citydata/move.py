@@ -67,7 +67,9 @@ def _fee(geo: str, item: str) -> CitedFigure | None:
 def _item(name: str, label: str, amount: float, rows: list[CitedFigure], note: str) -> LivingItem:
     status = "verified" if all(r.verified for r in rows) else "unverified"
     first = rows[0]
-    return LivingItem(name, label, amount, "; ".join(r.title for r in rows), first.period, status, True, note, first.href)
+    return LivingItem(
+        name, label, amount, "; ".join(r.title for r in rows), first.period, status, True, note, first.href
+    )
 
 
 def _permits(move: Move, spouse: bool) -> list[LivingItem]:
@@ -81,7 +83,15 @@ def _permits(move: Move, spouse: bool) -> list[LivingItem]:
         out.append(_item("work_permit", "work permit", permit.amount, [permit], "processing fee, IRPR s. 299(1)"))
     if spouse:
         amount = permit.amount + holder.amount
-        out.append(_item("spouse_work_permit", "spouse's open work permit", amount, [permit, holder], "$155 processing + $100 open work permit holder fee"))
+        out.append(
+            _item(
+                "spouse_work_permit",
+                "spouse's open work permit",
+                amount,
+                [permit, holder],
+                "$155 processing + $100 open work permit holder fee",
+            )
+        )
     if applicants:
         family = applicants >= 2
         amount = bio_family.amount if family else bio.amount * applicants
@@ -106,36 +116,55 @@ def _stay(move: Move, adults: int) -> list[LivingItem]:
     if move.temporary_nights and move.nightly_rate is not None:
         amount = move.temporary_nights * move.nightly_rate
         note = f"{move.temporary_nights} nights x {move.nightly_rate:,.2f} (your figures)"
-        out.append(LivingItem("temporary_stay", "temporary accommodation", amount, USER_FIGURE, None, USER_FIGURE, True, note))
+        out.append(
+            LivingItem("temporary_stay", "temporary accommodation", amount, USER_FIGURE, None, USER_FIGURE, True, note)
+        )
     else:
         note = "give temporary_nights and nightly_rate (no cited default exists)"
-        out.append(LivingItem("temporary_stay", "temporary accommodation", math.nan, "-", None, NOT_AVAILABLE, False, note))
+        out.append(
+            LivingItem("temporary_stay", "temporary accommodation", math.nan, "-", None, NOT_AVAILABLE, False, note)
+        )
     if move.meals_benchmark and move.temporary_nights:
         meals, extra = _fee("Canada", "meals_per_diem"), _fee("Canada", "incidentals_per_diem")
         assert meals and extra, f"data/{MOVE_FILE} lacks the NJC per diem"
         amount = move.temporary_nights * adults * (meals.amount + extra.amount)
-        note = f"{move.temporary_nights} days x {adults} adult(s) x ({meals.amount:.2f} + {extra.amount:.2f}): a federal travel benchmark"
+        note = (
+            f"{move.temporary_nights} days x {adults} adult(s) x "
+            f"({meals.amount:.2f} + {extra.amount:.2f}): a federal travel benchmark"
+        )
         out.append(_item("temporary_meals", "meals while in temporary accommodation", amount, [meals, extra], note))
     if move.flights is not None:
         out.append(LivingItem("flights", "flights", move.flights, USER_FIGURE, None, USER_FIGURE, True, "your figure"))
     else:
-        out.append(LivingItem("flights", "flights", math.nan, "-", None, NOT_AVAILABLE, False, "give flights=<dollars> (your figure)"))
+        out.append(
+            LivingItem(
+                "flights", "flights", math.nan, "-", None, NOT_AVAILABLE, False, "give flights=<dollars> (your figure)"
+            )
+        )
     return out
 
 
-def move_items(place: str | City, household: Any = None, rent: float | None = None, move: Move | None = None) -> list[LivingItem]:
+def move_items(
+    place: str | City, household: Any = None, rent: float | None = None, move: Move | None = None
+) -> list[LivingItem]:
     """The one-time costs of moving to ``place`` (amounts in dollars, not a month), see the module docstring."""
     where, choice, who = city(place), move or Move(), people(household)
     spouse = choice.spouse_permit if choice.spouse_permit is not None else who.adults >= 2
     items = [*_permits(choice, spouse), _deposit(where, rent), *_stay(choice, who.adults)]
     for name, amount in (choice.overrides or {}).items():
         items = [i for i in items if i.item != name]
-        items.append(LivingItem(name, name.replace("_", " "), amount, USER_FIGURE, None, USER_FIGURE, True, "your figure"))
+        items.append(
+            LivingItem(name, name.replace("_", " "), amount, USER_FIGURE, None, USER_FIGURE, True, "your figure")
+        )
     return items
 
 
 def move_costs(
-    place: str | City, household: Any = None, rent: float | None = None, move: Move | None = None, relocation_bonus: float = 0.0
+    place: str | City,
+    household: Any = None,
+    rent: float | None = None,
+    move: Move | None = None,
+    relocation_bonus: float = 0.0,
 ) -> pd.DataFrame:
     """The one-time costs of the move, one row each (item, label, amount, source, period, status,
     counted, note), beside ``relocation_bonus``: ``attrs`` hold the counted ``total``, the
@@ -145,7 +174,9 @@ def move_costs(
 
     bonus = float(relocation_bonus)
     if not math.isfinite(bonus) or bonus < 0:
-        raise InvalidIncomeError(f"relocation_bonus must be a finite amount of zero or more dollars, not {relocation_bonus!r}")
+        raise InvalidIncomeError(
+            f"relocation_bonus must be a finite amount of zero or more dollars, not {relocation_bonus!r}"
+        )
     items = move_items(place, household, rent, move)
     frame = pd.DataFrame([dataclasses.asdict(i) for i in items]).rename(columns={"monthly": "amount"})
     total = float(frame.loc[frame["counted"], "amount"].sum())

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from netpay.citydata import basket as mbm
-from netpay.citydata.housing import Housing, monthly_costs
 from netpay.citydata.cpi import latest_cpi_year
+from netpay.citydata.housing import Housing, monthly_costs
 from netpay.citydata.living import Living, LivingItem, counted_total, living_items
 from netpay.citydata.registry import city, resolved_as
 

@@ -69,7 +69,10 @@ def _costs(args: argparse.Namespace, name: str | None) -> int:
     shown["period"] = shown["period"].fillna("-")
     shown["source"] = [s if len(s) <= 60 else s[:57] + "..." for s in shown["source"]]
     a = table.attrs
-    print(f"Living costs a month in {a['city']} (CMA {a['cma']}; MBM region {a['region']}), {a['household']}, {a['year']}:")
+    print(
+        f"Living costs a month in {a['city']} (CMA {a['cma']}; MBM region {a['region']}), "
+        f"{a['household']}, {a['year']}:"
+    )
     if a["read_as"]:
         print(a["read_as"])
     print(f"Basket: {a['basket']}\n")
