@@ -9,6 +9,8 @@ from types import SimpleNamespace
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import netpay
 from netpay import citydata
@@ -293,3 +295,32 @@ def test_cli_cities_costs(capsys):
     assert "$194" in out and "not available" in out.lower()
     assert cli.main(["cities", "--costs"]) == 2
     assert "--costs needs --city" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- properties
+
+CITIES = [c.name for c in load_registry().cities]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    place=st.sampled_from(CITIES),
+    size=st.integers(1, 8),
+    transit=st.booleans(),
+    included=st.booleans(),
+    other=st.one_of(st.none(), st.floats(0, 5_000)),
+)
+def test_no_item_is_ever_counted_twice_or_without_a_figure(place, size, transit, included, other):
+    overrides = None if other is None else {"other": other}
+    items = {i.item: i for i in living_items(place, Living(size, "modest", transit, included, overrides), 2026)}
+    assert all(not math.isnan(i.monthly) for i in items.values() if i.counted)
+    # internet and mobile are inside other necessities: never both counted
+    if items["other"].counted:
+        assert not items["internet"].counted and not items["mobile"].counted
+    assert not (items["transportation"].counted and "transit_pass" in items and items["transit_pass"].counted)
+    assert items["electricity"].counted == (not included and not math.isnan(items["electricity"].monthly))
+
+
+@given(st.floats(1_000, 200_000), st.integers(1, 9))
+def test_published_threshold_grows_with_the_family(reference, size):
+    assert published_threshold(reference, size) <= published_threshold(reference, size + 1)
