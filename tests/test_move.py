@@ -58,3 +58,13 @@ def test_overrides_win_and_bad_input_is_named():
     with pytest.raises(InvalidIncomeError, match="relocation_bonus"):
         move_costs("Toronto", relocation_bonus=-5)
     assert netpay.move_costs is move_costs
+
+
+def test_year_one_view_says_whether_the_relocation_bonus_covers_the_move():
+    offers = [netpay.Offer(base_salary=140_000, relocation_bonus=15_000, city=c) for c in ("Toronto", "Montréal")]
+    t = netpay.compare(offers, 2026, arrival="2026-06-01", living=netpay.Living(household=2), rrsp_room=0)
+    toronto, montreal = t.attrs["move"]["Toronto"], t.attrs["move"]["Montréal"]
+    # Toronto, 2 adults: 155 + 255 + 170 + one month's 1-bedroom asking rent 2,090 = 2,670; 15,000 - 2,670
+    assert toronto["total"] == pytest.approx(2_670) and toronto["covered"] == pytest.approx(12_330)
+    # Montréal: the same fees, no deposit (C.c.Q. art. 1904): 155 + 255 + 170 = 580
+    assert montreal["total"] == pytest.approx(580) and montreal["items"]["rent_deposit"] == 0

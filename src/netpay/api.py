@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from netpay.citydata import Housing, Living
+from netpay.citydata import Housing, Living, move_costs
 from netpay.comparison import check_period, comparison_table, first_year_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
@@ -184,6 +184,9 @@ def compare(
     fraction and the spring settlement of the return.
 
     ``living`` as for :func:`evaluate`: each living-cost item becomes a row ``other_costs.<item>``.
+    With ``arrival``, ``result.attrs['move']`` holds, per offer, the one-time costs of the move
+    (:func:`netpay.move_costs`: IRCC fees, the rent deposit the province allows) beside its relocation
+    bonus: ``total``, ``relocation_bonus``, ``covered`` (bonus - total) and the items.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
     check_period(period)
@@ -198,7 +201,28 @@ def compare(
         room = None if rrsp_room is None else check_room(rrsp_room)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
-    return first_year_table(evaluations, y, period, view or "both")
+    table = first_year_table(evaluations, y, period, view or "both")
+    table.attrs["move"] = _moves(evaluations, list(table.attrs["first_year"]), housing)
+    return table
+
+
+def _moves(evaluations: list[Evaluation], names: list[str], housing: Housing) -> dict[str, dict[str, Any]]:
+    """Per offer, the one-time costs of the move beside its relocation bonus (:func:`netpay.move_costs`
+    with the year-one rent and the household of ``housing.living``): total, bonus, covered, items."""
+    household = None if housing.living is None else housing.living.household
+    out = {}
+    for name, e in zip(names, evaluations, strict=True):
+        y1 = e.year_one
+        m = move_costs(y1.city, household, y1.rent, relocation_bonus=y1.relocation_bonus)
+        counted = m[m["counted"]]
+        out[name] = {
+            "total": m.attrs["total"],
+            "relocation_bonus": m.attrs["relocation_bonus"],
+            "covered": m.attrs["covered"],
+            "items": dict(zip(counted["item"], counted["amount"], strict=True)),
+            "not_available": m.attrs["missing"],
+        }
+    return out
 
 
 def _living(living: Living | bool | None) -> Living | None:
