@@ -67,6 +67,8 @@ def cost_status(figure: CostFigure) -> str:
     """The status of a city figure: 'user override' for the user's own, else verified or unverified."""
     if figure.is_override:
         return USER_OVERRIDE
+    if figure.status in STATUSES:  # a living-cost item's own status ('projected': CPI carried forward)
+        return figure.status
     return "verified" if figure.verified else "unverified"
 
 

@@ -70,6 +70,8 @@ class YearEvaluation(BaseModel):
     #: year; carried forward)
     rrsp_room: float | None = None
     rrsp_not_deducted: float = 0.0
+    #: living-cost items netpay has no figure for (``Housing.living``): shown as NaN lines, not counted
+    living_missing: tuple[str, ...] = ()
     #: the status of each figure used (:data:`netpay.tables.schema.STATUSES`, or 'user override'):
     #: 'tax_tables' (federal, payroll and provincial tables of the year), 'rent', 'other_costs.<item>'
     statuses: dict[str, str] = Field(default_factory=dict)
