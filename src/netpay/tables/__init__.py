@@ -215,7 +215,7 @@ def projection_basis(year: int | None) -> str | None:
     return projection.basis_summary(last_shipped(), y) if y > last_shipped() else None
 
 
-def warn_if_projected(year: int | None, what: str = "netpay") -> None:
+def warn_if_projected(year: int | None, what: str | None = None) -> None:
     """Warn (:class:`netpay.ProjectedYearWarning`) if ``year`` is projected, once per public call
     (inside :func:`one_warning`), pointing at the caller's code outside netpay."""
     y = check_year(year)
@@ -228,7 +228,7 @@ def warn_if_projected(year: int | None, what: str = "netpay") -> None:
         seen.add(y)
     warnings.warn(
         ProjectedYearWarning(
-            f"{what}: {y} is a projected tax year (netpay ships tables to {last_shipped()}): "
+            f"{what + ': ' if what else ''}{y} is a projected tax year (netpay ships tables to {last_shipped()}): "
             f"{projection.basis_summary(last_shipped(), y)}. Override with netpay.assume(...)."
         ),
         stacklevel=user_stacklevel(),
