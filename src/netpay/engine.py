@@ -31,7 +31,7 @@ from netpay.jurisdictions import normalize
 from netpay.lines import COLUMNS
 from netpay.lines import LABELS as LABELS  # version 1 read the labels here
 from netpay.money import FloatArray, as_amounts
-from netpay.rules import federal, payroll
+from netpay.rules import federal, household, payroll
 from netpay.rules.arithmetic import round_cents
 from netpay.rules.context import FULL_YEAR, Residence, TaxContext
 from netpay.rules.jit import JIT, compiled, rule
@@ -54,6 +54,8 @@ class Common(NamedTuple):
     ei: payroll.PremiumRecord
     qpip: payroll.PremiumRecord
     federal: federal.FederalRecord
+    #: the 428 form's household amounts (spouse, eligible dependant, children)
+    household: household.ProvincialHousehold
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,9 @@ class Ruleset:
     @functools.cached_property
     def kernel(self) -> Any:
         """:func:`kernel` compiled for this province's records (see :func:`entry_point`)."""
-        return entry_point(run, np.zeros((5, 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True)
+        return entry_point(
+            run, np.zeros((len(INPUTS), 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True
+        )
 
     @functools.cached_property
     def salary_kernel(self) -> Any:
@@ -128,6 +132,7 @@ def _ruleset(code: str, year: int) -> Ruleset:
         ei=payroll.ei_record(pay, quebec),
         qpip=payroll.qpip_record(pay, quebec),
         federal=federal.record(fed, quebec),
+        household=household.record(prov),
     )
     return Ruleset(year, code, fed, pay, prov, common, module_for(code).params(prov))
 
@@ -186,20 +191,25 @@ def tax_return(
     insurable: float,
     deductions: float,
     provincial_only: float,
+    h: household.HouseholdInputs,
     rounded: bool,
     common: Common,
     prov: Any,
     fraction: float,
     jan1: bool,
 ) -> Return:
-    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent."""
+    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent.
+    ``h``: what the household gives this return (the child care deduction lowers federal net income;
+    the spouse or dependant amounts and the amounts for children are credits; ``netpay.rules.household``)."""
     base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
-    net = max(employment - enhanced - deductions, 0.0)
+    net = max(employment - enhanced - deductions - h.childcare_deduction, 0.0)
+    fed_amount, prov_amount, dependants = household.amounts(h, net, common.federal, common.household, fraction)
     ctx = TaxContext(
-        employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1
-    )
+        employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1,
+        h.childcare_deduction, fed_amount, prov_amount, dependants, h.credits_transferred,
+    )  # fmt: skip
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
     if rounded:
@@ -232,7 +242,7 @@ def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
     out[1, i] = c.pension_base + c.pension_enhanced
     out[2, i] = c.ei
     out[3, i] = c.qpip
-    out[4, i] = c.deductions
+    out[4, i] = c.deductions + c.childcare_deduction
     out[5, i] = c.taxable_income
     out[6, i] = r.provincial_taxable_income
     out[7, i] = r.federal_tax
@@ -247,12 +257,16 @@ def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
 def fill(
     incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> None:
-    """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``:
-    employment income, pensionable and insurable earnings, deductions, provincial-only income."""
+    """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``
+    (:data:`INPUTS`): employment income, pensionable and insurable earnings, deductions,
+    provincial-only income, then the household's inputs."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
+        h = household.HouseholdInputs(
+            incomes[5, i], incomes[6, i], incomes[7, i], incomes[8, i], incomes[9, i], incomes[10, i], incomes[11, i]
+        )
         r = tax_return(
-            x, incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], rounded, common, prov, fraction, jan1
+            x, incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], h, rounded, common, prov, fraction, jan1
         )
         write_return(out, i, x, r)
         out[13, i] = np.nan
@@ -281,17 +295,18 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
     unrounded, so a $1 step is not swamped by a cent of rounding; it runs as a loop of its own,
     which keeps both loops simple enough for the compiler to vectorize.
     """
+    none = household.HouseholdInputs(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
     for i in range(salary.shape[0]):
         x = salary[i]
-        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, True, common, prov, 1.0, True))
+        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True))
     if not marginal:
         out[13, :] = np.nan
         return out
     for i in range(salary.shape[0]):
         x = salary[i]
         h = marginal_step(x)
-        before = tax_return(x, x, x, 0.0, 0.0, False, common, prov, 1.0, True)
-        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, False, common, prov, 1.0, True)
+        before = tax_return(x, x, x, 0.0, 0.0, none, False, common, prov, 1.0, True)
+        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, none, False, common, prov, 1.0, True)
         out[13, i] = (total_deductions(after) - total_deductions(before)) / h
     return out
 
@@ -320,6 +335,13 @@ class Incomes:
     ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here);
     ``provincial_only`` is income taxable on the provincial return only (Québec: employer health
     premiums, RL-1 box J).
+
+    The household's inputs (``netpay.rules.household``; all zero by default: a single person, as in
+    version 1): ``childcare_deduction`` (line 21400, as allowed), ``claim`` (1: this adult claims the
+    spouse amount, line 30300, or as a single parent the eligible dependant amount, line 30400),
+    ``dependant_net_income`` (the spouse's or dependant's line 23600), ``role`` (0 single, 1 the
+    higher-income spouse, 2 the lower-income one), ``children_under_6`` and ``children`` (18 or
+    under at year end), ``credits_transferred`` (Québec line 431, dollars of tax).
     """
 
     employment: FloatArray
@@ -327,20 +349,27 @@ class Incomes:
     insurable: FloatArray | None = None
     deductions: FloatArray | float = 0.0
     provincial_only: FloatArray | float = 0.0
+    childcare_deduction: FloatArray | float = 0.0
+    claim: FloatArray | float = 0.0
+    dependant_net_income: FloatArray | float = 0.0
+    role: FloatArray | float = 0.0
+    children_under_6: FloatArray | float = 0.0
+    children: FloatArray | float = 0.0
+    credits_transferred: FloatArray | float = 0.0
 
     def matrix(self) -> FloatArray:
-        """The five inputs as the rows of one float64 array (defaults and constants filled in)."""
+        """The inputs (:data:`INPUTS`) as the rows of one float64 array (defaults and constants filled in)."""
         e = np.asarray(self.employment, dtype=np.float64)
-        out = np.empty((5, e.shape[0]), dtype=np.float64)
+        out = np.empty((len(INPUTS), e.shape[0]), dtype=np.float64)
         out[0] = e
-        for row, value, default in (
-            (1, self.pensionable, e),
-            (2, self.insurable, e),
-            (3, self.deductions, 0.0),
-            (4, self.provincial_only, 0.0),
-        ):
-            out[row] = default if value is None else value
+        for row, name in enumerate(INPUTS[1:], start=1):
+            value = getattr(self, name)
+            out[row] = (e if name in ("pensionable", "insurable") else 0.0) if value is None else value
         return out
+
+
+#: The rows of the kernel's input, in order: the fields of :class:`Incomes`.
+INPUTS: tuple[str, ...] = tuple(Incomes.__dataclass_fields__)
 
 
 class TaxResult:

@@ -54,6 +54,17 @@ class TaxContext(NamedTuple):
     residence_fraction: float
     #: resident in Canada on January 1
     resident_jan1: bool
+    # --- the household (netpay.rules.household); zero for a single person without children
+    #: the child care expense deduction, T1 line 21400 (in federal net income; not on the TP-1)
+    childcare_deduction: float = 0.0
+    #: the spouse or eligible dependant amount claimed, T1 line 30300 or 30400
+    federal_household_amount: float = 0.0
+    #: the 428 form's spouse or eligible dependant amount (58120 / 58160) and amounts for children
+    provincial_household_amount: float = 0.0
+    #: dependent children in the Ontario tax reduction (ON428 line 60969)
+    reduction_dependants: float = 0.0
+    #: Québec: the spouse's unused non-refundable credits transferred (TP-1 line 431), in dollars of tax
+    credits_transferred: float = 0.0
 
 
 @rule

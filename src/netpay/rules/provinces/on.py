@@ -52,6 +52,8 @@ class Params(NamedTuple):
     tax_reduction: float
     lift: Lift
     health_premium: tuple[Ramp, ...]
+    #: ON428 Part C line 60969: the reduction's amount per dependent child (18 or under)
+    reduction_per_dependant: float = 0.0
 
 
 def params(table: OntarioTable) -> Params:
@@ -64,6 +66,7 @@ def params(table: OntarioTable) -> Params:
         tax_reduction=table.tax_reduction.basic_amount,
         lift=Lift(li.max_credit, li.rate, li.threshold, li.reduction_rate),
         health_premium=tuple(Ramp(r.from_, r.rate, r.increment) for r in table.health_premium),
+        reduction_per_dependant=table.tax_reduction.per_dependant or 0.0,
     )
 
 
@@ -81,7 +84,8 @@ def ontario_surtax(basic_tax: float, s: Surtax) -> float:
 
 @rule
 def ontario_tax_reduction(tax_with_surtax: float, basic_reduction: float) -> float:
-    """ON428 Part C: 2 x the basic reduction minus Ontario tax (with surtax), between zero and that tax."""
+    """ON428 Part C: 2 x (the basic reduction + the amounts for dependants) minus Ontario tax (with
+    surtax), between zero and that tax."""
     return min(max(REDUCTION_MULTIPLE * basic_reduction - tax_with_surtax, 0.0), tax_with_surtax)
 
 
@@ -111,7 +115,8 @@ def provincial_tax(ctx: TaxContext, p: Params) -> float:
     # Both need residence in Canada on January 1 and in Ontario on December 31: ontario.ca,
     # "Ontario Tax Reduction" and "Low-income Individuals and Families Tax (LIFT) Credit".
     if ctx.resident_jan1:
-        tax = tax - ontario_tax_reduction(tax, p.tax_reduction)
+        basic_reduction = p.tax_reduction + p.reduction_per_dependant * ctx.reduction_dependants
+        tax = tax - ontario_tax_reduction(tax, basic_reduction)
         tax = tax - min(lift_credit(ctx, p.lift), tax)
     return tax + ontario_health_premium(ctx.taxable_income, p.health_premium)
 
