@@ -23,6 +23,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # of engine.compute) and its inverse
     ("netpay.engine", "netpay.components", "netpay.inverse"),
     ("netpay.offer", "netpay.rrsp", "netpay.citydata"),
+    ("netpay.household", "netpay.benefits"),  # the household (above the offer a spouse may have), its benefits
     ("netpay.timeline",),
     ("netpay.evaluation", "netpay.first_year"),
     ("netpay.comparison",),

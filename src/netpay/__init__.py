@@ -18,6 +18,9 @@ __version__ = "0.1.0"
 _PUBLIC: dict[str, str] = {
     "take_home": "netpay.engine",
     "Offer": "netpay.offer",
+    "Household": "netpay.household",
+    "Spouse": "netpay.household",
+    "Child": "netpay.household",
     "Housing": "netpay.citydata",
     "Evaluation": "netpay.evaluation",
     "YearEvaluation": "netpay.evaluation",
@@ -44,14 +47,17 @@ _SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules")
 
 __all__ = [
     "DATA_EDITION",
+    "Child",
     "DataFileError",
     "Evaluation",
+    "Household",
     "Housing",
     "InvalidIncomeError",
     "NetpayError",
     "NoDataError",
     "NotFoundError",
     "Offer",
+    "Spouse",
     "UnknownCityError",
     "UnknownJurisdictionError",
     "UnknownYearError",
@@ -91,6 +97,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from netpay.citydata import Housing, cities, rent
     from netpay.comparison import equivalent_salary
     from netpay.engine import take_home
+    from netpay.household import Child, Household, Spouse
     from netpay.errors import (
         DataFileError,
         InvalidIncomeError,
