@@ -22,7 +22,9 @@ from netpay.citydata import Housing
 from netpay.comparison import check_period, comparison_table, first_year_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
+from netpay.evaluation.household import evaluate_household, with_household_rows
 from netpay.first_year.evaluation import first_year_evaluation
+from netpay.household import Household
 from netpay.offer import Offer
 from netpay.tables import check_year
 from netpay.timeline import Arrival, as_date, check_room
@@ -30,8 +32,9 @@ from netpay.timeline import Arrival, as_date, check_room
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
 ELSEWHERE: dict[str, str] = {
     **{
-        word: f"the household is not modelled yet ({word}=): netpay models one person today; see docs/limitations.md"
-        for word in ("household", "spouse", "partner", "children", "child", "dependants", "dependents")
+        word: f"the household is one keyword: household=netpay.Household(spouse=netpay.Spouse(income=...), "
+        "children=[netpay.Child(born=2023)])"
+        for word in ("spouse", "partner", "children", "child", "dependants", "dependents")
     },
     "salary": "the salary is part of the offer: netpay.Offer(base_salary=..., city=...)",
     "city": "the city is part of the offer: netpay.Offer(base_salary=..., city=...)",
@@ -91,10 +94,33 @@ def _arrival(year: int, arrival: Any, first_year_options: dict[str, Any], rrsp_r
     )
 
 
+def _household(household: Any, arrival: Any) -> Household | None:
+    """``household`` if it is a :class:`Household` (or None); with ``arrival``, not modelled yet: an error."""
+    if household is None:
+        return None
+    if not isinstance(household, Household):
+        raise TypeError(
+            f"household must be a netpay.Household(spouse=..., children=[...]), not {type(household).__name__}"
+        )
+    if arrival is not None:
+        raise NetpayError(
+            "a household in the year of arrival is not modelled yet: evaluate the household without arrival= "
+            "(a full year resident), or the first year without household="
+        )
+    return household
+
+
+def _bedrooms(bedrooms: int | None, household: Household | None) -> int:
+    """``bedrooms`` if given, else the household's default (a couple with one child: 2), else 1."""
+    if bedrooms is not None:
+        return bedrooms
+    return household.bedrooms if household is not None else 1
+
+
 def evaluate(
     offer: Offer,
     year: int | None = None,
-    bedrooms: int = 1,
+    bedrooms: int | None = None,
     rent_basis: str = "asking",
     rent: float | None = None,
     other_costs: Mapping[str, float] | None = None,
@@ -105,6 +131,7 @@ def evaluate(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    household: Household | None = None,
     **unknown: Any,
 ) -> Evaluation:
     """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
@@ -124,6 +151,12 @@ def evaluate(
     contributions deducted only up to ``rrsp_room``, default 0: a newcomer has none in the year of
     arrival) and the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
 
+    ``household`` (a :class:`netpay.Household`; None: a single person, exactly as without it): each
+    adult files a return, the household's transfers and benefits are added, child care is paid; the
+    result is a :class:`~netpay.evaluation.household.HouseholdEvaluation` whose ``household`` holds
+    the household's lines and whose ``monthly_disposable`` is the household's. ``bedrooms`` defaults
+    to the household's (one for the adults, one per child, at most 3), else 1.
+
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
@@ -133,19 +166,22 @@ def evaluate(
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs)
+    home = _household(household, arrival)
+    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), rent, other_costs)
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is not None:
         return first_year_evaluation(offer, move, housing)
     room = None if rrsp_room is None else check_room(rrsp_room)
+    if home is not None:
+        return evaluate_household([offer], y, housing, home, room)[0]
     return evaluate_offers([offer], y, housing, room)[0]
 
 
 def compare(
     offers: Iterable[Offer],
     year: int | None = None,
-    bedrooms: int = 1,
+    bedrooms: int | None = None,
     rent_basis: str = "asking",
     period: str = "monthly",
     *,
@@ -156,6 +192,7 @@ def compare(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    household: Household | None = None,
     **unknown: Any,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city's name as netpay spells
@@ -176,6 +213,11 @@ def compare(
     'monthly' is per month resident in Canada and 'annual' is the part of the year resident (rent for
     those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
     fraction and the spring settlement of the return.
+
+    ``household`` (a :class:`netpay.Household`, as for :func:`evaluate`): the rows of the primary
+    adult (taxes with the household's claims) are followed by the household's (``netpay.lines.HOUSEHOLD_LINES``:
+    the spouse's return, the transfers, ``benefit.<key>`` for each benefit, child care, household net
+    cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
     check_period(period)
@@ -183,11 +225,15 @@ def compare(
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis))
+    home = _household(household, arrival)
+    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
+        if home is not None:
+            evaluations = evaluate_household(items, y, housing, home, room)
+            return with_household_rows(comparison_table(evaluations, y, period), evaluations, period)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
     return first_year_table(evaluations, y, period, view or "both")

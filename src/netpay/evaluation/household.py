@@ -282,6 +282,7 @@ def household_year(
         "provincial_household_amount": _cite(year, code, "spouse_amount") + _cite(year, code, "child_amounts"),
         "childcare_deduction": _cite(year, "federal", "child_care_expenses"),
         "childcare": fee_sources,
+        "quebec_credit_transfer": _cite(year, "qc", "basic_personal_amount") if province == "QC" else (),
     }
     return updated, HouseholdYear(
         household=household,
@@ -344,3 +345,25 @@ def evaluate_household(
         HouseholdEvaluation(years=(y,), household=h)
         for y, h in household_evaluations(offers, year, housing, household, rrsp_room)
     ]
+
+
+def with_household_rows(frame: pd.DataFrame, evaluations: Sequence[HouseholdEvaluation], period: str) -> pd.DataFrame:
+    """``frame`` (a comparison of the evaluations, one column each) followed by the household's rows
+    (``HOUSEHOLD_LINES``, then ``benefit.<key>`` for every benefit any column has: 0 where a household
+    receives none); each column's ``attrs['sources'][column]['household']`` cites the lines and benefits."""
+    lines = [e.household.lines(period) for e in evaluations]
+    benefit_keys = sorted({k for ln in lines for k in ln if k.startswith("benefit.")})
+    rows = [*HOUSEHOLD_LINES, *benefit_keys]
+    block = {name: [ln.get(k, 0.0) for k in rows] for name, ln in zip(frame.columns, lines, strict=True)}
+    extra = pd.DataFrame(block, index=rows, columns=frame.columns)
+    out = pd.concat([frame, extra])
+    out.attrs = dict(frame.attrs)
+    sources = {name: dict(s) for name, s in frame.attrs.get("sources", {}).items()}
+    for name, e in zip(frame.columns, evaluations, strict=True):
+        h = e.household
+        cited = {k: list(v) for k, v in h.sources.items()}
+        cited |= {f"benefit.{b.key}": [*b.sources, f"status: {b.status}"] for b in h.benefits}
+        sources.setdefault(name, {})["household"] = cited
+    out.attrs["sources"] = sources
+    out.attrs["labels"] = {k: v for e in evaluations for k, v in household_labels(e.household).items()}
+    return out
