@@ -4,8 +4,9 @@ Each adult files a return (two earners: two sets of CPP/EI and tax). The engine 
 for each adult alone (to find who has the lower net income and what each return leaves unused),
 then with the household's inputs (:mod:`netpay.evaluation.transfers`). Benefits
 (``netpay.benefits``) are paid on the adjusted family net income - line 23600 of both adults,
-after the child care deduction; the benefit year July Y to June Y+1 uses year Y-1's income, which
-netpay takes equal to the year evaluated (the same offer and household the year before). Child
+after the child care deduction; the benefit year July Y to June Y+1 uses year Y-1's income, so
+calendar year Y is paid on the incomes of Y-2 and Y-1, which netpay takes equal to the year
+evaluated (the same offer and household in the years before). Child
 care fees are netpay's figures for the city's province for each child under 6 (``Child.childcare``
 overrides them, at any age).
 
@@ -94,9 +95,15 @@ class HouseholdYear(BaseModel):
         return out | {f"benefit.{b.key}": b.amount * per_year for b in self.benefits}
 
 
+def citation(source: Any) -> str:
+    """A source as one line: title (address; date read; status); a string as it is."""
+    if isinstance(source, str):
+        return source
+    return f"{source.title} ({source.href}; read {source.retrieved}; {source.status})"
+
+
 def _cite(year: int, code: str, key: str) -> tuple[str, ...]:
-    found = tables.sources(year, code).get(key, [])
-    return tuple(f"{s.title} ({s.href}; read {s.retrieved}; {s.status})" for s in found)
+    return tuple(citation(s) for s in tables.sources(year, code).get(key, []))
 
 
 def _benefits_module() -> Any:
@@ -133,7 +140,8 @@ def _fee(value: Any) -> tuple[float, tuple[str, ...]]:
     """A monthly fee and its citations from ``netpay.benefits.childcare_fees``'s answer."""
     amount = next((getattr(value, a) for a in ("monthly", "amount", "fee") if hasattr(value, a)), value)
     cited = getattr(value, "sources", None) or getattr(value, "source", None) or ()
-    cited = (cited,) if isinstance(cited, str) else tuple(str(c) for c in cited)
+    cited = (cited,) if isinstance(cited, str) or hasattr(cited, "title") else tuple(cited)
+    cited = tuple(citation(c) for c in cited)
     return float(amount), cited
 
 
@@ -234,7 +242,7 @@ def _benefit_lines(
     found = _benefits_module().household_benefits(
         province,
         year,
-        family_net_income={year - 1: afni, year: afni},
+        family_net_income={year - 2: afni, year - 1: afni},
         children=[c.born for c in household.children_in(year)],
         couple=household.couple,
         working_income=float(result.income[0]),
@@ -244,7 +252,11 @@ def _benefit_lines(
     )
     return tuple(
         BenefitLine(
-            key=b.key, label=b.label, amount=float(b.amount), status=str(b.status), sources=tuple(map(str, b.sources))
+            key=b.key,
+            label=b.label,
+            amount=float(b.amount),
+            status=str(b.status),
+            sources=tuple(citation(s) for s in b.sources) + tuple(getattr(b, "notes", ())),
         )
         for b in found
     )
