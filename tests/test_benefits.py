@@ -216,3 +216,117 @@ def test_ccb_never_rises_with_income_and_is_never_negative(a, b, under_6, older)
     low, high = sorted((a, b))
     got_low, got_high = ccb_2025_26(low, under_6, older), ccb_2025_26(high, under_6, older)
     assert 0 <= got_high <= got_low + 1e-9
+
+
+# --------------------------------------------------------------------------- GST/HST credit, CWB
+
+
+def gst_2025_26(afni: float, couple: bool, children: int) -> float:
+    from netpay.rules.benefits import gst_credit
+
+    return gst_credit.gst_credit_annual(
+        afni, couple, float(children), gst_credit.params(load_benefit("2025-26", "gst_credit"))
+    )
+
+
+def test_gst_credit_single_and_couple():
+    # single, AFNI $30,000: 349 + min(184, 2% x (30,000 - 11,337) = 373.26) = 533, below $45,521 -> 533
+    assert gst_2025_26(30_000, False, 0) == pytest.approx(533)
+    # single, AFNI $50,000: 533 - 5% x (50,000 - 45,521 = 4,479) = 533 - 223.95 = 309.05
+    assert gst_2025_26(50_000, False, 0) == pytest.approx(309.05)
+    # couple, AFNI $50,000: 349 + 349 - 223.95 = 474.05
+    assert gst_2025_26(50_000, True, 0) == pytest.approx(474.05)
+    # CRA's verified zero points for 2024: single $56,181, couple $59,481, couple + 1 child $63,161,
+    # and a single parent with one child also $63,161 (the first child counts as a spouse, + supplement)
+    for afni, couple, kids in ((56_181, False, 0), (59_481, True, 0), (63_161, True, 1), (63_161, False, 1)):
+        assert gst_2025_26(afni, couple, kids) == pytest.approx(0, abs=1e-6)
+        assert gst_2025_26(afni - 100, couple, kids) == pytest.approx(5)  # 5% x 100
+
+
+def test_gst_credit_calendar_2026_with_the_25_percent_increase_and_the_top_up():
+    # couple, two children (born 2020 and 2022, under 19), AFNI $40,000 in 2024 and 2025.
+    # Jan, Apr 2026 (2025-26): 349 + 349 + 2 x 184 = 1,066 / 4 = 266.50 each
+    # one-time top-up (June): 50% x 1,066 = 533 -- the government's example for a couple with two
+    #   children at $40,000 ('$533')
+    # Jul, Oct 2026 (2026-27): 1.25 x (356 + 356 + 2 x 187 = 1,086) = 1,357.50 / 4 = 339.375 -> 339.38
+    #   (1,357.50 + 533 = 1,890.50: Finance's 'a family of four will receive up to $1,890')
+    # year: 2 x 266.50 + 533 + 2 x 339.38 = 533 + 533 + 678.76 = 1,744.76
+    got = by_key(
+        household_benefits(
+            "ON",
+            2026,
+            family_net_income={2024: 40_000, 2025: 40_000},
+            children=[D(2020, 6, 1), D(2022, 6, 1)],
+            couple=True,
+            working_income=40_000,
+        )
+    )["gst_credit"]
+    assert got.monthly[0] == got.monthly[3] == 266.50
+    assert got.monthly[5] == 533.00
+    assert got.monthly[6] == got.monthly[9] == 339.38
+    assert got.amount == pytest.approx(1_744.76)
+    assert "Groceries" in got.label
+
+
+def cwb_2026(couple: bool, children: list[dt.date], earned: float, spouse: float, afni: float) -> benefits.Benefit:
+    result = household_benefits(
+        "ON",
+        2026,
+        family_net_income={2026: afni},
+        children=children,
+        couple=couple,
+        working_income=earned,
+        spouse_working_income=spouse,
+    )
+    return by_key(result)["cwb"]
+
+
+def test_cwb_for_a_low_earner():
+    # 2026 single, working income = net income = $20,000: 27% x (20,000 - 3,000) = 4,590 -> capped at
+    # the maximum 1,666; net income below 27,392 -> 1,666.00
+    assert cwb_2026(False, [], 20_000, 0, 20_000).amount == 1_666.00
+    # $30,000: 1,666 - 15% x (30,000 - 27,392 = 2,608) = 1,666 - 391.20 = 1,274.80
+    assert cwb_2026(False, [], 30_000, 0, 30_000).amount == pytest.approx(1_274.80)
+    # $5,000: 27% x 2,000 = 540.00 (phase-in)
+    assert cwb_2026(False, [], 5_000, 0, 5_000).amount == pytest.approx(540.00)
+    # couple earning 25,000 + 10,000, AFNI 35,000: phase-in 27% x 32,000 = 8,640 -> 2,869 (family max);
+    # the spouse's 10,000 (< 14,000) is left out: 35,000 - 10,000 = 25,000 < 31,252 -> 2,869.00
+    assert cwb_2026(True, [], 25_000, 10_000, 35_000).amount == 2_869.00
+    # a professional salary: none
+    assert cwb_2026(True, [], 140_000, 0, 140_000).amount == 0
+
+
+def test_no_cwb_in_the_arrival_year():
+    result = household_benefits(
+        "ON",
+        2026,
+        family_net_income={2026: 20_000},
+        children=[],
+        couple=False,
+        working_income=20_000,
+        resident_from=D(2026, 4, 1),
+    )
+    got = by_key(result)["cwb"]
+    assert got.amount == 0 and any("throughout" in n for n in got.notes)
+
+
+@given(incomes, incomes, st.booleans(), counts)
+def test_gst_credit_never_rises_with_income(a, b, couple, kids):
+    # past the single supplement's phase-in (by design it rises with income up to 11,337 + 184 / 2%
+    # = 20,537 for a single person without children), more income never raises the credit
+    low, high = sorted((a + 20_537, b + 20_537))
+    assert 0 <= gst_2025_26(high, couple, kids) <= gst_2025_26(low, couple, kids) + 1e-9
+
+
+@given(incomes, incomes, counts)
+def test_calendar_year_is_half_of_each_benefit_year_when_months_are_constant(a, b, kids):
+    # children born in 2000s so that none changes age band in 2026 (ages 8..12 all year)
+    born = [D(2014, 1, 1)] * kids
+    result = by_key(
+        household_benefits(
+            "ON", 2026, family_net_income={2024: a, 2025: b}, children=born, couple=True, working_income=0
+        )
+    )
+    first = ccb.ccb_annual(a, 0.0, float(kids), ccb.params(load_benefit("2025-26", "ccb")))
+    second = ccb.ccb_annual(b, 0.0, float(kids), ccb.params(load_benefit("2026-27", "ccb")))
+    assert result["ccb"].amount == pytest.approx(first / 2 + second / 2, abs=0.06)  # 12 roundings to the cent

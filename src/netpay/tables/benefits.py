@@ -62,7 +62,7 @@ class GstCreditTable(CitedTable):
     threshold: float = Field(gt=0)
     rate: float = Field(gt=0, lt=1)
     #: The maximums are multiplied by this (1.25 from July 2026 for five benefit years, Bill C-19).
-    increase: float = Field(default=1.0, ge=1, le=2)
+    increase: float | None = Field(default=None, ge=1, le=2)
     #: A one-time payment, as a fraction of this benefit year's annual entitlement (Bill C-19: 0.5 of
     #: 2025-26), and the month of the calendar year after the July it is paid in.
     one_time_fraction: float | None = Field(default=None, gt=0, le=1)

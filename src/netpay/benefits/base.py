@@ -1,16 +1,5 @@
-"""The benefits a household receives in a calendar year, as paid, each with its sources.
-
-A benefit year runs from July to June and is computed on the adjusted family net income (AFNI) of
-the tax year before it began: calendar year 2026 receives January-June from the July 2025-June 2026
-year (on 2024's AFNI) and July-December from the July 2026-June 2027 year (on 2025's AFNI).
-:func:`household_benefits` walks the twelve months of the year, counts the children at the start of
-each month (the CCB's under-6 amount ends the month after the sixth birthday, a child counts
-from the month after birth to the month of the 18th birthday) and sums what is paid in the year.
-
-:func:`eligible_from` gives the first month a newcomer can be paid the CCB (and the provincial
-benefits paid with it, and Québec's family allowance): the month after arrival for a permanent
-resident or citizen, the 19th month of residence for a temporary resident (work permit).
-"""
+"""What every benefit shares: the :class:`Benefit` value, newcomers' first month, the tables of a
+benefit year, and the household's months (children counted at the start of each month)."""
 
 from __future__ import annotations
 
@@ -23,11 +12,8 @@ from typing import Any
 from netpay.errors import InvalidIncomeError
 from netpay.jurisdictions import normalize
 from netpay.money import round_cents
-from netpay.rules.benefits import ccb
 from netpay.tables.benefits import benefit_year_name, load_benefit, periods
 from netpay.tables.schema import Source, weakest_status
-
-__all__ = ["STATUSES", "Benefit", "eligible_from", "household_benefits"]
 
 #: Immigration statuses :func:`eligible_from` knows.
 STATUSES = ("work_permit", "permanent_resident", "citizen")
@@ -163,11 +149,21 @@ class Family:
         ages = [age_on(b, day) for b in self.children if b < day]
         return sum(a < 6 for a in ages), sum(6 <= a < 18 for a in ages)
 
+    def children_under(self, age: int, day: dt.date) -> int:
+        """Children born before ``day`` and under ``age`` on it (the GST/HST credit counts those under 19)."""
+        return sum(1 for b in self.children if b < day and age_on(b, day) < age)
+
+    @property
+    def family(self) -> bool:
+        """A couple or a single parent (the CWB's 'family')."""
+        return self.couple or bool(self.children)
+
     def paid(self, day: dt.date, start: dt.date | None) -> bool:
         return start is None or day >= start
 
 
-MonthlyRule = Callable[[Any, float, int, int, "Family"], float]
+#: (table, AFNI, the month's first day, the family) -> the annual amount as the family stands that month.
+MonthlyRule = Callable[[Any, float, dt.date, "Family"], float]
 
 
 def benefit_year_payments(
@@ -186,28 +182,9 @@ def benefit_year_payments(
             notes.append(found.note)
         if not family.paid(day, start):
             continue
-        under_6, older = family.children_on(day)
-        amount = annual(found.table, family.afni(july - 1, notes), under_6, older, family)
+        amount = annual(found.table, family.afni(july - 1, notes), day, family)
         paid[month - 1] = float(round_cents(amount / per_year))
     return tuple(paid), list(dedupe(tuple(sources))), notes
-
-
-def canada_child_benefit(family: Family) -> Benefit:
-    """The CCB paid in the calendar year: monthly (the 20th), a twelfth of the annual amount."""
-
-    def annual(table: Any, afni: float, under_6: int, older: int, _: Family) -> float:
-        return ccb.ccb_annual(afni, float(under_6), float(older), ccb.params(table))
-
-    monthly, sources, notes = benefit_year_payments(family, "ccb", annual, range(1, 13), 12, family.eligible_from)
-    label = (
-        f"Canada Child Benefit, paid in {family.year}: January-June from the July {family.year - 1}-June "
-        f"{family.year} year (on {family.year - 2} income), July-December from the July {family.year}-June "
-        f"{family.year + 1} year (on {family.year - 1} income)"
-    )
-    return Benefit("ccb", label, round(sum(monthly), 2), monthly, tuple(sources), tuple(notes))
-
-
-# --------------------------------------------------------------------------- the public entry point
 
 
 def check_family(
@@ -243,54 +220,3 @@ def check_amount(name: str, value: Any) -> float:
     if value < 0:
         raise InvalidIncomeError(f"{name} must be zero or more, not {value!r}")
     return float(value)
-
-
-def household_benefits(
-    province: str,
-    year: int,
-    *,
-    family_net_income: Mapping[int, float],
-    children: Sequence[dt.date],
-    couple: bool,
-    working_income: float,
-    spouse_working_income: float = 0.0,
-    rent_paid: float = 0.0,
-    eligible_from: dt.date | None = None,
-    resident_from: dt.date | None = None,
-) -> list[Benefit]:
-    """Every benefit the household is paid in calendar ``year``, one :class:`Benefit` each.
-
-    ``family_net_income`` maps a tax year to the adjusted family net income (both spouses' line
-    23600); a benefit year July Y-June Y+1 uses year Y-1's, and a year not given counts as 0 with a
-    note. ``children`` are birth dates. ``eligible_from`` is the first day the CCB and the benefits
-    paid with it can start (a newcomer's; see :func:`eligible_from`; None: eligible all along);
-    ``resident_from`` the first day of residence for the benefits without the 18-month rule (the
-    GST/HST credit, the Canada Workers Benefit; default: ``eligible_from``).
-
-    >>> b = household_benefits("ON", 2026, family_net_income={2024: 140_000, 2025: 140_000},
-    ...     children=[dt.date(2023, 5, 1)], couple=True, working_income=140_000)
-    >>> b[0].key
-    'ccb'
-    """
-    amounts = {
-        "working_income": working_income,
-        "spouse_working_income": spouse_working_income,
-        "rent_paid": rent_paid,
-    }
-    code, incomes, born = check_family(province, year, family_net_income, children, amounts)
-    for name, value in (("eligible_from", eligible_from), ("resident_from", resident_from)):
-        if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
-            raise TypeError(f"{name} must be a datetime.date or None, not {value!r}")
-    family = Family(
-        code,
-        year,
-        incomes,
-        born,
-        bool(couple),
-        float(working_income),
-        float(spouse_working_income),
-        float(rent_paid),
-        eligible_from,
-        resident_from if resident_from is not None else eligible_from,
-    )
-    return [canada_child_benefit(family)]
