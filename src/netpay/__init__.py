@@ -97,7 +97,6 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from netpay.citydata import Housing, cities, rent
     from netpay.comparison import equivalent_salary
     from netpay.engine import take_home
-    from netpay.household import Child, Household, Spouse
     from netpay.errors import (
         DataFileError,
         InvalidIncomeError,
@@ -110,6 +109,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     )
     from netpay.evaluation import Evaluation, YearEvaluation
     from netpay.first_year import monthly_cash_flow, residence_fraction
+    from netpay.household import Child, Household, Spouse
     from netpay.inverse import gross_for_net
     from netpay.offer import Offer
     from netpay.tables import DATA_EDITION

@@ -32,7 +32,7 @@ from netpay.timeline import Arrival, as_date, check_room
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
 ELSEWHERE: dict[str, str] = {
     **{
-        word: f"the household is one keyword: household=netpay.Household(spouse=netpay.Spouse(income=...), "
+        word: "the household is one keyword: household=netpay.Household(spouse=netpay.Spouse(income=...), "
         "children=[netpay.Child(born=2023)])"
         for word in ("spouse", "partner", "children", "child", "dependants", "dependents")
     },

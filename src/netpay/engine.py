@@ -208,7 +208,7 @@ def tax_return(
     fed_amount, prov_amount, dependants = household.amounts(h, net, common.federal, common.household, fraction)
     ctx = TaxContext(
         employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1,
-        h.childcare_deduction, fed_amount, prov_amount, dependants, h.credits_transferred,
+        h.childcare_deduction, fed_amount, prov_amount, dependants, h.credits_transferred, h.role, h.spouse_net_income,
     )  # fmt: skip
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
@@ -262,9 +262,7 @@ def fill(
     provincial-only income, then the household's inputs."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
-        h = household.HouseholdInputs(
-            incomes[5, i], incomes[6, i], incomes[7, i], incomes[8, i], incomes[9, i], incomes[10, i], incomes[11, i]
-        )
+        h = household.inputs_at(incomes, i)
         r = tax_return(
             x, incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], h, rounded, common, prov, fraction, jan1
         )
@@ -295,7 +293,7 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
     unrounded, so a $1 step is not swamped by a cent of rounding; it runs as a loop of its own,
     which keeps both loops simple enough for the compiler to vectorize.
     """
-    none = household.HouseholdInputs(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+    none = household.no_household()
     for i in range(salary.shape[0]):
         x = salary[i]
         write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True))
@@ -341,7 +339,8 @@ class Incomes:
     spouse amount, line 30300, or as a single parent the eligible dependant amount, line 30400),
     ``dependant_net_income`` (the spouse's or dependant's line 23600), ``role`` (0 single, 1 the
     higher-income spouse, 2 the lower-income one), ``children_under_6`` and ``children`` (18 or
-    under at year end), ``credits_transferred`` (Québec line 431, dollars of tax).
+    under at year end), ``credits_transferred`` (Québec line 431, dollars of tax), ``spouse_net_income``
+    (the other spouse's line 23600, for the family income tests of the 428 forms).
     """
 
     employment: FloatArray
@@ -356,6 +355,7 @@ class Incomes:
     children_under_6: FloatArray | float = 0.0
     children: FloatArray | float = 0.0
     credits_transferred: FloatArray | float = 0.0
+    spouse_net_income: FloatArray | float = 0.0
 
     def matrix(self) -> FloatArray:
         """The inputs (:data:`INPUTS`) as the rows of one float64 array (defaults and constants filled in)."""

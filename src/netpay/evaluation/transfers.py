@@ -33,6 +33,7 @@ FIELDS = (
     "children_under_6",
     "children",
     "credits_transferred",
+    "spouse_net_income",
 )
 
 
@@ -79,8 +80,8 @@ def inputs(primary: Adult, spouse: Adult | None, f: Family) -> tuple[dict[str, f
     deduction = rules.child_care_deduction(f.childcare_fees, lower.earned_income, limit)
     kids = {"children_under_6": float(f.children_under_6), "children": float(f.children)}
     h = dict(none, **kids, role=rules.HIGHER, claim=1.0)
-    h["dependant_net_income"] = max(lower.net_income - deduction, 0.0)
-    low = dict(none, **kids, role=rules.LOWER, childcare_deduction=deduction)
+    h["dependant_net_income"] = h["spouse_net_income"] = max(lower.net_income - deduction, 0.0)
+    low = dict(none, **kids, role=rules.LOWER, childcare_deduction=deduction, spouse_net_income=higher.net_income)
     if f.quebec is not None:
         rate, bpa, lines = f.quebec
         h["credits_transferred"] = rules.quebec_unused_credits(lower.quebec_taxable_income, bpa, rate, lines)

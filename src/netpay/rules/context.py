@@ -65,6 +65,10 @@ class TaxContext(NamedTuple):
     reduction_dependants: float = 0.0
     #: Québec: the spouse's unused non-refundable credits transferred (TP-1 line 431), in dollars of tax
     credits_transferred: float = 0.0
+    #: 0: no spouse; 1: the spouse with the higher net income; 2: the lower (``netpay.rules.household``)
+    household_role: float = 0.0
+    #: the spouse's net income (line 23600), for the forms' family income tests (ON428-A)
+    spouse_net_income: float = 0.0
 
 
 @rule

@@ -55,6 +55,22 @@ class HouseholdInputs(NamedTuple):
     children_under_6: float
     children: float
     credits_transferred: float
+    spouse_net_income: float
+
+
+@rule
+def inputs_at(incomes: Any, i: int) -> HouseholdInputs:
+    """The household inputs of person ``i`` from the engine's input rows (``netpay.engine.INPUTS``: rows 5-12)."""
+    return HouseholdInputs(
+        incomes[5, i], incomes[6, i], incomes[7, i], incomes[8, i], incomes[9, i], incomes[10, i], incomes[11, i],
+        incomes[12, i],
+    )  # fmt: skip
+
+
+@rule
+def no_household() -> HouseholdInputs:
+    """A single person without children: version 1's return."""
+    return HouseholdInputs(0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
 
 
 #: A phase-down that never starts (no threshold reaches it: netpay.tables.schema.THRESHOLD_LIMIT).

@@ -207,6 +207,8 @@ class Lift(Frozen):
     rate: float = Field(gt=0, lt=1, description="share of employment income")
     threshold: float = Field(gt=0, lt=THRESHOLD_LIMIT, description="adjusted net income above which it is reduced")
     reduction_rate: float = Field(gt=0, lt=1)
+    #: Part B (a spouse): adjusted family net income above which it is reduced (None: not in the file)
+    family_threshold: float | None = Field(default=None, gt=0, lt=THRESHOLD_LIMIT)
 
 
 class PremiumStep(Frozen):
@@ -227,7 +229,8 @@ class OntarioTable(ProvincialTable):
 
     def missing_household_figures(self) -> list[str]:
         missing = super().missing_household_figures()
-        return missing + (["tax_reduction.per_dependant"] if self.tax_reduction.per_dependant is None else [])
+        missing += ["tax_reduction.per_dependant"] if self.tax_reduction.per_dependant is None else []
+        return missing + (["lift.family_threshold"] if self.lift.family_threshold is None else [])
 
     @field_validator("health_premium")
     @classmethod

@@ -34,6 +34,8 @@ class Lift(NamedTuple):
     rate: float
     threshold: float
     reduction_rate: float
+    #: the adjusted family net income above which a spouse's credit is reduced (ON428-A Part B)
+    family_threshold: float = 0.0
 
 
 class Ramp(NamedTuple):
@@ -64,7 +66,7 @@ def params(table: OntarioTable) -> Params:
         basic_personal_amount=table.basic_personal_amount,
         surtax=Surtax(s.threshold1, s.rate1, s.threshold2, s.rate2),
         tax_reduction=table.tax_reduction.basic_amount,
-        lift=Lift(li.max_credit, li.rate, li.threshold, li.reduction_rate),
+        lift=Lift(li.max_credit, li.rate, li.threshold, li.reduction_rate, li.family_threshold or 0.0),
         health_premium=tuple(Ramp(r.from_, r.rate, r.increment) for r in table.health_premium),
         reduction_per_dependant=table.tax_reduction.per_dependant or 0.0,
     )
@@ -92,9 +94,14 @@ def ontario_tax_reduction(tax_with_surtax: float, basic_reduction: float) -> flo
 @rule
 def lift_credit(ctx: TaxContext, li: Lift) -> float:
     """ON428-A: the lesser of the maximum and a rate of employment income, reduced by a rate of adjusted
-    net income over the single threshold (Taxation Act, 2007 (Ontario), s. 8.6.2)."""
+    net income over the single threshold or, with a spouse (Part B), of the greater of that and the
+    adjusted family net income over the family threshold (Taxation Act, 2007 (Ontario), s. 8.6.2)."""
     earned = min(li.max_credit, li.rate * ctx.employment_income)
-    return clawback(earned, ctx.net_income, li.threshold, li.reduction_rate)
+    single = clawback(earned, ctx.net_income, li.threshold, li.reduction_rate)
+    if ctx.household_role == 0.0:
+        return single
+    family = clawback(earned, ctx.net_income + ctx.spouse_net_income, li.family_threshold, li.reduction_rate)
+    return min(single, family)
 
 
 @rule
