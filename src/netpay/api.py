@@ -232,8 +232,8 @@ def compare(
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         if home is not None:
-            evaluations = evaluate_household(items, y, housing, home, room)
-            return with_household_rows(comparison_table(evaluations, y, period), evaluations, period)
+            households = evaluate_household(items, y, housing, home, room)
+            return with_household_rows(comparison_table(households, y, period), households, period)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
     return first_year_table(evaluations, y, period, view or "both")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import numbers
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -104,7 +105,7 @@ class Household(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     spouse: Spouse | None = None
-    children: tuple[Child, ...] = Field(default=())
+    children: Sequence[Child] = Field(default=())
     status: str = "citizen"
     prior_world_income: float = 0.0
 
@@ -114,6 +115,11 @@ class Household(BaseModel):
         if isinstance(value, Child | int | str | dt.date):
             value = [value]
         return tuple(c if isinstance(c, Child) else Child(born=c) for c in value)
+
+    @field_validator("children", mode="after")
+    @classmethod
+    def _as_tuple(cls, value: Sequence[Child]) -> tuple[Child, ...]:
+        return tuple(value)
 
     @field_validator("status")
     @classmethod
