@@ -101,11 +101,13 @@ class ChildBenefitTable(CitedTable):
     """
 
     name: str = Field(min_length=3)
-    none: bool = False
+    none: bool | None = None
     amounts: Rates | None = None
     amounts_under_6: Rates | None = None
     single_parent: float | None = Field(default=None, ge=0)
     threshold: float | None = Field(default=None, ge=0)
+    #: A single parent's threshold where it differs (Québec's family allowance).
+    threshold_single_parent: float | None = Field(default=None, ge=0)
     rates: Rates | None = None
     zero_at: float | None = Field(default=None, gt=0)
     minimum: Rates | None = None

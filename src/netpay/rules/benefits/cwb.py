@@ -35,9 +35,7 @@ def params(t: CwbTable) -> Params:
 
 
 @rule
-def cwb_basic(
-    net_income: float, working_income: float, spouse_working_income: float, family: bool, p: Params
-) -> float:
+def cwb_basic(net_income: float, working_income: float, spouse_working_income: float, family: bool, p: Params) -> float:
     """The basic CWB for the tax year: phased in with working income, out with adjusted net income."""
     if not family:
         earned = working_income
