@@ -20,8 +20,9 @@ from collections.abc import Mapping, Sequence
 from netpay.benefits.base import STATUSES, Benefit, Family, check_family, eligible_from
 from netpay.benefits.federal import canada_child_benefit, canada_workers_benefit, gst_hst_credit
 from netpay.benefits.provincial import provincial_child_benefit
+from netpay.citydata.childcare import childcare_fee
 
-__all__ = ["STATUSES", "Benefit", "eligible_from", "household_benefits"]
+__all__ = ["STATUSES", "Benefit", "childcare_fee", "eligible_from", "household_benefits"]
 
 
 def household_benefits(
