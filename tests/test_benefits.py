@@ -438,3 +438,62 @@ def test_provincial_benefits_never_rise_with_income(period, name, a, b, under_6,
     got_low = child_rule(period, name, low, under_6, older, single)
     got_high = child_rule(period, name, high, under_6, older, single)
     assert 0 <= got_high <= got_low + 1e-9
+
+
+# --------------------------------------------------------------------------- provincial credits
+
+
+def test_ontario_trillium_sales_tax_credit():
+    from netpay.rules.benefits import credits
+
+    p = credits.sales_tax_params(load_benefit("2025-26", "on_sales_tax_credit"))
+    # couple + one child, AFNI $50,000: 3 x 371 = 1,113 - 4% x (50,000 - 35,632 = 14,368) = 1,113 - 574.72 = 538.28
+    assert credits.ontario_sales_tax_credit(50_000.0, True, 1.0, p) == pytest.approx(538.28)
+    # single, AFNI $30,000: 371 - 4% x (30,000 - 28,505) = 371 - 59.80 = 311.20
+    assert credits.ontario_sales_tax_credit(30_000.0, False, 0.0, p) == pytest.approx(311.20)
+    # at $140,000 nothing
+    assert credits.ontario_sales_tax_credit(140_000.0, True, 2.0, p) == 0
+
+
+def bc_renter(year: int, income: float, rent: float, resident_from: dt.date | None = None) -> benefits.Benefit:
+    result = household_benefits(
+        "BC",
+        year,
+        family_net_income={year: income},
+        children=[],
+        couple=False,
+        working_income=income,
+        rent_paid=rent,
+        resident_from=resident_from,
+    )
+    return by_key(result)["bc_renters_credit"]
+
+
+def test_bc_renters_tax_credit():
+    # 2025, adjusted income $70,000, renting: 400 - 2% x (70,000 - 64,764 = 5,236) = 400 - 104.72 = 295.28
+    assert bc_renter(2025, 70_000, 24_000).amount == pytest.approx(295.28)
+    # 2025, $60,000: the full $400; $85,000: 400 - 2% x 20,236 < 0 -> 0
+    assert bc_renter(2025, 60_000, 24_000).amount == 400
+    assert bc_renter(2025, 85_000, 24_000).amount == 0
+    # no rent: none; arrived 1 August 2025 (5 months of renting): none
+    assert bc_renter(2025, 60_000, 0).amount == 0
+    assert bc_renter(2025, 60_000, 24_000, resident_from=D(2025, 8, 1)).amount == 0
+    # arrived 1 July 2025: July-December = 6 months -> the credit
+    assert bc_renter(2025, 60_000, 24_000, resident_from=D(2025, 7, 1)).amount == 400
+
+
+def test_every_benefit_is_never_negative_and_cites_or_says_it_is_not_modelled():
+    for province in ("ON", "BC", "AB", "QC", "SK", "MB", "NB", "NS", "PE", "NL", "YT", "NT", "NU"):
+        result = household_benefits(
+            province,
+            2026,
+            family_net_income={2024: 45_000, 2025: 45_000, 2026: 45_000},
+            children=[D(2022, 1, 1), D(2012, 1, 1)],
+            couple=False,
+            working_income=45_000,
+            rent_paid=18_000,
+        )
+        for b in result:
+            assert b.amount >= 0, (province, b.key)
+            assert b.sources or any("not modelled" in n for n in b.notes), (province, b.key)
+            assert b.amount == pytest.approx(sum(b.monthly)) or not b.monthly

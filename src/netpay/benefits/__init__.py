@@ -18,6 +18,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from netpay.benefits.base import STATUSES, Benefit, Family, check_family, eligible_from
+from netpay.benefits.credits import provincial_credits
 from netpay.benefits.federal import canada_child_benefit, canada_workers_benefit, gst_hst_credit
 from netpay.benefits.provincial import provincial_child_benefit
 from netpay.citydata.childcare import childcare_fee
@@ -78,4 +79,5 @@ def household_benefits(
         gst_hst_credit(family),
         canada_workers_benefit(family),
         provincial_child_benefit(family),
+        *provincial_credits(family),
     ]

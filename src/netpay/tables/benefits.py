@@ -83,6 +83,24 @@ class CwbTable(CitedTable):
     secondary_exemption: float = Field(ge=0)
 
 
+class SalesTaxCreditTable(CitedTable):
+    """Ontario sales tax credit (part of the Ontario Trillium Benefit), one benefit year."""
+
+    per_person: float = Field(gt=0, description="for you, your spouse and each child under 19")
+    threshold_single: float = Field(gt=0)
+    threshold_family: float = Field(gt=0)
+    rate: float = Field(gt=0, lt=1)
+
+
+class RenterCreditTable(CitedTable):
+    """BC renter's tax credit (refundable, claimed on the return), one tax year."""
+
+    maximum: float = Field(gt=0)
+    threshold: float = Field(gt=0)
+    rate: float = Field(gt=0, lt=1)
+    min_months: int = Field(ge=1, le=12, description="months of renting in BC in the year")
+
+
 class Band(Frozen):
     """Flat per-child amounts (by rank; the last repeats) for AFNI up to ``up_to`` (None: no limit)."""
 
@@ -134,7 +152,13 @@ class ChildBenefitTable(CitedTable):
 
 
 #: File name -> schema (the province's child benefit is ``child_<code>.yaml``).
-SCHEMAS: dict[str, type[CitedTable]] = {"ccb": CcbTable, "gst_credit": GstCreditTable, "cwb": CwbTable}
+SCHEMAS: dict[str, type[CitedTable]] = {
+    "ccb": CcbTable,
+    "gst_credit": GstCreditTable,
+    "cwb": CwbTable,
+    "on_sales_tax_credit": SalesTaxCreditTable,
+    "bc_renters_credit": RenterCreditTable,
+}
 _FOLDER = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
