@@ -79,17 +79,26 @@ def test_ccb_2024_25_fixed_amount_is_the_calculation_sheets():
     assert ccb.ccb_annual(100_000.0, 0.0, 1.0, p) == pytest.approx(2_919.784)
 
 
-def test_ccb_2026_27_maximum():
+def test_ccb_2026_27_maximum_and_cras_worked_examples():
     # July 2026-June 2027: $8,157 per child under 6 (MoneySense, = 7,997 x 1.02), below $38,237
     p = ccb.params(load_benefit("2026-27", "ccb"))
     assert ccb.ccb_annual(38_000.0, 1.0, 0.0, p) == pytest.approx(8_157)
+    # CRA's printed examples for 2026-27 (as quoted, see the data file's note):
+    # two under 6 at $125,000: 16,314 - (6,022 + 5.7% x 42,153 = 2,402.721) = 7,889.279 -> $7,889.28
+    assert ccb.ccb_annual(125_000.0, 2.0, 0.0, p) == pytest.approx(7_889.28, abs=0.005)
+    # three 6-17 at $150,000: 20,649 - (8,476 + 8% x 67,153 = 5,372.24) = 6,800.76
+    assert ccb.ccb_annual(150_000.0, 0.0, 3.0, p) == pytest.approx(6_800.76, abs=0.005)
+    # four 6-17 at $200,000: 27,532 - (10,260 + 9.5% x 117,153 = 11,129.535) = 6,142.465 -> $6,142.47
+    assert ccb.ccb_annual(200_000.0, 0.0, 4.0, p) == pytest.approx(6_142.47, abs=0.006)
+    # one under 6 at $45,000: 8,157 - 7% x 6,763 = 8,157 - 473.41 = 7,683.59
+    assert ccb.ccb_annual(45_000.0, 1.0, 0.0, p) == pytest.approx(7_683.59, abs=0.005)
 
 
 def test_ccb_calendar_year_is_half_of_each_benefit_year():
     # one child born 2023-05-01 (under 6 all of 2026), AFNI $140,000 in 2024 and 2025.
     # Jan-Jun 2026 (2025-26 year, 2024 AFNI): 3,055.104 / 12 = 254.592 -> 254.59 a month
-    # Jul-Dec 2026 (2026-27 year, 2025 AFNI): fixed 7% x (82,846 - 38,237 = 44,609) = 3,122.63 -> 3,123;
-    #   8,157 - (3,123 + 3.2% x 57,154 = 1,828.928) = 3,205.072 / 12 = 267.089 -> 267.09 a month
+    # Jul-Dec 2026 (2026-27 year, 2025 AFNI): fixed 7% x (82,847 - 38,237 = 44,610) = 3,122.70 -> 3,123;
+    #   8,157 - (3,123 + 3.2% x 57,153 = 1,828.896) = 3,205.104 / 12 = 267.092 -> 267.09 a month
     # year: 6 x 254.59 + 6 x 267.09 = 1,527.54 + 1,602.54 = 3,130.08
     result = by_key(
         household_benefits(
@@ -330,3 +339,161 @@ def test_calendar_year_is_half_of_each_benefit_year_when_months_are_constant(a, 
     first = ccb.ccb_annual(a, 0.0, float(kids), ccb.params(load_benefit("2025-26", "ccb")))
     second = ccb.ccb_annual(b, 0.0, float(kids), ccb.params(load_benefit("2026-27", "ccb")))
     assert result["ccb"].amount == pytest.approx(first / 2 + second / 2, abs=0.06)  # 12 roundings to the cent
+
+
+# --------------------------------------------------------------------------- provincial child benefits
+
+
+def provincial(province: str, year: int, afni: float, children: list[dt.date], couple: bool = True) -> benefits.Benefit:
+    result = household_benefits(
+        province,
+        year,
+        family_net_income={year - 2: afni, year - 1: afni},
+        children=children,
+        couple=couple,
+        working_income=afni,
+    )
+    return by_key(result)[f"child_{benefits.base.normalize(province).lower()}"]
+
+
+def child_rule(period: str, name: str, afni: float, under_6: int, older: int, single: bool = False) -> float:
+    from netpay.rules.benefits import child
+
+    p = child.params(load_benefit(period, name))
+    return child.child_benefit_annual(afni, float(under_6), float(older), single, p)
+
+
+def test_ontario_child_benefit():
+    # 2025-26: $1,727 a child less 8% of AFNI over $26,364.
+    # one child, AFNI $30,000: 1,727 - 8% x 3,636 = 1,727 - 290.88 = 1,436.12
+    assert child_rule("2025-26", "child_on", 30_000, 1, 0) == pytest.approx(1_436.12)
+    # two children, AFNI $40,000: 3,454 - 8% x 13,636 = 3,454 - 1,090.88 = 2,363.12
+    assert child_rule("2025-26", "child_on", 40_000, 0, 2) == pytest.approx(2_363.12)
+    # at $140,000: 0
+    assert provincial("ON", 2026, 140_000, [D(2023, 5, 1)]).amount == 0
+
+
+def test_bc_family_benefit():
+    # 2025-26, AFNI $50,000, two children: 1,750 + 1,100 = 2,850 - 4% x (50,000 - 29,526 = 20,474) =
+    # 2,850 - 818.96 = 2,031.04 (above the minimum 775 + 750 = 1,525)
+    assert child_rule("2025-26", "child_bc", 50_000, 1, 1) == pytest.approx(2_031.04)
+    # AFNI $90,000: 2,850 - 4% x 60,474 = 431.04 < minimum -> 1,525
+    assert child_rule("2025-26", "child_bc", 90_000, 1, 1) == pytest.approx(1_525)
+    # AFNI $100,000: minimum 1,525 - 4% x (100,000 - 94,483 = 5,517) = 1,525 - 220.68 = 1,304.32
+    assert child_rule("2025-26", "child_bc", 100_000, 1, 1) == pytest.approx(1_304.32)
+    # one child at $140,000: 775 - 4% x 45,517 = 775 - 1,820.68 < 0 -> 0
+    assert child_rule("2025-26", "child_bc", 140_000, 1, 0) == 0
+    # single parent, one child, AFNI $20,000: 1,750 + 500 = 2,250 (below the threshold)
+    assert child_rule("2025-26", "child_bc", 20_000, 1, 0, single=True) == pytest.approx(2_250)
+
+
+def test_quebec_family_allowance_minimum_at_high_income():
+    # 2026: at AFNI $140,000 a couple gets the minimum: 3,068 - 4% x (140,000 - 60,586) = -108.56 -> 1,221
+    # a child, paid monthly: 1,221 / 12 = 101.75 a month, 12 x 101.75 = 1,221.00
+    got = provincial("QC", 2026, 140_000, [D(2023, 5, 1)])
+    assert got.monthly == (101.75,) * 12 and got.amount == pytest.approx(1_221.00)
+    # single parent, two children at $140,000: 2 x 3,068 + 1,077 = 7,213 - 4% x (140,000 - 44,167 =
+    # 95,833) = 7,213 - 3,833.32 = 3,379.68 (above the minimum 2 x 1,221 + 430 = 2,872)
+    assert child_rule("2026", "qc_family_allowance", 140_000, 2, 0, single=True) == pytest.approx(3_379.68)
+    # at $200,000: 7,213 - 4% x 155,833 = 979.68 < 2,872 -> the minimum 2,872
+    assert child_rule("2026", "qc_family_allowance", 200_000, 2, 0, single=True) == pytest.approx(2_872)
+    # couple, one child, $100,000 (2025 amounts): 3,006 - 4% x (100,000 - 59,369) = 1,380.76, the $1,381
+    # of Retraite Québec's 2025 table (as quoted)
+    assert child_rule("2025", "qc_family_allowance", 100_000, 1, 0) == pytest.approx(1_380.76)
+
+
+def test_alberta_new_brunswick_pei_and_the_territories():
+    # ACFB 2025-26 base, two children, AFNI $36,878 (half way from 27,565 to 46,191):
+    # (1,499 + 749) x (1 - 0.5) = 1,124
+    assert child_rule("2025-26", "child_ab", 36_878, 0, 2) == pytest.approx(1_124)
+    # NB: two children at $24,000: 500 - 5% x 4,000 = 300; one child: 250 - 2.5% x 4,000 = 150
+    assert child_rule("2025-26", "child_nb", 24_000, 0, 2) == pytest.approx(300)
+    assert child_rule("2025-26", "child_nb", 24_000, 1, 0) == pytest.approx(150)
+    # PE: $30 a month a child below $45,000, $20 to $80,000, nothing above
+    assert child_rule("2025-26", "child_pe", 44_000, 1, 1) == pytest.approx(720)
+    assert child_rule("2025-26", "child_pe", 60_000, 1, 1) == pytest.approx(480)
+    assert child_rule("2025-26", "child_pe", 80_001, 1, 1) == 0
+    # NT: one child under 6 and one 6-17 below $30,000: 815 + 522 = 1,337 (1,467 - 815 = 652 is the
+    # second under-6; the second 6-17 is 1,174 - 652 = 522); at $55,000 half: 668.50
+    assert child_rule("2025-26", "child_nt", 20_000, 1, 1) == pytest.approx(1_337)
+    assert child_rule("2025-26", "child_nt", 55_000, 1, 1) == pytest.approx(668.5)
+
+
+def test_saskatchewan_has_none_and_unmodelled_ones_say_so():
+    sk = provincial("SK", 2026, 20_000, [D(2023, 5, 1)])
+    assert sk.amount == 0 and sk.sources and "no provincial child benefit" in sk.notes
+    nl = provincial("NL", 2026, 20_000, [D(2023, 5, 1)])
+    assert nl.amount == 0 and "not modelled" in nl.label and nl.status == "unverified"
+
+
+@pytest.mark.parametrize(
+    ("period", "name"),
+    [("2025-26", "child_on"), ("2025-26", "child_bc"), ("2025-26", "child_ab"), ("2026", "qc_family_allowance"),
+     ("2025-26", "child_nb"), ("2025-26", "child_ns"), ("2025-26", "child_pe"), ("2025-26", "child_nt"),
+     ("2025-26", "child_mb")],
+)  # fmt: skip
+@given(a=incomes, b=incomes, under_6=counts, older=counts, single=st.booleans())
+def test_provincial_benefits_never_rise_with_income(period, name, a, b, under_6, older, single):
+    low, high = sorted((a, b))
+    got_low = child_rule(period, name, low, under_6, older, single)
+    got_high = child_rule(period, name, high, under_6, older, single)
+    assert 0 <= got_high <= got_low + 1e-9
+
+
+# --------------------------------------------------------------------------- provincial credits
+
+
+def test_ontario_trillium_sales_tax_credit():
+    from netpay.rules.benefits import credits
+
+    p = credits.sales_tax_params(load_benefit("2025-26", "on_sales_tax_credit"))
+    # couple + one child, AFNI $50,000: 3 x 371 = 1,113 - 4% x (50,000 - 35,632 = 14,368) = 1,113 - 574.72 = 538.28
+    assert credits.ontario_sales_tax_credit(50_000.0, True, 1.0, p) == pytest.approx(538.28)
+    # single, AFNI $30,000: 371 - 4% x (30,000 - 28,505) = 371 - 59.80 = 311.20
+    assert credits.ontario_sales_tax_credit(30_000.0, False, 0.0, p) == pytest.approx(311.20)
+    # at $140,000 nothing
+    assert credits.ontario_sales_tax_credit(140_000.0, True, 2.0, p) == 0
+
+
+def bc_renter(year: int, income: float, rent: float, resident_from: dt.date | None = None) -> benefits.Benefit:
+    result = household_benefits(
+        "BC",
+        year,
+        family_net_income={year: income},
+        children=[],
+        couple=False,
+        working_income=income,
+        rent_paid=rent,
+        resident_from=resident_from,
+    )
+    return by_key(result)["bc_renters_credit"]
+
+
+def test_bc_renters_tax_credit():
+    # 2025, adjusted income $70,000, renting: 400 - 2% x (70,000 - 64,764 = 5,236) = 400 - 104.72 = 295.28
+    assert bc_renter(2025, 70_000, 24_000).amount == pytest.approx(295.28)
+    # 2025, $60,000: the full $400; $85,000: 400 - 2% x 20,236 < 0 -> 0
+    assert bc_renter(2025, 60_000, 24_000).amount == 400
+    assert bc_renter(2025, 85_000, 24_000).amount == 0
+    # no rent: none; arrived 1 August 2025 (5 months of renting): none
+    assert bc_renter(2025, 60_000, 0).amount == 0
+    assert bc_renter(2025, 60_000, 24_000, resident_from=D(2025, 8, 1)).amount == 0
+    # arrived 1 July 2025: July-December = 6 months -> the credit
+    assert bc_renter(2025, 60_000, 24_000, resident_from=D(2025, 7, 1)).amount == 400
+
+
+def test_every_benefit_is_never_negative_and_cites_or_says_it_is_not_modelled():
+    for province in ("ON", "BC", "AB", "QC", "SK", "MB", "NB", "NS", "PE", "NL", "YT", "NT", "NU"):
+        result = household_benefits(
+            province,
+            2026,
+            family_net_income={2024: 45_000, 2025: 45_000, 2026: 45_000},
+            children=[D(2022, 1, 1), D(2012, 1, 1)],
+            couple=False,
+            working_income=45_000,
+            rent_paid=18_000,
+        )
+        for b in result:
+            assert b.amount >= 0, (province, b.key)
+            assert b.sources or any("not modelled" in n for n in b.notes), (province, b.key)
+            assert b.amount == pytest.approx(sum(b.monthly)) or not b.monthly

@@ -18,9 +18,12 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from netpay.benefits.base import STATUSES, Benefit, Family, check_family, eligible_from
+from netpay.benefits.credits import provincial_credits
 from netpay.benefits.federal import canada_child_benefit, canada_workers_benefit, gst_hst_credit
+from netpay.benefits.provincial import provincial_child_benefit
+from netpay.citydata.childcare import childcare_fee
 
-__all__ = ["STATUSES", "Benefit", "eligible_from", "household_benefits"]
+__all__ = ["STATUSES", "Benefit", "childcare_fee", "eligible_from", "household_benefits"]
 
 
 def household_benefits(
@@ -71,4 +74,10 @@ def household_benefits(
         eligible_from,
         resident_from if resident_from is not None else eligible_from,
     )
-    return [canada_child_benefit(family), gst_hst_credit(family), canada_workers_benefit(family)]
+    return [
+        canada_child_benefit(family),
+        gst_hst_credit(family),
+        canada_workers_benefit(family),
+        provincial_child_benefit(family),
+        *provincial_credits(family),
+    ]

@@ -36,6 +36,8 @@ class Benefit:
     @property
     def status(self) -> str:
         """The weakest status of the figures used ('verified' < 'unverified' < 'not enacted' < 'projected')."""
+        if not self.sources:  # nothing cited: a benefit netpay does not model
+            return "unverified"
         return weakest_status(s.status for s in self.sources)
 
 

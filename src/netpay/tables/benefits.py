@@ -83,6 +83,24 @@ class CwbTable(CitedTable):
     secondary_exemption: float = Field(ge=0)
 
 
+class SalesTaxCreditTable(CitedTable):
+    """Ontario sales tax credit (part of the Ontario Trillium Benefit), one benefit year."""
+
+    per_person: float = Field(gt=0, description="for you, your spouse and each child under 19")
+    threshold_single: float = Field(gt=0)
+    threshold_family: float = Field(gt=0)
+    rate: float = Field(gt=0, lt=1)
+
+
+class RenterCreditTable(CitedTable):
+    """BC renter's tax credit (refundable, claimed on the return), one tax year."""
+
+    maximum: float = Field(gt=0)
+    threshold: float = Field(gt=0)
+    rate: float = Field(gt=0, lt=1)
+    min_months: int = Field(ge=1, le=12, description="months of renting in BC in the year")
+
+
 class Band(Frozen):
     """Flat per-child amounts (by rank; the last repeats) for AFNI up to ``up_to`` (None: no limit)."""
 
@@ -101,11 +119,13 @@ class ChildBenefitTable(CitedTable):
     """
 
     name: str = Field(min_length=3)
-    none: bool = False
+    none: bool | None = None
     amounts: Rates | None = None
     amounts_under_6: Rates | None = None
     single_parent: float | None = Field(default=None, ge=0)
     threshold: float | None = Field(default=None, ge=0)
+    #: A single parent's threshold where it differs (Québec's family allowance).
+    threshold_single_parent: float | None = Field(default=None, ge=0)
     rates: Rates | None = None
     zero_at: float | None = Field(default=None, gt=0)
     minimum: Rates | None = None
@@ -132,7 +152,13 @@ class ChildBenefitTable(CitedTable):
 
 
 #: File name -> schema (the province's child benefit is ``child_<code>.yaml``).
-SCHEMAS: dict[str, type[CitedTable]] = {"ccb": CcbTable, "gst_credit": GstCreditTable, "cwb": CwbTable}
+SCHEMAS: dict[str, type[CitedTable]] = {
+    "ccb": CcbTable,
+    "gst_credit": GstCreditTable,
+    "cwb": CwbTable,
+    "on_sales_tax_credit": SalesTaxCreditTable,
+    "bc_renters_credit": RenterCreditTable,
+}
 _FOLDER = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
 
