@@ -137,32 +137,19 @@ def _spouse_components(household: Household, province: str, room: float | None) 
     return IncomeComponents.of_income(np.array([income], dtype=np.float64))
 
 
-def _fee(value: Any) -> tuple[float, tuple[str, ...]]:
-    """A monthly fee and its citations from ``netpay.benefits.childcare_fees``'s answer."""
-    amount = next((getattr(value, a) for a in ("monthly", "amount", "fee") if hasattr(value, a)), value)
-    cited = getattr(value, "sources", None) or getattr(value, "source", None) or ()
-    cited = (cited,) if isinstance(cited, str) or hasattr(cited, "title") else tuple(cited)
-    cited = tuple(citation(c) for c in cited)
-    return float(amount), cited
-
-
 def childcare(household: Household, city: str, province: str, year: int) -> tuple[float, tuple[str, ...]]:
     """Monthly child care fees of the household's children in ``year`` and their citations: each
-    child's ``childcare`` if given, else netpay's fee for a child under 6 in the city's province."""
+    child's ``childcare`` if given, else netpay's fee in the city (``netpay.benefits.childcare_fee``:
+    the province's cap or flat fee for a child under 6 in an enrolled space; nil at school age)."""
     total, cited = 0.0, []
     for child in household.children_in(year):
         if child.childcare is not None:
             total += child.childcare
             cited.append(f"given: {child.childcare:.2f} a month for the child born {child.born.isoformat()}")
-        elif child.age(year) <= 5:
-            fees = getattr(_benefits_module(), "childcare_fees", None)
-            if fees is None:  # pragma: no cover - until the fee data ships (branch i11-benefits)
-                raise NetpayError(
-                    "netpay has no child care fees yet: give Child(born=..., childcare=<dollars a month>)"
-                )
-            amount, sources = _fee(fees(city, child.born, year))
-            total += amount
-            cited += sources
+            continue
+        amount, source = _benefits_module().childcare_fee(city, child.born, year)
+        total += amount
+        cited.append(f"{amount:.2f} a month for the child born {child.born.isoformat()}: {citation(source)}")
     return total, tuple(cited)
 
 
