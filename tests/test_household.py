@@ -142,6 +142,37 @@ def test_ontario_tax_reduction_counts_the_children_of_the_higher_earner():
     assert single(45_000, "Toronto").provincial_tax > 450.0
 
 
+# --------------------------------------------------------------------------- newcomers
+
+
+def test_year_of_arrival_prorates_the_spouse_amount():
+    # Arrival 15 March 2026: 17 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31 = 292 days of 365 = 0.8 of
+    # the year. Line 30300 is prorated like the BPA: 0.8 x 16,452 = 13,161.60; x 14% = 1,842.62 less
+    # federal tax in year one than alone (1,842.624; each total rounded to the cent: within 2 cents).
+    o = netpay.Offer(base_salary=140_000, city="Toronto")
+    alone = netpay.evaluate(o, arrival="2026-03-15")
+    family = netpay.evaluate(o, arrival="2026-03-15", household=ONE_EARNER)
+    assert family.year_one.federal_tax == pytest.approx(alone.year_one.federal_tax - 1_842.62, abs=0.02)
+    assert family.year_one_household.transfers["federal_household_amount"] == pytest.approx(13_161.60)
+
+
+def test_work_permit_waits_for_the_child_benefit_and_a_permanent_resident_does_not():
+    # CCB: a permanent resident from the month after arrival (April 2026); a work-permit holder in the
+    # 19th month of residence (October 2027: none in year one; in the full year, a later year, from
+    # October only). The GST/HST credit has no 18-month rule.
+    o = netpay.Offer(base_salary=140_000, city="Toronto")
+
+    def ccb(status: str) -> tuple[float, float]:
+        home = ONE_EARNER.model_copy(update={"status": status})
+        e = netpay.evaluate(o, arrival="2026-03-15", household=home)
+        pick = lambda h: next(b.amount for b in h.benefits if b.key == "ccb")  # noqa: E731
+        return pick(e.year_one_household), pick(e.household)
+
+    pr, wp = ccb("permanent_resident"), ccb("work_permit")
+    assert pr[0] > 0 and wp[0] == 0.0
+    assert 0 < wp[1] < pr[1]
+
+
 # --------------------------------------------------------------------------- properties
 
 
@@ -221,8 +252,6 @@ def test_household_errors_in_evaluate():
     o = netpay.Offer(base_salary=100_000, city="Toronto")
     with pytest.raises(TypeError, match="netpay.Household"):
         netpay.evaluate(o, YEAR, household="spouse")
-    with pytest.raises(NetpayError, match="year of arrival"):
-        netpay.evaluate(o, household=ONE_EARNER, arrival="2026-06-01")
     with pytest.raises(NetpayError, match="spouse_amount"):
         netpay.evaluate(o, 2024, household=ONE_EARNER)
     with pytest.raises(TypeError, match="household=netpay.Household"):
@@ -238,6 +267,19 @@ def test_compare_shows_each_adult_each_benefit_childcare_and_disposable_cited():
     assert table.loc["childcare", "Toronto"] == 400.0
     cited = table.attrs["sources"]["Toronto"]["household"]
     assert cited["provincial_household_amount"] and cited["benefit.ccb"]
+
+
+def test_equivalent_salary_with_a_household_leaves_the_same_household_disposable():
+    from netpay.citydata import Housing, shared_cost_items
+    from netpay.evaluation.household_inverse import household_disposable
+
+    home = Household(spouse=Spouse(income=0), children=[Child(born=2023, childcare=400)])
+    s = netpay.equivalent_salary(140_000, "Toronto", "Montréal", YEAR, household=home)
+    items = shared_cost_items("Toronto", "Montréal")
+    assert items == {"transit_pass"}  # both cities have only this item: the full monthly costs compare
+    a = household_disposable(140_000, "Toronto", YEAR, Housing(2), home)
+    b = household_disposable(s, "Montréal", YEAR, Housing(2), home)
+    assert b == pytest.approx(a, abs=0.01)
 
 
 def test_cli_compare_with_a_household(capsys):

@@ -22,7 +22,8 @@ from netpay.citydata import Housing
 from netpay.comparison import check_period, comparison_table, first_year_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
-from netpay.evaluation.household import evaluate_household, with_household_rows
+from netpay.evaluation.household_first_year import household_first_year
+from netpay.evaluation.household_result import evaluate_household, with_household_rows
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.household import Household
 from netpay.offer import Offer
@@ -94,20 +95,11 @@ def _arrival(year: int, arrival: Any, first_year_options: dict[str, Any], rrsp_r
     )
 
 
-def _household(household: Any, arrival: Any) -> Household | None:
-    """``household`` if it is a :class:`Household` (or None); with ``arrival``, not modelled yet: an error."""
-    if household is None:
-        return None
-    if not isinstance(household, Household):
-        raise TypeError(
-            f"household must be a netpay.Household(spouse=..., children=[...]), not {type(household).__name__}"
-        )
-    if arrival is not None:
-        raise NetpayError(
-            "a household in the year of arrival is not modelled yet: evaluate the household without arrival= "
-            "(a full year resident), or the first year without household="
-        )
-    return household
+def _household(household: Any) -> Household | None:
+    """``household`` if it is a :class:`Household` (or None), else a TypeError saying what to give."""
+    if household is None or isinstance(household, Household):
+        return household
+    raise TypeError(f"household must be a netpay.Household(spouse=..., children=[...]), not {type(household).__name__}")
 
 
 def _bedrooms(bedrooms: int | None, household: Household | None) -> int:
@@ -155,7 +147,9 @@ def evaluate(
     adult files a return, the household's transfers and benefits are added, child care is paid; the
     result is a :class:`~netpay.evaluation.household.HouseholdEvaluation` whose ``household`` holds
     the household's lines and whose ``monthly_disposable`` is the household's. ``bedrooms`` defaults
-    to the household's (one for the adults, one per child, at most 3), else 1.
+    to the household's (one for the adults, one per child, at most 3), else 1. With ``arrival`` too,
+    ``year_one_household`` holds the year of arrival's: benefits from the month the household's
+    ``status`` allows (see ``netpay.evaluation.household_first_year``).
 
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
@@ -166,11 +160,13 @@ def evaluate(
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
-    home = _household(household, arrival)
+    home = _household(household)
     housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), rent, other_costs)
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is not None:
+        if home is not None:
+            return household_first_year(offer, move, housing, home)
         return first_year_evaluation(offer, move, housing)
     room = None if rrsp_room is None else check_room(rrsp_room)
     if home is not None:
@@ -225,7 +221,7 @@ def compare(
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
-    home = _household(household, arrival)
+    home = _household(household)
     housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
     move = _arrival(y, arrival, options, rrsp_room)
@@ -235,6 +231,10 @@ def compare(
             households = evaluate_household(items, y, housing, home, room)
             return with_household_rows(comparison_table(households, y, period), households, period)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
+    if home is not None:
+        households = [household_first_year(o, move, housing, home) for o in items]
+        frame = first_year_table(households, y, period, view or "both")
+        return with_household_rows(frame, households, period, view or "both")
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
     return first_year_table(evaluations, y, period, view or "both")
 

@@ -17,25 +17,35 @@ net cash / months - child care fees - rent - other costs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from netpay import tables
 from netpay.components import FULL_YEAR, IncomeComponents, Residence, ruleset, tax
 from netpay.errors import NetpayError
 from netpay.evaluation.build import year_evaluations
-from netpay.evaluation.result import Evaluation
 from netpay.evaluation.transfers import FIELDS, Adult, Family, inputs
 from netpay.evaluation.year import YearEvaluation
 from netpay.household import Household
-from netpay.lines import HOUSEHOLD_LINES, label
 from netpay.money import round_cents
 from netpay.offer import Offer
 from netpay.rules import household as rules
+
+
+@dataclass(frozen=True)
+class Timing:
+    """A newcomer's year: the first day the CCB (and the benefits paid with it) can be paid, the first
+    day of residence (the GST/HST credit, the CWB), and the family net income of the years before the
+    one evaluated (world income before arrival). None: resident for years, the same income each year."""
+
+    eligible_from: dt.date | None = None
+    resident_from: dt.date | None = None
+    incomes_before: Mapping[int, float] = field(default_factory=dict)
 
 
 class BenefitLine(BaseModel):
@@ -59,6 +69,8 @@ class HouseholdYear(BaseModel):
 
     household: Household
     months: float
+    #: adjusted family net income: both adults' line 23600, after the child care deduction
+    family_net_income: float
     primary_net_cash: float
     spouse: dict[str, float]
     transfers: dict[str, float]
@@ -107,7 +119,8 @@ def _cite(year: int, code: str, key: str) -> tuple[str, ...]:
     return tuple(citation(s) for s in tables.sources(year, code).get(key, []))
 
 
-def _benefits_module() -> Any:
+def benefits_module() -> Any:
+    """``netpay.benefits`` (imported on first use)."""
     try:
         from netpay import benefits
     except ImportError:  # pragma: no cover - until the benefits module ships with this branch
@@ -147,7 +160,7 @@ def childcare(household: Household, city: str, province: str, year: int) -> tupl
             total += child.childcare
             cited.append(f"given: {child.childcare:.2f} a month for the child born {child.born.isoformat()}")
             continue
-        amount, source = _benefits_module().childcare_fee(city, child.born, year)
+        amount, source = benefits_module().childcare_fee(city, child.born, year)
         total += amount
         cited.append(f"{amount:.2f} a month for the child born {child.born.isoformat()}: {citation(source)}")
     return total, tuple(cited)
@@ -229,19 +242,20 @@ def _spouse_lines(result: Any, components: IncomeComponents) -> dict[str, float]
 
 
 def _benefit_lines(
-    household: Household, province: str, year: int, result: Any, rent_paid: float
+    household: Household, province: str, year: int, result: Any, rent_paid: float, timing: Timing
 ) -> tuple[BenefitLine, ...]:
     afni = float(result.net_income_23600[0] + result.net_income_23600[2])
-    found = _benefits_module().household_benefits(
+    found = benefits_module().household_benefits(
         province,
         year,
-        family_net_income={year - 2: afni, year - 1: afni, year: afni},
+        family_net_income={year - 2: afni, year - 1: afni, **timing.incomes_before, year: afni},
         children=[c.born for c in household.children_in(year)],
         couple=household.couple,
         working_income=float(result.income[0]),
         spouse_working_income=float(result.income[2]),
         rent_paid=rent_paid,
-        eligible_from=None,
+        eligible_from=timing.eligible_from,
+        resident_from=timing.resident_from,
     )
     return tuple(
         BenefitLine(
@@ -256,16 +270,25 @@ def _benefit_lines(
 
 
 def household_year(
-    o: Offer, single: YearEvaluation, household: Household, residence: Residence, room: float | None
+    o: Offer,
+    single: YearEvaluation,
+    household: Household,
+    residence: Residence,
+    room: float | None,
+    *,
+    timing: Timing | None = None,
+    spouse: IncomeComponents | None = None,
 ) -> tuple[YearEvaluation, HouseholdYear]:
     """The household evaluation of one offer for one year: the primary adult's lines (taxes with the
-    household's claims) and the household's."""
+    household's claims) and the household's. ``timing``: a newcomer's (None: resident for years);
+    ``spouse``: the spouse's components (None: from ``household``, a full year)."""
     province, year, fraction = single.province, single.year, residence.fraction
     _check_data(province, year, household)
     fees, fee_sources = childcare(household, single.city, province, year)
     primary = IncomeComponents.from_offers([o], province, room)
     components = primary.concat(IncomeComponents.from_offers([o], province, room, one_time=False))
-    spouse = _spouse_components(household, province, room)
+    if spouse is None:
+        spouse = _spouse_components(household, province, room)
     components = components.concat(spouse).concat(spouse)
     first = tax(components, province, year, residence)
     given = _household_inputs(first, household.couple, _family(household, province, year, fees, fraction))
@@ -292,10 +315,11 @@ def household_year(
     return updated, HouseholdYear(
         household=household,
         months=single.months,
+        family_net_income=float(result.net_income_23600[0] + result.net_income_23600[2]),
         primary_net_cash=float(net[0]),
         spouse=_spouse_lines(result, components) if household.couple else {},
         transfers=_transfers(result, given, province, year, fraction),
-        benefits=_benefit_lines(household, province, year, result, single.rent * single.months),
+        benefits=_benefit_lines(household, province, year, result, single.rent * single.months, timing or Timing()),
         childcare=fees,
         rent=single.rent,
         other_costs=single.monthly_other_costs,
@@ -309,66 +333,3 @@ def household_evaluations(
     """Each offer evaluated for a full ``year`` with ``household`` (resident all year)."""
     singles = year_evaluations(offers, year, housing, FULL_YEAR, rrsp_room)
     return [household_year(o, y, household, FULL_YEAR, y.rrsp_room) for o, y in zip(offers, singles, strict=True)]
-
-
-class HouseholdEvaluation(Evaluation):
-    """An :class:`Evaluation` of one offer with a household: the primary adult's lines (their taxes with
-    the household's claims) and ``household``, the household's lines for the full year.
-    ``monthly_disposable`` is the household's (``household_disposable``)."""
-
-    household: HouseholdYear
-
-    @property
-    def monthly_disposable(self) -> float:
-        return self.household.monthly_disposable
-
-    @property
-    def household_disposable(self) -> float:
-        return self.household.monthly_disposable
-
-    def table(self, period: str | None = None) -> pd.DataFrame:
-        """The lines of :meth:`Evaluation.table`, then the household's (labelled), 'annual' and 'monthly'."""
-        base = super().table(period)
-        rows = {
-            k: {"annual": v, "monthly": self.household.lines("monthly")[k]}
-            for k, v in self.household.lines("annual").items()
-        }
-        extra = pd.DataFrame.from_dict(rows, orient="index").rename(index=household_labels(self.household))
-        return pd.concat([base, extra])
-
-
-def household_labels(h: HouseholdYear) -> dict[str, str]:
-    """Row labels of the household lines: the registry's, and each benefit's own."""
-    return {k: label(k) for k in HOUSEHOLD_LINES} | {f"benefit.{b.key}": b.label for b in h.benefits}
-
-
-def evaluate_household(
-    offers: Sequence[Offer], year: int, housing: Any, household: Household, rrsp_room: float | None = None
-) -> list[HouseholdEvaluation]:
-    """Each offer evaluated for a full ``year`` with ``household``, as :class:`HouseholdEvaluation`."""
-    return [
-        HouseholdEvaluation(years=(y,), household=h)
-        for y, h in household_evaluations(offers, year, housing, household, rrsp_room)
-    ]
-
-
-def with_household_rows(frame: pd.DataFrame, evaluations: Sequence[HouseholdEvaluation], period: str) -> pd.DataFrame:
-    """``frame`` (a comparison of the evaluations, one column each) followed by the household's rows
-    (``HOUSEHOLD_LINES``, then ``benefit.<key>`` for every benefit any column has: 0 where a household
-    receives none); each column's ``attrs['sources'][column]['household']`` cites the lines and benefits."""
-    lines = [e.household.lines(period) for e in evaluations]
-    benefit_keys = sorted({k for ln in lines for k in ln if k.startswith("benefit.")})
-    rows = [*HOUSEHOLD_LINES, *benefit_keys]
-    block = {name: [ln.get(k, 0.0) for k in rows] for name, ln in zip(frame.columns, lines, strict=True)}
-    extra = pd.DataFrame(block, index=rows, columns=frame.columns)
-    out = pd.concat([frame, extra])
-    out.attrs = dict(frame.attrs)
-    sources = {name: dict(s) for name, s in frame.attrs.get("sources", {}).items()}
-    for name, e in zip(frame.columns, evaluations, strict=True):
-        h = e.household
-        cited = {k: list(v) for k, v in h.sources.items()}
-        cited |= {f"benefit.{b.key}": [*b.sources, f"status: {b.status}"] for b in h.benefits}
-        sources.setdefault(name, {})["household"] = cited
-    out.attrs["sources"] = sources
-    out.attrs["labels"] = {k: v for e in evaluations for k, v in household_labels(e.household).items()}
-    return out

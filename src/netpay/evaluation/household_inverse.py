@@ -6,7 +6,7 @@ import numpy as np
 
 from netpay import citydata
 from netpay.citydata import Housing, shared_cost_items
-from netpay.evaluation.household import evaluate_household
+from netpay.evaluation.household_result import evaluate_household
 from netpay.household import Household
 from netpay.money import FloatArray
 from netpay.offer import Offer
