@@ -22,7 +22,7 @@ from netpay.cli.args import (
     refuse,
     tax_year,
 )
-from netpay.cli.household import add_household_options, household_footer, household_from_args
+from netpay.cli.household import add_household_options, household_footer, household_from_args, short_label
 from netpay.cli.output import (
     BONUS_RULE_TEXT,
     add_csv_option,
@@ -166,7 +166,7 @@ def comparison(table: pd.DataFrame) -> pd.DataFrame:
     keep = [k for k in table.index if k in key_lines or (table.loc[k].abs() > 0.005).any()]
     shown = table.loc[keep].apply(lambda col: col.map(money0))
     labels = table.attrs.get("labels", {})
-    shown.index = [labels.get(k) or line_label(k) for k in keep]
+    shown.index = [short_label(labels[k]) if k in labels else line_label(k) for k in keep]
     return shown
 
 

@@ -65,15 +65,29 @@ def household_from_args(args: argparse.Namespace) -> Any:
         return netpay.Household(spouse=spouse, children=children, status=args.status or "citizen")
 
 
+def short_label(text: str) -> str:
+    """A benefit's label without its payment schedule ('Canada Child Benefit, paid in 2026: ...' ->
+    'Canada Child Benefit'), for the printed table; the full label is in the CSV and ``attrs``."""
+    return text.split(", paid in")[0].split(" on the ")[0]
+
+
+def _amount(table: pd.DataFrame, key: str, name: str) -> str:
+    """' $1,234:' for the line in the column ``name`` (the full year's, with a move), '' without one."""
+    if key not in table.index:
+        return ""
+    value = table.loc[key, name]
+    if isinstance(value, pd.Series):
+        value = value.get("full year", value.iloc[-1])
+    return f" {money0(float(value))}:"
+
+
 def household_footer(table: pd.DataFrame) -> list[str]:
-    """Per city: each benefit with its status, and the sources of the household's lines."""
+    """Per city: the sources of the household's lines and of each benefit, with its status."""
     out = ["Household (each adult files a return; benefits as paid in the calendar year):"]
+    labels = table.attrs.get("labels", {})
     for name, s in table.attrs.get("sources", {}).items():
-        cited = s.get("household", {})
-        for key, sources in cited.items():
-            if not sources:
-                continue
-            amount = table.loc[key, name] if key in table.index else None
-            shown = "" if amount is None else f" {money0(float(amount))}:"
-            out.append(f"  {name}, {table.attrs.get('labels', {}).get(key, key)}:{shown} " + "; ".join(sources))
+        for key, sources in s.get("household", {}).items():
+            if sources:
+                label = short_label(labels.get(key, key))
+                out.append(f"  {name}, {label}:{_amount(table, key, name)} " + "; ".join(sources))
     return out
