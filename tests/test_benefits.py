@@ -422,15 +422,23 @@ def test_alberta_new_brunswick_pei_and_the_territories():
 def test_saskatchewan_has_none_and_unmodelled_ones_say_so():
     sk = provincial("SK", 2026, 20_000, [D(2023, 5, 1)])
     assert sk.amount == 0 and sk.sources and "no provincial child benefit" in sk.notes
-    nl = provincial("NL", 2026, 20_000, [D(2023, 5, 1)])
-    assert nl.amount == 0 and "not modelled" in nl.label and nl.status == "unverified"
+    yt = provincial("YT", 2026, 20_000, [D(2023, 5, 1)])
+    assert yt.amount == 0 and "not modelled" in yt.label and yt.status == "unverified"
+
+
+def test_newfoundland_and_labrador_child_benefit():
+    # 2025-26, one child, AFNI $20,000: 1,867.92 x (28,500 - 20,000) / (28,500 - 17,397)
+    # = 1,867.92 x 8,500 / 11,103 = 15,877,320 / 11,103 = 1,430.00
+    assert child_rule("2025-26", "child_nl", 20_000, 1, 0) == pytest.approx(1_430.00, abs=0.005)
+    # two children below $17,397: 1,867.92 + 1,980 = 3,847.92
+    assert child_rule("2025-26", "child_nl", 15_000, 0, 2) == pytest.approx(3_847.92)
 
 
 @pytest.mark.parametrize(
     ("period", "name"),
     [("2025-26", "child_on"), ("2025-26", "child_bc"), ("2025-26", "child_ab"), ("2026", "qc_family_allowance"),
      ("2025-26", "child_nb"), ("2025-26", "child_ns"), ("2025-26", "child_pe"), ("2025-26", "child_nt"),
-     ("2025-26", "child_mb")],
+     ("2025-26", "child_mb"), ("2025-26", "child_nl")],
 )  # fmt: skip
 @given(a=incomes, b=incomes, under_6=counts, older=counts, single=st.booleans())
 def test_provincial_benefits_never_rise_with_income(period, name, a, b, under_6, older, single):
