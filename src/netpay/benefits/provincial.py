@@ -21,7 +21,6 @@ from netpay.tables.schema import Source
 
 #: Benefits the research found but netpay does not compute yet (their reduction rates were not seen).
 NOT_MODELLED = {
-    "YT": "Yukon Child Benefit",
     "NU": "Nunavut Child Benefit",
 }
 
