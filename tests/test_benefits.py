@@ -252,6 +252,23 @@ def test_gst_credit_single_and_couple():
         assert gst_2025_26(afni - 100, couple, kids) == pytest.approx(5)  # 5% x 100
 
 
+def test_gst_credit_matches_cras_payments_charts():
+    # CRA chart 2025-26 (2024 base): single, 2 children, $55,000: $592.05
+    # (349 + 349 + 184 + 184 = 1,066 - 5% x 9,479 = 1,066 - 473.95 = 592.05)
+    assert gst_2025_26(55_000, False, 2) == pytest.approx(592.05)
+    # married, 1 child, $60,000: 882 - 5% x 14,479 = 882 - 723.95 = 158.05
+    assert gst_2025_26(60_000, True, 1) == pytest.approx(158.05)
+    # single, $20,000: 349 + 2% x (20,000 - 11,337) = 349 + 173.26 = 522.26
+    assert gst_2025_26(20_000, False, 0) == pytest.approx(522.26)
+    # CRA chart 2024-25 (2023 base): single $12,000: 340 + 2% x 961 = 359.22; married 4 children $60,000:
+    # 680 + 4 x 179 = 1,396 - 5% x 15,676 = 1,396 - 783.80 = 612.20
+    from netpay.rules.benefits import gst_credit
+
+    p = gst_credit.params(load_benefit("2024-25", "gst_credit"))
+    assert gst_credit.gst_credit_annual(12_000.0, False, 0.0, p) == pytest.approx(359.22)
+    assert gst_credit.gst_credit_annual(60_000.0, True, 4.0, p) == pytest.approx(612.20)
+
+
 def test_gst_credit_calendar_2026_with_the_25_percent_increase_and_the_top_up():
     # couple, two children (born 2020 and 2022, under 19), AFNI $40,000 in 2024 and 2025.
     # Jan, Apr 2026 (2025-26): 349 + 349 + 2 x 184 = 1,066 / 4 = 266.50 each
@@ -422,15 +439,31 @@ def test_alberta_new_brunswick_pei_and_the_territories():
 def test_saskatchewan_has_none_and_unmodelled_ones_say_so():
     sk = provincial("SK", 2026, 20_000, [D(2023, 5, 1)])
     assert sk.amount == 0 and sk.sources and "no provincial child benefit" in sk.notes
-    nl = provincial("NL", 2026, 20_000, [D(2023, 5, 1)])
-    assert nl.amount == 0 and "not modelled" in nl.label and nl.status == "unverified"
+    nu = provincial("NU", 2026, 20_000, [D(2023, 5, 1)])
+    assert nu.amount == 0 and "not modelled" in nu.label and nu.status == "unverified"
+
+
+def test_yukon_child_benefit_uses_the_last_year_seen_marked_projected():
+    # 2023-24 figures: one child at $50,000: 876 - 2.5% x 15,000 = 501; 876 / 12 = 73.00 a month below $35,000
+    assert child_rule("2023-24", "child_yt", 50_000, 1, 0) == pytest.approx(501)
+    got = provincial("YT", 2026, 30_000, [D(2023, 5, 1)])
+    assert got.monthly == (73.0,) * 12 and got.status == "projected"
+    assert any("2023-24" in n for n in got.notes)
+
+
+def test_newfoundland_and_labrador_child_benefit():
+    # 2025-26, one child, AFNI $20,000: 1,867.92 x (28,500 - 20,000) / (28,500 - 17,397)
+    # = 1,867.92 x 8,500 / 11,103 = 15,877,320 / 11,103 = 1,430.00
+    assert child_rule("2025-26", "child_nl", 20_000, 1, 0) == pytest.approx(1_430.00, abs=0.005)
+    # two children below $17,397: 1,867.92 + 1,980 = 3,847.92
+    assert child_rule("2025-26", "child_nl", 15_000, 0, 2) == pytest.approx(3_847.92)
 
 
 @pytest.mark.parametrize(
     ("period", "name"),
     [("2025-26", "child_on"), ("2025-26", "child_bc"), ("2025-26", "child_ab"), ("2026", "qc_family_allowance"),
      ("2025-26", "child_nb"), ("2025-26", "child_ns"), ("2025-26", "child_pe"), ("2025-26", "child_nt"),
-     ("2025-26", "child_mb")],
+     ("2025-26", "child_mb"), ("2025-26", "child_nl"), ("2023-24", "child_yt")],
 )  # fmt: skip
 @given(a=incomes, b=incomes, under_6=counts, older=counts, single=st.booleans())
 def test_provincial_benefits_never_rise_with_income(period, name, a, b, under_6, older, single):

@@ -21,8 +21,6 @@ from netpay.tables.schema import Source
 
 #: Benefits the research found but netpay does not compute yet (their reduction rates were not seen).
 NOT_MODELLED = {
-    "NL": "Newfoundland and Labrador Child Benefit (and its early childhood nutrition supplement)",
-    "YT": "Yukon Child Benefit",
     "NU": "Nunavut Child Benefit",
 }
 

@@ -1,7 +1,7 @@
 """Provincial and territorial child benefits of one common shape (``ChildBenefitTable``): the
 Ontario Child Benefit, BC Family Benefit, Alberta Child and Family Benefit (base component), Québec's
-family allowance, the New Brunswick Child Tax Benefit, Nova Scotia, Prince Edward Island and
-Northwest Territories child benefits.
+family allowance, the New Brunswick Child Tax Benefit, the Nova Scotia, Prince Edward Island,
+Newfoundland and Labrador, Yukon, Northwest Territories and Manitoba child benefits.
 
 full    = the per-child amounts by rank (children under 6 first, at their own amounts where they
           differ; the last rank repeats) + the single-parent supplement
