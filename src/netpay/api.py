@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from netpay.citydata import Housing
+from netpay.citydata import Housing, Living, move_costs
 from netpay.comparison import check_period, comparison_table, first_year_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
@@ -123,6 +123,7 @@ def evaluate(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    living: Living | bool | None = None,
     household: Household | None = None,
     **unknown: Any,
 ) -> Evaluation:
@@ -143,6 +144,10 @@ def evaluate(
     contributions deducted only up to ``rrsp_room``, default 0: a newcomer has none in the year of
     arrival) and the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
 
+    ``living`` (a :class:`netpay.Living`, or True for one adult's modest basket) replaces the city's
+    other costs by the living-cost items of :func:`netpay.living_costs` (food, clothing, transit or
+    transportation, other necessities, utilities not in the basket), each a line with its source.
+
     ``household`` (a :class:`netpay.Household`; None: a single person, exactly as without it): each
     adult files a return, the household's transfers and benefits are added, child care is paid; the
     result is a :class:`~netpay.evaluation.household.HouseholdEvaluation` whose ``household`` holds
@@ -161,7 +166,7 @@ def evaluate(
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
     home = _household(household)
-    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), rent, other_costs)
+    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), rent, other_costs, _living(living))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is not None:
@@ -188,6 +193,7 @@ def compare(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    living: Living | bool | None = None,
     household: Household | None = None,
     **unknown: Any,
 ) -> pd.DataFrame:
@@ -210,6 +216,11 @@ def compare(
     those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
     fraction and the spring settlement of the return.
 
+    ``living`` as for :func:`evaluate`: each living-cost item becomes a row ``other_costs.<item>``.
+    With ``arrival``, ``result.attrs['move']`` holds, per offer, the one-time costs of the move
+    (:func:`netpay.move_costs`: IRCC fees, the rent deposit the province allows) beside its relocation
+    bonus: ``total``, ``relocation_bonus``, ``covered`` (bonus - total) and the items.
+
     ``household`` (a :class:`netpay.Household`, as for :func:`evaluate`): the rows of the primary
     adult (taxes with the household's claims) are followed by the household's (``netpay.lines.HOUSEHOLD_LINES``:
     the spouse's return, the transfers, ``benefit.<key>`` for each benefit, child care, household net
@@ -222,7 +233,7 @@ def compare(
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
     home = _household(household)
-    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis))
+    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), living=_living(living))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is None:
@@ -236,7 +247,39 @@ def compare(
         frame = first_year_table(households, y, period, view or "both")
         return with_household_rows(frame, households, period, view or "both")
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
-    return first_year_table(evaluations, y, period, view or "both")
+    table = first_year_table(evaluations, y, period, view or "both")
+    table.attrs["move"] = _moves(evaluations, list(table.attrs["first_year"]), housing)
+    return table
+
+
+def _moves(evaluations: list[Evaluation], names: list[str], housing: Housing) -> dict[str, dict[str, Any]]:
+    """Per offer, the one-time costs of the move beside its relocation bonus (:func:`netpay.move_costs`
+    with the year-one rent and the household of ``housing.living``): total, bonus, covered, items."""
+    household = None if housing.living is None else housing.living.household
+    out = {}
+    for name, e in zip(names, evaluations, strict=True):
+        y1 = e.year_one
+        m = move_costs(y1.city, household, y1.rent, relocation_bonus=y1.relocation_bonus)
+        counted = m[m["counted"]]
+        out[name] = {
+            "total": m.attrs["total"],
+            "relocation_bonus": m.attrs["relocation_bonus"],
+            "covered": m.attrs["covered"],
+            "items": dict(zip(counted["item"], counted["amount"], strict=True)),
+            "not_available": m.attrs["missing"],
+        }
+    return out
+
+
+def _living(living: Living | bool | None) -> Living | None:
+    """``living`` as a Living (True: one adult's modest basket; None or False: no basket)."""
+    if living is None or living is False:
+        return None
+    if living is True:
+        return Living()
+    if not isinstance(living, Living):
+        raise TypeError(f"living must be a netpay.Living(household=..., basket=...), True or None, not {living!r}")
+    return living
 
 
 #: The keywords of each function, for the closest-name hint.

@@ -4,7 +4,8 @@ For each person (``netpay.rules``, in the order of the forms):
 
 1. Contributions: CPP/CPP2 or QPP/QPP2, EI, QPIP (``rules.payroll``).
 2. Net income (line 23600) = employment income - line 22215 (enhanced CPP/QPP) - other deductions;
-   taxable income (line 26000) = net income here.
+   taxable income (line 26000) = net income - deductions from taxable income only (line 24900:
+   the security options deduction; none for most people).
 3. Federal tax (``rules.federal``), less the Québec abatement in Québec.
 4. Provincial tax (``rules.provinces.<code>``).
 5. Take-home pay = income - contributions - federal tax - provincial tax.
@@ -197,6 +198,8 @@ def tax_return(
     prov: Any,
     fraction: float,
     jan1: bool,
+    taxable_deductions: float = 0.0,
+    provincial_taxable_deductions: float = 0.0,
 ) -> Return:
     """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent.
     ``h``: what the household gives this return (the child care deduction lowers federal net income;
@@ -205,9 +208,11 @@ def tax_return(
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
     net = max(employment - enhanced - deductions - h.childcare_deduction, 0.0)
+    taxable = max(net - taxable_deductions, 0.0)
     fed_amount, prov_amount, dependants = household.amounts(h, net, common.federal, common.household, fraction)
     ctx = TaxContext(
-        employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1,
+        employment, employment, deductions, net, taxable, base, enhanced, ei, qpip, provincial_only, fraction, jan1,
+        taxable_deductions, provincial_taxable_deductions,
         h.childcare_deduction, fed_amount, prov_amount, dependants, h.credits_transferred, h.role, h.spouse_net_income,
     )  # fmt: skip
     fed = federal.federal_tax(ctx, common.federal)
@@ -259,13 +264,15 @@ def fill(
 ) -> None:
     """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``
     (:data:`INPUTS`): employment income, pensionable and insurable earnings, deductions,
-    provincial-only income, then the household's inputs."""
+    provincial-only income, deductions from taxable income (federal, and Québec's own), then the
+    household's inputs."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
+        pen, ins, ded, prov_only, fed_ded, qc_ded = (
+            incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], incomes[5, i], incomes[6, i]
+        )  # fmt: skip
         h = household.inputs_at(incomes, i)
-        r = tax_return(
-            x, incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], h, rounded, common, prov, fraction, jan1
-        )
+        r = tax_return(x, pen, ins, ded, prov_only, h, rounded, common, prov, fraction, jan1, fed_ded, qc_ded)
         write_return(out, i, x, r)
         out[13, i] = np.nan
         out[14, i] = r.ctx.pension_base
@@ -332,7 +339,10 @@ class Incomes:
     ``pensionable`` (box 26) and ``insurable`` (box 24) default to employment income (box 14);
     ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here);
     ``provincial_only`` is income taxable on the provincial return only (Québec: employer health
-    premiums, RL-1 box J).
+    premiums, RL-1 box J); ``taxable_deductions`` come off net income in computing taxable income
+    only (T1 line 24900, the security options deduction: not off net income, so credits and
+    clawbacks that read net income do not see them), and ``provincial_taxable_deductions`` are
+    Québec's own (TP-1 line 297).
 
     The household's inputs (``netpay.rules.household``; all zero by default: a single person, as in
     version 1): ``childcare_deduction`` (line 21400, as allowed), ``claim`` (1: this adult claims the
@@ -348,6 +358,8 @@ class Incomes:
     insurable: FloatArray | None = None
     deductions: FloatArray | float = 0.0
     provincial_only: FloatArray | float = 0.0
+    taxable_deductions: FloatArray | float = 0.0
+    provincial_taxable_deductions: FloatArray | float = 0.0
     childcare_deduction: FloatArray | float = 0.0
     claim: FloatArray | float = 0.0
     dependant_net_income: FloatArray | float = 0.0
@@ -370,6 +382,8 @@ class Incomes:
 
 #: The rows of the kernel's input, in order: the fields of :class:`Incomes`.
 INPUTS: tuple[str, ...] = tuple(Incomes.__dataclass_fields__)
+if INPUTS.index("childcare_deduction") != household.FIRST_ROW:  # pragma: no cover - a guard for a new input
+    raise RuntimeError("netpay.rules.household.inputs_at reads the household's rows: update FIRST_ROW")
 
 
 class TaxResult:

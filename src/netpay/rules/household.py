@@ -58,12 +58,17 @@ class HouseholdInputs(NamedTuple):
     spouse_net_income: float
 
 
+#: The first of the household's rows in the engine's input (``netpay.engine.INPUTS``).
+FIRST_ROW = 7
+
+
 @rule
 def inputs_at(incomes: Any, i: int) -> HouseholdInputs:
-    """The household inputs of person ``i`` from the engine's input rows (``netpay.engine.INPUTS``: rows 5-12)."""
+    """The household inputs of person ``i`` from the engine's input rows (``netpay.engine.INPUTS``:
+    rows 7 to 14)."""
     return HouseholdInputs(
-        incomes[5, i], incomes[6, i], incomes[7, i], incomes[8, i], incomes[9, i], incomes[10, i], incomes[11, i],
-        incomes[12, i],
+        incomes[7, i], incomes[8, i], incomes[9, i], incomes[10, i], incomes[11, i], incomes[12, i], incomes[13, i],
+        incomes[14, i],
     )  # fmt: skip
 
 
