@@ -209,6 +209,11 @@ def test_more_spouse_income_never_raises_the_spouse_amount(code, claimant, low, 
         assert f(low) >= 0.0
 
 
+def test_the_household_rows_of_the_engine_input():
+    # rules.household.inputs_at reads rows FIRST_ROW.. of the engine's input, in HouseholdInputs' order
+    assert netpay.engine.INPUTS[rules.FIRST_ROW :] == rules.HouseholdInputs._fields
+
+
 def test_spouse_amount_edges():
     # BC 2026: 11,317 in full up to a spouse income of 1,132, then dollar for dollar, nil from 12,449.
     h = netpay.engine.Ruleset.load("BC", YEAR).common.household

@@ -201,9 +201,8 @@ def tax_return(
     taxable_deductions: float = 0.0,
     provincial_taxable_deductions: float = 0.0,
 ) -> Return:
-    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent.
-    ``h``: what the household gives this return (the child care deduction lowers federal net income;
-    the spouse or dependant amounts and the amounts for children are credits; ``netpay.rules.household``)."""
+    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent;
+    ``h``: the household's claims on this return (``netpay.rules.household``)."""
     base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
@@ -263,9 +262,7 @@ def fill(
     incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> None:
     """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``
-    (:data:`INPUTS`): employment income, pensionable and insurable earnings, deductions,
-    provincial-only income, deductions from taxable income (federal, and Québec's own), then the
-    household's inputs."""
+    (:data:`INPUTS`: the incomes and deductions of :class:`Incomes`, then the household's inputs)."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
         pen, ins, ded, prov_only, fed_ded, qc_ded = (
@@ -344,13 +341,7 @@ class Incomes:
     clawbacks that read net income do not see them), and ``provincial_taxable_deductions`` are
     Québec's own (TP-1 line 297).
 
-    The household's inputs (``netpay.rules.household``; all zero by default: a single person, as in
-    version 1): ``childcare_deduction`` (line 21400, as allowed), ``claim`` (1: this adult claims the
-    spouse amount, line 30300, or as a single parent the eligible dependant amount, line 30400),
-    ``dependant_net_income`` (the spouse's or dependant's line 23600), ``role`` (0 single, 1 the
-    higher-income spouse, 2 the lower-income one), ``children_under_6`` and ``children`` (18 or
-    under at year end), ``credits_transferred`` (Québec line 431, dollars of tax), ``spouse_net_income``
-    (the other spouse's line 23600, for the family income tests of the 428 forms).
+    The household's inputs follow (zero: a single person), as ``rules.household.HouseholdInputs`` says.
     """
 
     employment: FloatArray
@@ -382,8 +373,6 @@ class Incomes:
 
 #: The rows of the kernel's input, in order: the fields of :class:`Incomes`.
 INPUTS: tuple[str, ...] = tuple(Incomes.__dataclass_fields__)
-if INPUTS.index("childcare_deduction") != household.FIRST_ROW:  # pragma: no cover - a guard for a new input
-    raise RuntimeError("netpay.rules.household.inputs_at reads the household's rows: update FIRST_ROW")
 
 
 class TaxResult:

@@ -46,7 +46,13 @@ class ProvincialHousehold(NamedTuple):
 
 class HouseholdInputs(NamedTuple):
     """What the household gives one adult's return (all zero: a single person without children,
-    version 1's return); see ``netpay.engine.Incomes``."""
+    version 1's return), the last rows of ``netpay.engine.Incomes``: ``childcare_deduction`` (line
+    21400, as allowed), ``claim`` (1: this adult claims the spouse amount, line 30300, or as a single
+    parent the eligible dependant amount, line 30400), ``dependant_net_income`` (the spouse's or
+    dependant's line 23600), ``role`` (:data:`SINGLE`, :data:`HIGHER` or :data:`LOWER`),
+    ``children_under_6`` and ``children`` (18 or under at year end), ``credits_transferred`` (Québec
+    line 431, dollars of tax), ``spouse_net_income`` (the other spouse's line 23600, for the 428
+    forms' family income tests)."""
 
     childcare_deduction: float
     claim: float
