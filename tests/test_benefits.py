@@ -530,3 +530,31 @@ def test_every_benefit_is_never_negative_and_cites_or_says_it_is_not_modelled():
             assert b.amount >= 0, (province, b.key)
             assert b.sources or any("not modelled" in n for n in b.notes), (province, b.key)
             assert b.amount == pytest.approx(sum(b.monthly)) or not b.monthly
+
+
+@given(
+    province=st.sampled_from(["ON", "BC", "AB", "QC", "SK", "MB", "NB", "NS", "PE", "NL", "YT", "NT", "NU"]),
+    a=incomes,
+    b=incomes,
+    kids=st.lists(st.dates(min_value=D(2009, 1, 1), max_value=D(2026, 6, 1)), max_size=4),
+)
+def test_more_family_income_never_raises_a_households_benefits(province, a, b, kids):
+    # a couple (no single supplement phasing in), the same working income: each benefit of the
+    # household falls or stays as the family net income of every year rises
+    low, high = sorted((a, b))
+
+    def paid(afni: float) -> dict[str, float]:
+        result = household_benefits(
+            province,
+            2026,
+            family_net_income={2024: afni, 2025: afni, 2026: afni},
+            children=kids,
+            couple=True,
+            working_income=30_000,
+            rent_paid=12_000,
+        )
+        return {x.key: x.amount for x in result}
+
+    at_low, at_high = paid(low), paid(high)
+    for key, amount in at_high.items():
+        assert 0 <= amount <= at_low[key] + 0.01 * 12, (key, low, high)  # 12 monthly roundings
