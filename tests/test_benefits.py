@@ -40,6 +40,21 @@ def test_every_benefit_file_loads_and_cites_every_figure(path: Path):
     assert isinstance(table, schema_of(path.stem))
 
 
+def test_unverified_benefit_figures_are_listed():
+    """Prints what still needs checking (as test_data_lint does for the tax tables)."""
+    unverified, unexplained = [], []
+    for path in sorted(DATA.glob("*/*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, src in raw["sources"].items():
+            for s in src if isinstance(src, list) else [src]:
+                if not s["verified"]:
+                    unverified.append(f"{path.parent.name}/{path.name}: {name}")
+                    if len(s.get("note") or "") < 20:
+                        unexplained.append(f"{path.parent.name}/{path.name}: {name}")
+    print("\nunverified benefit figures:\n  " + "\n  ".join(unverified))
+    assert not unexplained, f"an unverified figure must say why in its note: {unexplained}"
+
+
 def test_the_three_benefit_years_are_there():
     assert {"2024-25", "2025-26", "2026-27"} <= set(periods())
 
