@@ -573,3 +573,11 @@ def test_more_family_income_never_raises_a_households_benefits(province, a, b, k
     at_low, at_high = paid(low), paid(high)
     for key, amount in at_high.items():
         assert 0 <= amount <= at_low[key] + 0.01 * 12, (key, low, high)  # 12 monthly roundings
+
+
+def test_bc_family_benefit_2024_25_bonus_year():
+    # 2024-25 (bonus year), two children at AFNI $50,000: 2,188 + 1,375 = 3,563 - 4% x (50,000 - 35,902 =
+    # 14,098) = 3,563 - 563.92 = 2,999.08 (above the minimum 969 + 937 = 1,906)
+    assert child_rule("2024-25", "child_bc", 50_000, 1, 1) == pytest.approx(2_999.08)
+    # one child at $120,000: the minimum 969 - 4% x (120,000 - 114,887 = 5,113) = 969 - 204.52 = 764.48
+    assert child_rule("2024-25", "child_bc", 120_000, 1, 0) == pytest.approx(764.48)
