@@ -227,6 +227,30 @@ def test_bad_inputs_name_the_parameter():
         household_benefits("ON", 2026, **{**base, "family_net_income": {2025: float("nan")}})
     with pytest.raises(TypeError, match=r"children\[0\]"):
         household_benefits("ON", 2026, **{**base, "children": [2023]})
+    with pytest.raises(TypeError, match="list of birth dates"):
+        household_benefits("ON", 2026, **{**base, "children": D(2023, 1, 1)})
+
+
+def test_numpy_numbers_and_datetimes_are_accepted():
+    import numpy as np
+
+    a = household_benefits(
+        "ON",
+        np.int64(2026),
+        family_net_income={np.int64(2024): np.float64(140_000), 2025: np.int64(140_000)},
+        children=[dt.datetime(2023, 5, 1, 12, 0)],
+        couple=True,
+        working_income=np.float32(140_000),
+    )
+    b = household_benefits(
+        "ON",
+        2026,
+        family_net_income={2024: 140_000, 2025: 140_000},
+        children=[D(2023, 5, 1)],
+        couple=True,
+        working_income=140_000,
+    )
+    assert [x.amount for x in a] == [x.amount for x in b]
 
 
 # --------------------------------------------------------------------------- properties
