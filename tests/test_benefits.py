@@ -40,6 +40,21 @@ def test_every_benefit_file_loads_and_cites_every_figure(path: Path):
     assert isinstance(table, schema_of(path.stem))
 
 
+def test_unverified_benefit_figures_are_listed():
+    """Prints what still needs checking (as test_data_lint does for the tax tables)."""
+    unverified, unexplained = [], []
+    for path in sorted(DATA.glob("*/*.yaml")):
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, src in raw["sources"].items():
+            for s in src if isinstance(src, list) else [src]:
+                if not s["verified"]:
+                    unverified.append(f"{path.parent.name}/{path.name}: {name}")
+                    if len(s.get("note") or "") < 20:
+                        unexplained.append(f"{path.parent.name}/{path.name}: {name}")
+    print("\nunverified benefit figures:\n  " + "\n  ".join(unverified))
+    assert not unexplained, f"an unverified figure must say why in its note: {unexplained}"
+
+
 def test_the_three_benefit_years_are_there():
     assert {"2024-25", "2025-26", "2026-27"} <= set(periods())
 
@@ -212,6 +227,30 @@ def test_bad_inputs_name_the_parameter():
         household_benefits("ON", 2026, **{**base, "family_net_income": {2025: float("nan")}})
     with pytest.raises(TypeError, match=r"children\[0\]"):
         household_benefits("ON", 2026, **{**base, "children": [2023]})
+    with pytest.raises(TypeError, match="list of birth dates"):
+        household_benefits("ON", 2026, **{**base, "children": D(2023, 1, 1)})
+
+
+def test_numpy_numbers_and_datetimes_are_accepted():
+    import numpy as np
+
+    a = household_benefits(
+        "ON",
+        np.int64(2026),
+        family_net_income={np.int64(2024): np.float64(140_000), 2025: np.int64(140_000)},
+        children=[dt.datetime(2023, 5, 1, 12, 0)],
+        couple=True,
+        working_income=np.float32(140_000),
+    )
+    b = household_benefits(
+        "ON",
+        2026,
+        family_net_income={2024: 140_000, 2025: 140_000},
+        children=[D(2023, 5, 1)],
+        couple=True,
+        working_income=140_000,
+    )
+    assert [x.amount for x in a] == [x.amount for x in b]
 
 
 # --------------------------------------------------------------------------- properties
@@ -530,3 +569,39 @@ def test_every_benefit_is_never_negative_and_cites_or_says_it_is_not_modelled():
             assert b.amount >= 0, (province, b.key)
             assert b.sources or any("not modelled" in n for n in b.notes), (province, b.key)
             assert b.amount == pytest.approx(sum(b.monthly)) or not b.monthly
+
+
+@given(
+    province=st.sampled_from(["ON", "BC", "AB", "QC", "SK", "MB", "NB", "NS", "PE", "NL", "YT", "NT", "NU"]),
+    a=incomes,
+    b=incomes,
+    kids=st.lists(st.dates(min_value=D(2009, 1, 1), max_value=D(2026, 6, 1)), max_size=4),
+)
+def test_more_family_income_never_raises_a_households_benefits(province, a, b, kids):
+    # a couple (no single supplement phasing in), the same working income: each benefit of the
+    # household falls or stays as the family net income of every year rises
+    low, high = sorted((a, b))
+
+    def paid(afni: float) -> dict[str, float]:
+        result = household_benefits(
+            province,
+            2026,
+            family_net_income={2024: afni, 2025: afni, 2026: afni},
+            children=kids,
+            couple=True,
+            working_income=30_000,
+            rent_paid=12_000,
+        )
+        return {x.key: x.amount for x in result}
+
+    at_low, at_high = paid(low), paid(high)
+    for key, amount in at_high.items():
+        assert 0 <= amount <= at_low[key] + 0.01 * 12, (key, low, high)  # 12 monthly roundings
+
+
+def test_bc_family_benefit_2024_25_bonus_year():
+    # 2024-25 (bonus year), two children at AFNI $50,000: 2,188 + 1,375 = 3,563 - 4% x (50,000 - 35,902 =
+    # 14,098) = 3,563 - 563.92 = 2,999.08 (above the minimum 969 + 937 = 1,906)
+    assert child_rule("2024-25", "child_bc", 50_000, 1, 1) == pytest.approx(2_999.08)
+    # one child at $120,000: the minimum 969 - 4% x (120,000 - 114,887 = 5,113) = 969 - 204.52 = 764.48
+    assert child_rule("2024-25", "child_bc", 120_000, 1, 0) == pytest.approx(764.48)

@@ -64,7 +64,7 @@ def household_benefits(
             raise TypeError(f"{name} must be a datetime.date or None, not {value!r}")
     family = Family(
         code,
-        year,
+        int(year),
         incomes,
         born,
         bool(couple),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import math
+import numbers
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -198,26 +199,35 @@ def check_family(
 ) -> tuple[str, dict[int, float], tuple[dt.date, ...]]:
     """Validate the inputs of :func:`household_benefits`; each error names the parameter and the fix."""
     code = normalize(province)  # UnknownJurisdictionError names the closest one
-    if isinstance(year, bool) or not isinstance(year, int):
+    if isinstance(year, bool) or not isinstance(year, numbers.Integral):
         raise TypeError(f"year must be a whole number such as 2026, not {year!r}")
     if not isinstance(family_net_income, Mapping):
         raise TypeError("family_net_income must map a tax year to an amount, e.g. {2024: 90000, 2025: 95000}")
     incomes = {}
     for y, v in family_net_income.items():
-        if isinstance(y, bool) or not isinstance(y, int):
+        if isinstance(y, bool) or not isinstance(y, numbers.Integral):
             raise TypeError(f"family_net_income: keys are tax years such as 2025, not {y!r}")
-        incomes[y] = check_amount(f"family_net_income[{y}]", v)
-    born = tuple(children)
-    for i, b in enumerate(born):
-        if not isinstance(b, dt.date) or isinstance(b, dt.datetime):
-            raise TypeError(f"children[{i}] must be a birth date (datetime.date), not {b!r}")
+        incomes[int(y)] = check_amount(f"family_net_income[{y}]", v)
+    if isinstance(children, (str, bytes, dt.date)):
+        raise TypeError(f"children must be a list of birth dates, e.g. [date(2023, 5, 1)], not {children!r}")
+    born = tuple(as_date(f"children[{i}]", b) for i, b in enumerate(children))
     for name, value in amounts.items():
         check_amount(name, value)
     return code, incomes, born
 
 
+def as_date(name: str, value: Any) -> dt.date:
+    """A date from a ``datetime.date`` (a ``datetime`` gives its date); anything else names ``name``."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if not isinstance(value, dt.date):
+        raise TypeError(f"{name} must be a birth date (datetime.date), not {value!r}")
+    return value
+
+
 def check_amount(name: str, value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    """A finite amount of zero or more, as a float; anything else names ``name``."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
         raise InvalidIncomeError(f"{name} must be a finite amount of dollars (a number), not {value!r}")
     if value < 0:
         raise InvalidIncomeError(f"{name} must be zero or more, not {value!r}")
