@@ -9,7 +9,8 @@ The figures' statuses asserted here are read from the data files themselves:
   not (derived: $107.30 + $4.30).
 - data/tax_tables/2026/sk.yaml: basic_personal_amount and credit_rate are ``verified: false``;
   every other figure of sk.yaml and every figure of federal.yaml and payroll.yaml 2026 is verified.
-- data/tax_tables/2026/on.yaml and 2025/qc.yaml have no unverified figure.
+- data/tax_tables/2026/on.yaml and federal.yaml 2025 and 2026 have unverified figures only a household
+  uses (spouse_amount, tax_reduction.per_dependant, child_care_expenses); 2025/qc.yaml has none.
 """
 
 from __future__ import annotations
@@ -76,10 +77,25 @@ def test_one_more_figure_never_makes_an_output_look_stronger(statuses, extra):
     assert status.overall([*statuses, status.USER_OVERRIDE]) == before
 
 
+def unverified_fields(path: str) -> set[str]:
+    """The fields a data file cites with ``verified: false`` (read from its text, not from netpay)."""
+    return {line.split(":")[0].strip() for line in data_text(path).splitlines() if "verified: false" in line}
+
+
 def test_the_2026_ontario_tables_are_verified_and_saskatchewans_name_their_two_unverified_figures():
-    for name in ("on", "federal", "payroll"):
-        assert "verified: false" not in data_text(f"tax_tables/2026/{name}.yaml")
+    # a single person's ON 2026 tables: the only unverified figures of federal.yaml (child_care_expenses)
+    # and on.yaml (spouse_amount, tax_reduction.per_dependant) serve a household only
+    assert unverified_fields("tax_tables/2026/federal.yaml") == {"child_care_expenses"}
+    assert unverified_fields("tax_tables/2026/on.yaml") == {"spouse_amount", "tax_reduction.per_dependant"}
+    assert unverified_fields("tax_tables/2026/payroll.yaml") == set()
     assert tax_tables_status("ON", 2026).status == "verified"
+    household = tax_tables_status("ON", 2026, household=True)
+    assert household.status == "unverified"
+    assert [f.field for f in household.flagged] == [
+        "child_care_expenses",
+        "spouse_amount",
+        "tax_reduction.per_dependant",
+    ]
     sk = tax_tables_status("SK", 2026)
     assert sk.status == "unverified"
     assert [(f.file, f.field) for f in sk.flagged] == [
@@ -150,7 +166,8 @@ def test_a_verified_only_scenario_passes_strict():
     loose = netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 156})
     assert strict.monthly_disposable == loose.monthly_disposable
     # the one verified rent (Montréal, 2 bedrooms, average: CMHC's $1,346) with the 2025 QC tables
-    assert "verified: false" not in data_text("tax_tables/2025/qc.yaml")
+    assert unverified_fields("tax_tables/2025/qc.yaml") == set()
+    assert unverified_fields("tax_tables/2025/federal.yaml") == {"child_care_expenses"}  # a household's
     table = netpay.compare([netpay.Offer(base_salary=90_000, city="Montréal")], 2025, 2, "average", strict=True)
     assert table.loc["rent"].iloc[0] == 1_346
     assert table.attrs["sources"]["Montréal"]["status"] == "verified"
@@ -350,3 +367,9 @@ def test_a_projected_year_is_labelled_in_attrs_footers_and_captions(projected_ye
     assert code == 2 and "(projected)" in err
     with pytest.raises(UnverifiedFigureError, match="projected"):
         require_verified_tables("ON", projected_year)
+
+
+def test_strict_with_a_household_names_the_household_figures():
+    home = netpay.Household(spouse=netpay.Spouse(income=20_000))
+    with pytest.raises(UnverifiedFigureError, match=r"on.yaml: spouse_amount \(unverified\)"):
+        netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 0}, household=home, strict=True)

@@ -23,12 +23,13 @@ from netpay.comparison import check_period, comparison_table, first_year_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
 from netpay.evaluation.household_first_year import household_first_year
-from netpay.evaluation.household_result import evaluate_household, with_household_rows
+from netpay.evaluation.household_result import HouseholdEvaluation, evaluate_household, with_household_rows
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.household import Household
 from netpay.offer import Offer
 from netpay.status import require_verified
 from netpay.tables import check_year, one_warning
+from netpay.tables.status import tax_tables_status
 from netpay.timeline import Arrival, as_date, check_room
 
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
@@ -306,8 +307,16 @@ def _checked(evaluations: list[_E], strict: bool) -> list[_E]:
     if not isinstance(strict, bool):
         raise TypeError(f"strict must be True (verified figures only) or False, not {strict!r}")
     if strict:
-        require_verified({e.label: e.flagged_figures for e in evaluations})
+        flagged = {e.label: [*e.flagged_figures, *_household_figures(e)] for e in evaluations}
+        require_verified(flagged)
     return evaluations
+
+
+def _household_figures(e: Evaluation) -> list[str]:
+    """With a household, the figures of the tax tables only a household uses that are not verified."""
+    if not isinstance(e, HouseholdEvaluation):
+        return []
+    return [str(f) for y in e.years for f in tax_tables_status(y.province, y.year, household=True).flagged]
 
 
 #: The keywords of each function, for the closest-name hint.

@@ -16,6 +16,17 @@ from netpay.errors import UnverifiedFigureError
 from netpay.jurisdictions import normalize
 from netpay.tables.schema import Source, weakest_status
 
+#: Figures only a household uses (a spouse, an eligible dependant, children, child care): left out of
+#: the status of a single person's tables, counted with ``household=True``.
+HOUSEHOLD_FIELDS = frozenset(
+    {"spouse_amount", "child_amounts", "child_care_expenses", "tax_reduction.per_dependant", "lift.family_threshold"}
+)
+
+
+def household_only(field: str) -> bool:
+    """Whether the figure ``field`` ('spouse_amount', 'tax_reduction.per_dependant', ...) serves a household only."""
+    return field in HOUSEHOLD_FIELDS or field.split(".")[0] in HOUSEHOLD_FIELDS
+
 
 def field_status(sources: Sequence[Source]) -> str:
     """The status of one figure cited by ``sources`` (see the module's docstring)."""
@@ -121,8 +132,9 @@ def table_figures(year: int, key: str, table: object) -> tuple[TableFigure, ...]
     return tuple(out)
 
 
-def tax_tables_status(province: str, year: int | None) -> TaxTablesStatus:
-    """The status of the federal, payroll and ``province`` tables of ``year`` (None: the latest).
+def tax_tables_status(province: str, year: int | None, household: bool = False) -> TaxTablesStatus:
+    """The status of the federal, payroll and ``province`` tables of ``year`` (None: the latest), for
+    one person (``household=True``: with the figures only a household uses, :data:`HOUSEHOLD_FIELDS`).
 
     >>> tax_tables_status("ON", 2026).status
     'verified'
@@ -133,7 +145,8 @@ def tax_tables_status(province: str, year: int | None) -> TaxTablesStatus:
     y = tables.check_year(year)
     flagged: list[TableFigure] = []
     for key in (tables.FEDERAL, tables.PAYROLL, code):
-        flagged.extend(table_figures(y, key, tables.load(y, key)))
+        found = table_figures(y, key, tables.load(y, key))
+        flagged.extend(f for f in found if household or not household_only(f.field))
     weakest = weakest_status(f.status for f in flagged)
     basis = tables.projection_basis(y) if weakest == "projected" else None
     return TaxTablesStatus(code, y, weakest, tuple(flagged), basis)
