@@ -91,6 +91,8 @@ ELSEWHERE: dict[str, str] = {
     "options": "netpay does not model stock options yet; for shares vesting this year give equity_vesting=",
     "province": "the province follows from city= (see netpay.cities()); for a province alone use "
     "netpay.take_home(income, province, year)",
+    "raise": "did you mean raise_percent? (percent a year: 3 means 3%)",
+    "horizon": "the horizon is given to evaluate() / compare(): e.g. evaluate(offer, year, horizon=4)",
     "year": "the tax year is given to evaluate(offer, year) / compare(offers, year)",
     "rent": _HOUSING,
     "bedrooms": _HOUSING,
@@ -185,6 +187,27 @@ class Offer(BaseModel):
         default=0.0,
         description="The employee's RPP contributions: deducted from income (line 20700), still "
         "subject to CPP/EI; withheld from pay into savings.",
+    )
+    raise_percent: float = Field(
+        default=0.0,
+        ge=0.0,
+        le=100.0,
+        description="Yearly raise of the base salary over a horizon, in percent (3 means 3%): year k "
+        "pays base x (1 + raise/100)^(k-1). A one-year evaluation ignores it.",
+    )
+    bonus_paid: Literal["same_year", "next_year"] = Field(
+        default="same_year",
+        description="When the annual bonus is paid over a horizon: 'same_year', or 'next_year' (the "
+        "bonus earned in a year is paid, and taxed, in the next: ITA s. 5(1), income when received). "
+        "A one-year evaluation pays the year's bonus.",
+    )
+    clawback_months: int = Field(
+        default=0,
+        ge=0,
+        le=120,
+        description="Months after the start within which leaving means repaying the signing bonus "
+        "(0: no clawback). Shown as a risk line; a repayment is deductible in the year repaid "
+        "(ITA s. 8(1)(n)).",
     )
     city: str = Field(min_length=1, description="City of residence (see netpay.cities()).")
     label: str | None = Field(default=None, description="Name shown in comparisons; default: the city.")
