@@ -19,13 +19,13 @@ from typing import Any
 import pandas as pd
 
 from netpay.citydata import Housing
-from netpay.comparison import check_period, comparison_table, first_year_table
+from netpay.comparison import check_period, comparison_table, first_year_table, horizon_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.offer import Offer
 from netpay.tables import check_year
-from netpay.timeline import Arrival, as_date, check_room
+from netpay.timeline import Arrival, as_date, check_discount_rate, check_horizon, check_room
 
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
 ELSEWHERE: dict[str, str] = {
@@ -36,7 +36,8 @@ ELSEWHERE: dict[str, str] = {
     "salary": "the salary is part of the offer: netpay.Offer(base_salary=..., city=...)",
     "city": "the city is part of the offer: netpay.Offer(base_salary=..., city=...)",
     "province": "the province follows from the offer's city (netpay.cities())",
-    "horizon": "a horizon of several years is not modelled yet: evaluate one year at a time",
+    "discount": "did you mean discount_rate? (a fraction a year: 0.05 is 5%)",
+    "years": "did you mean horizon? (the number of years, e.g. horizon=4)",
 }
 
 
@@ -105,6 +106,8 @@ def evaluate(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    horizon: int | None = None,
+    discount_rate: float | None = None,
     **unknown: Any,
 ) -> Evaluation:
     """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
@@ -124,6 +127,12 @@ def evaluate(
     contributions deducted only up to ``rrsp_room``, default 0: a newcomer has none in the year of
     arrival) and the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
 
+    A ``horizon`` of N years gives N years: year one (the year of arrival with ``arrival``), then
+    full years on each year's tax tables, with the offer's ``raise_percent``, ``bonus_paid``, RRSP
+    room accruing from the previous year's income, and per year the equity after tax, savings and
+    total value (``Evaluation.by_year()``), discounted at ``discount_rate`` (a fraction a year) in
+    the cumulative lines. See :mod:`netpay.evaluation.horizon`.
+
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
@@ -136,10 +145,31 @@ def evaluate(
     housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs)
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
+    room = None if rrsp_room is None else check_room(rrsp_room)
+    if horizon is not None or discount_rate is not None:
+        return _horizon([offer], y, housing, move, room, horizon, discount_rate)[0]
     if move is not None:
         return first_year_evaluation(offer, move, housing)
-    room = None if rrsp_room is None else check_room(rrsp_room)
     return evaluate_offers([offer], y, housing, room)[0]
+
+
+def _horizon(
+    offers: list[Offer],
+    year: int,
+    housing: Housing,
+    move: Arrival | None,
+    room: float | None,
+    horizon: Any,
+    discount_rate: Any,
+) -> list[Evaluation]:
+    """Each offer over ``horizon`` years (a discount rate needs a horizon)."""
+    from netpay.evaluation.horizon import horizon_evaluation
+
+    if horizon is None:
+        raise NetpayError("discount_rate discounts the years of a horizon: give horizon= too (e.g. horizon=4)")
+    n = check_horizon(horizon)
+    rate = 0.0 if discount_rate is None else check_discount_rate(discount_rate)
+    return [horizon_evaluation(o, year, n, housing, move, room, rate) for o in offers]
 
 
 def compare(
@@ -147,7 +177,7 @@ def compare(
     year: int | None = None,
     bedrooms: int = 1,
     rent_basis: str = "asking",
-    period: str = "monthly",
+    period: str | None = None,
     *,
     basis: str | None = None,
     arrival: dt.date | str | None = None,
@@ -156,6 +186,8 @@ def compare(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    horizon: int | None = None,
+    discount_rate: float | None = None,
     **unknown: Any,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city's name as netpay spells
@@ -176,9 +208,18 @@ def compare(
     'monthly' is per month resident in Canada and 'annual' is the part of the year resident (rent for
     those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
     fraction and the spring settlement of the return.
+
+    A ``horizon`` of N years (and optionally ``discount_rate``, see :func:`evaluate`) gives columns
+    (offer, tax year), a MultiIndex, annual amounts per year (``period`` must be 'annual' or left
+    out), the rows of ``netpay.lines.HORIZON_LINES`` ending with the cumulative ones;
+    ``result.attrs['risks']`` holds per offer what it may take back (a signing bonus clawback).
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
-    check_period(period)
+    if horizon is not None and period not in (None, "annual"):
+        raise ValueError(f"a horizon's table is annual (one column per year): leave period out, not {period!r}")
+    if horizon is not None and view is not None:
+        raise NetpayError("view chooses the columns of a first year; with horizon= every year is a column")
+    period = check_period(period or "monthly")
     items = offer_list(offers)
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
@@ -186,6 +227,9 @@ def compare(
     housing = Housing(bedrooms, _basis(rent_basis, basis))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
     move = _arrival(y, arrival, options, rrsp_room)
+    if horizon is not None or discount_rate is not None:
+        room = None if rrsp_room is None else check_room(rrsp_room)
+        return horizon_table(_horizon(items, y, housing, move, room, horizon, discount_rate), y)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
