@@ -37,8 +37,9 @@ from typing import Any
 
 import pandas as pd
 
-from netpay import rrsp
+from netpay import rrsp, tables
 from netpay.citydata import Housing
+from netpay.errors import UnknownYearError
 from netpay.evaluation.build import year_evaluations
 from netpay.evaluation.result import Evaluation
 from netpay.evaluation.year import YearEvaluation
@@ -119,6 +120,19 @@ def _evaluate_year(
     return y.model_copy(update={"equity_tax": tax, "equity_tax_from_cash": from_cash, "discount_factor": factor})
 
 
+def _checked_years(year: int, horizon: int, move: Arrival | None) -> tuple[HorizonYear, ...]:
+    """The years of the horizon, each with tax tables, or an error naming the horizon."""
+    years = horizon_years(year, horizon, move)
+    for hy in years:
+        try:
+            tables.check_year(hy.year)
+        except UnknownYearError as exc:
+            raise UnknownYearError(
+                f"horizon={len(years)} from {year} runs to {years[-1].year}: {exc} Start earlier or shorten the horizon."
+            ) from None
+    return years
+
+
 def _first_room(offer: Offer, year: int, move: Arrival | None, rrsp_room: float | None) -> float:
     """Year one's RRSP deduction limit, as a one-year evaluation takes it."""
     if move is not None:
@@ -141,7 +155,7 @@ def horizon_evaluation(
     rate = check_discount_rate(discount_rate)
     room = _first_room(offer, year, move, rrsp_room)
     years: list[YearEvaluation] = []
-    for hy in horizon_years(year, horizon, move):
+    for hy in _checked_years(year, horizon, move):
         paid = offer_in_year(offer, hy.index, move)
         if hy.index > 0:
             prev = years[-1]
