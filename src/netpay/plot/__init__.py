@@ -727,3 +727,11 @@ def pay_cheques(df: Any, ax: Axes | None = None) -> Axes:
     _fit_tick_labels(ax, np.append(x, at), tries, last_slots=2.0)  # the return has an empty slot beside it
     _make_room(ax, [settlement], [note], offset_points=3.0)
     return ax
+
+
+def horizon(table: Any, ax: Axes | None = None) -> Axes:
+    """Cumulative total value per offer over the years of ``netpay.compare(..., horizon=N)``
+    (:func:`netpay.plot.horizon_chart.horizon_chart`)."""
+    from netpay.plot.horizon_chart import horizon_chart
+
+    return horizon_chart(table, lambda: _axes(ax))
