@@ -153,6 +153,10 @@ def shown(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _count(evals: list[Any]) -> str:
+    return f"{len(evals)} offer{'' if len(evals) == 1 else 's'}"
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the offers side by side (and write the CSV and the chart)."""
     import netpay
@@ -163,13 +167,13 @@ def run(args: argparse.Namespace) -> int:
     chart = (lambda: netpay.plot.horizon(table)) if horizon is not None else (lambda: netpay.plot.breakdown(table))
     written = write_files(args, table, chart)
     if horizon is None:
-        print(f"{len(evals)} offers, {year}, dollars per month. One-time payments are spread over 12 months.\n")
+        print(f"{_count(evals)}, {year}, dollars per month. One-time payments are spread over 12 months.\n")
         print_frame(comparison(table))
     else:
         last = max(e.years[-1].year for e in evals)
         rate = table.attrs.get("discount_rate", 0.0)
         discounted = f", later years discounted {100 * rate:g}% a year in the cumulative row" if rate else ""
-        print(f"{len(evals)} offers over {year}-{last}, dollars a year{discounted}.")
+        print(f"{_count(evals)} over {year}-{last}, dollars a year{discounted}.")
         print(
             "Total value = disposable (tax on shares paid by selling shares) + equity after tax + RRSP and "
             "pension savings.\n"
