@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 import netpay
 from netpay import rrsp, tables
 from netpay.errors import NetpayError
-from netpay.evaluation.horizon import earned_bonus, offer_in_year, raised_salary
+from netpay.evaluation.horizon import earned_bonus, raised_salary
 from netpay.lines import LINES
 from netpay.timeline import Arrival, horizon_years
 
@@ -133,7 +133,9 @@ def test_a_horizon_whose_year_one_is_part_year():
         assert e.years[0].annual[key] == today.year_one.annual[key], key
     for y in e.years[1:]:
         t = netpay.take_home(y.base_salary + y.bonus, "ON", y.year)
-        assert y.federal_tax + y.provincial_tax == pytest.approx(float((t["federal_tax"] + t["provincial_tax"]).iloc[0]), abs=0.01)
+        assert y.federal_tax + y.provincial_tax == pytest.approx(
+            float((t["federal_tax"] + t["provincial_tax"]).iloc[0]), abs=0.01
+        )
     # the version-1 attributes read the first full year, 2025
     assert e.full_year.year == 2025 and e.net_cash == e.years[1].net_cash
 
@@ -187,7 +189,10 @@ def test_bad_horizons_are_refused():
 def test_bonus_next_year_conflicts_with_a_first_year_bonus():
     with pytest.raises(ValueError, match="first_year_bonus"):
         netpay.evaluate(
-            offer(bonus_percent=10, bonus_paid="next_year"), 2024, arrival="2024-06-01", first_year_bonus="full",
+            offer(bonus_percent=10, bonus_paid="next_year"),
+            2024,
+            arrival="2024-06-01",
+            first_year_bonus="full",
             horizon=2,
         )
 
@@ -199,8 +204,12 @@ cities = st.sampled_from(["Toronto", "Vancouver", "Montréal", "Calgary"])
 
 
 @settings(max_examples=15)
-@given(salary=st.floats(20_000, 400_000).map(lambda v: round(v, 2)), equity=amounts, city=cities,
-       year=st.sampled_from([2024, 2025, 2026]))
+@given(
+    salary=st.floats(20_000, 400_000).map(lambda v: round(v, 2)),
+    equity=amounts,
+    city=cities,
+    year=st.sampled_from([2024, 2025, 2026]),
+)
 def test_a_horizon_of_one_is_todays_answer(salary, equity, city, year):
     o = netpay.Offer(base_salary=salary, equity_vesting=equity, bonus_percent=10, city=city)
     one, today = netpay.evaluate(o, year, horizon=1), netpay.evaluate(o, year)
@@ -209,11 +218,17 @@ def test_a_horizon_of_one_is_todays_answer(salary, equity, city, year):
 
 
 @settings(max_examples=15)
-@given(salary=st.floats(20_000, 400_000).map(lambda v: round(v, 2)), equity=amounts, match=st.floats(0, 20_000),
-       city=cities, rate=st.sampled_from([0.0, 0.03, 0.1]))
+@given(
+    salary=st.floats(20_000, 400_000).map(lambda v: round(v, 2)),
+    equity=amounts,
+    match=st.floats(0, 20_000),
+    city=cities,
+    rate=st.sampled_from([0.0, 0.03, 0.1]),
+)
 def test_total_value_is_the_sum_of_its_parts_and_cumulative_the_sum_of_years(salary, equity, match, city, rate):
-    o = netpay.Offer(base_salary=salary, equity_vesting=equity, employer_rrsp_match=round(match, 2), city=city,
-                     raise_percent=2)
+    o = netpay.Offer(
+        base_salary=salary, equity_vesting=equity, employer_rrsp_match=round(match, 2), city=city, raise_percent=2
+    )
     e = netpay.evaluate(o, 2024, horizon=3, discount_rate=rate)
     for y in e.years:
         assert y.total_value == pytest.approx(y.disposable_sell_to_cover + y.equity_after_tax + y.savings, abs=0.015)

@@ -62,7 +62,11 @@ def test_the_example_compares_three_different_offers(capsys, tmp_path):
     assert list(table.loc["savings", "Montréal scale-up"]) == [6_250] * 3
     # the same as the library, offer by offer
     startup = netpay.Offer(
-        base_salary=135_000, equity_vesting=40_000, signing_bonus=10_000, clawback_months=12, city="Vancouver",
+        base_salary=135_000,
+        equity_vesting=40_000,
+        signing_bonus=10_000,
+        clawback_months=12,
+        city="Vancouver",
         label="Vancouver Series B",
     )
     expected = netpay.evaluate(startup, 2024, rent=2_600, horizon=3).by_year()
@@ -107,8 +111,12 @@ def test_horizon_without_a_file(capsys):
 
 
 def test_an_unknown_key_names_the_file_the_offer_and_the_closest(capsys, tmp_path):
-    err = error_of(capsys, tmp_path, '[[offers]]\ncity = "Toronto"\nsalary = 1e5\n[[offers]]\nlabel = "B"\n'
-                   'city = "Toronto"\nsalary = 1e5\nequity_vestin = 5\n')
+    err = error_of(
+        capsys,
+        tmp_path,
+        '[[offers]]\ncity = "Toronto"\nsalary = 1e5\n[[offers]]\nlabel = "B"\n'
+        'city = "Toronto"\nsalary = 1e5\nequity_vestin = 5\n',
+    )
     assert "offers.toml: offer 2 ('B'): " in err and "equity_vestin" in err and "equity_vesting" in err
 
 
@@ -127,7 +135,9 @@ def test_file_level_errors(capsys, tmp_path):
     assert "not valid TOML" in error_of(capsys, tmp_path, "[[offers]\n")
     assert "[[offers]] tables" in error_of(capsys, tmp_path, "year = 2024\n")
     assert "did you mean horizon" in error_of(capsys, tmp_path, 'horizn = 3\n[[offers]]\ncity="Toronto"\nsalary=1\n')
-    assert "one person today" in error_of(capsys, tmp_path, '[household]\nspouse = 1\n[[offers]]\ncity="Toronto"\nsalary=1\n')
+    assert "one person today" in error_of(
+        capsys, tmp_path, '[household]\nspouse = 1\n[[offers]]\ncity="Toronto"\nsalary=1\n'
+    )
     err = error_of(capsys, tmp_path, '[move]\narival = "2024-06-01"\n[[offers]]\ncity="Toronto"\nsalary=1\n')
     assert "[move]: unknown key 'arival'" in err and "arrival" in err
     err = error_of(capsys, tmp_path, '[[offers]]\ncity="Toronto"\nsalary=1e5\nbonus="ten%"\n')

@@ -194,7 +194,9 @@ VIEWS: dict[str, tuple[str, ...]] = {
     "evaluation": tuple(
         ln.key
         for ln in REGISTRY
-        if ln.unit != "pay" and ln.key not in _TAKE_HOME_ONLY and ln.key not in HORIZON_ONLY
+        if ln.unit != "pay"
+        and ln.key not in _TAKE_HOME_ONLY
+        and ln.key not in HORIZON_ONLY
         and ln.key not in CUMULATIVE
     ),
     "pay_cheques": tuple(ln.key for ln in REGISTRY if ln.unit == "pay"),

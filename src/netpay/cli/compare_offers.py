@@ -188,5 +188,3 @@ def run(args: argparse.Namespace) -> int:
     for path in written:
         print(f"Wrote {path}")
     return 0
-
-

@@ -117,7 +117,7 @@ def _offer(path: str, number: int, table: dict[str, Any]) -> FileOffer:
         try:
             keywords["bonus_percent"] = float(bonus.strip()[:-1])
         except ValueError:
-            raise UsageError(f"{where}: bonus: {bonus!r} is not a percent; write e.g. \"10%\" or dollars") from None
+            raise UsageError(f'{where}: bonus: {bonus!r} is not a percent; write e.g. "10%" or dollars') from None
     for key in ("base_salary", "city"):
         if key not in keywords:
             raise UsageError(f"{where}: give {'salary' if key == 'base_salary' else key} (e.g. {key} = ...)")
@@ -138,7 +138,10 @@ def evaluations(file: OffersFile, year: int, horizon: Any, discount_rate: Any) -
 
     out = []
     for number, item in enumerate(file.offers, start=1):
-        keywords = {"bedrooms": file.settings.get("bedrooms", 1), "rent_basis": file.settings.get("rent_basis", "asking")}
+        keywords = {
+            "bedrooms": file.settings.get("bedrooms", 1),
+            "rent_basis": file.settings.get("rent_basis", "asking"),
+        }
         keywords |= item.housing | file.move
         if horizon is not None:
             keywords |= {"horizon": horizon, "discount_rate": discount_rate}

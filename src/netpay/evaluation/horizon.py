@@ -93,8 +93,14 @@ def offer_in_year(offer: Offer, k: int, move: Arrival | None = None) -> Offer:
     if k == 0 and move is not None:
         return year_one_offer(offer, move)
     if k == 0:  # the offer of a one-year evaluation, unless its bonus is paid next year
-        return offer if offer.bonus_paid == "same_year" else offer.model_copy(update={"bonus": 0.0, "bonus_percent": None})
-    update = {"base_salary": raised_salary(offer, k), "bonus": bonus_paid_in_year(offer, k, move), "bonus_percent": None}
+        return (
+            offer if offer.bonus_paid == "same_year" else offer.model_copy(update={"bonus": 0.0, "bonus_percent": None})
+        )
+    update = {
+        "base_salary": raised_salary(offer, k),
+        "bonus": bonus_paid_in_year(offer, k, move),
+        "bonus_percent": None,
+    }
     return offer.without_one_time().model_copy(update=update)
 
 
@@ -105,9 +111,7 @@ def _without_shares(offer: Offer) -> Offer | None:
     return offer.model_copy(update={"equity_vesting": 0.0})
 
 
-def _evaluate_year(
-    offer: Offer, hy: HorizonYear, housing: Housing, room: float, factor: float
-) -> YearEvaluation:
+def _evaluate_year(offer: Offer, hy: HorizonYear, housing: Housing, room: float, factor: float) -> YearEvaluation:
     """One year of the horizon, with the tax on its shares (with them - without them)."""
     twin = _without_shares(offer)
     pair = year_evaluations([offer] if twin is None else [offer, twin], hy.year, housing, hy.residence, room)
@@ -128,7 +132,8 @@ def _checked_years(year: int, horizon: int, move: Arrival | None) -> tuple[Horiz
             tables.check_year(hy.year)
         except UnknownYearError as exc:
             raise UnknownYearError(
-                f"horizon={len(years)} from {year} runs to {years[-1].year}: {exc} Start earlier or shorten the horizon."
+                f"horizon={len(years)} from {year} runs to {years[-1].year}: {exc} "
+                "Start earlier or shorten the horizon."
             ) from None
     return years
 
@@ -159,7 +164,9 @@ def horizon_evaluation(
         paid = offer_in_year(offer, hy.index, move)
         if hy.index > 0:
             prev = years[-1]
-            unused = prev.rrsp_room - (prev.savings_rrsp - prev.rrsp_not_deducted) if prev.rrsp_room is not None else 0.0
+            unused = (
+                prev.rrsp_room - (prev.savings_rrsp - prev.rrsp_not_deducted) if prev.rrsp_room is not None else 0.0
+            )
             room = rrsp.next_room(hy.year, unused, prev.employment_income, prev.savings_pension)
         years.append(_evaluate_year(paid, hy, housing, room, (1.0 + rate) ** -hy.index))
     settlement = None
