@@ -38,6 +38,8 @@ _PUBLIC: dict[str, str] = {
     "UnknownYearError": "netpay.errors",
     "UnknownCityError": "netpay.errors",
     "NoDataError": "netpay.errors",
+    "ProjectedYearWarning": "netpay.errors",
+    "assume": "netpay.tables",
 }
 #: Submodules reachable as attributes after ``import netpay``.
 _SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules")
@@ -52,11 +54,13 @@ __all__ = [
     "NoDataError",
     "NotFoundError",
     "Offer",
+    "ProjectedYearWarning",
     "UnknownCityError",
     "UnknownJurisdictionError",
     "UnknownYearError",
     "YearEvaluation",
     "__version__",
+    "assume",
     "cities",
     "compare",
     "equivalent_salary",
@@ -97,6 +101,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
         NetpayError,
         NoDataError,
         NotFoundError,
+        ProjectedYearWarning,
         UnknownCityError,
         UnknownJurisdictionError,
         UnknownYearError,
@@ -105,4 +110,4 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from netpay.first_year import monthly_cash_flow, residence_fraction
     from netpay.inverse import gross_for_net
     from netpay.offer import Offer
-    from netpay.tables import DATA_EDITION
+    from netpay.tables import DATA_EDITION, assume

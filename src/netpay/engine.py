@@ -425,6 +425,10 @@ def take_home(
     The marginal rate is the exact $1 step (unrounded) of the same pipeline; ``marginal=False``
     leaves that column NaN, for sweeps that need no marginal rate.
 
+    A projected year (after the last shipped one, ``netpay.tables.is_projected``) answers from
+    tables indexed forward, warns once (``netpay.ProjectedYearWarning``) and sets
+    ``attrs['status'] = 'projected'`` and ``attrs['projection']`` (the basis).
+
     >>> round(take_home(140_000, "ON", 2026).loc[0, "net_income"] > 90_000)
     1
     """
@@ -433,6 +437,11 @@ def take_home(
     arr, index = as_amounts(income)
     arr = kernel_array(arr)
     rules = Ruleset.load(province, year)
+    tables.warn_if_projected(rules.year, "take_home")
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
     rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
-    return pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)
+    frame = pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)
+    basis = tables.projection_basis(rules.year)
+    if basis is not None:  # a projected year says so (shipped years' results carry no attrs)
+        frame.attrs.update(status="projected", projection=basis, year=rules.year)
+    return frame

@@ -39,3 +39,8 @@ class UnknownCityError(NotFoundError):
 
 class NoDataError(NotFoundError):
     """A figure netpay does not have (e.g. a bedroom count or rent basis for a city); says what it has."""
+
+
+class ProjectedYearWarning(UserWarning):
+    """A result for a tax year netpay has no published tables for: its figures are projected from the
+    last shipped year by indexation (see ``netpay.tables.is_projected`` and ``netpay.assume``)."""

@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
         return print_sources(tax_year(args), args.sources)
     if args.year is not None:
         years = [tax_year(args)]
+        if tables.is_projected(years[0]):
+            return print_projected(years[0])
     else:
         years = list(tables.years())
     have = tables.available()
@@ -51,11 +53,37 @@ def run(args: argparse.Namespace) -> int:
         " '-' = no table.\n"
     )
     print_frame(frame)
+    later = tables.projectable_years()
     print(
         f"\nFiles: data/tax_tables/<year>/<jurisdiction>.yaml. List one file's sources with "
-        f"`{PROG} tables --year {years[-1]} --sources ON`."
+        f"`{PROG} tables --year {years[-1]} --sources ON`.\nProjected (not shipped): {later[0]}-{later[-1]}, "
+        f"indexed from {tables.last_shipped()}; see `{PROG} tables --year {later[0]}`."
     )
     return 0
+
+
+def print_projected(year: int) -> int:
+    """A projected year: every table's figures, each marked projected with its basis."""
+    print(f"{year} is projected (netpay ships tables to {tables.last_shipped()}): {tables.projection_basis(year)}.\n")
+    for key in [tables.FEDERAL, tables.PAYROLL, *tables.provinces(year)]:
+        table = tables.load(year, key)
+        print(f"{key}:")
+        for field, items in tables.sources(year, key).items():
+            value = getattr(table, field)
+            shown = [b.from_ for b in value] if field == "brackets" else value
+            print(f"  {field} = {_figure(shown)}\n    {items[0].status}: {items[0].note}")
+    print(f"\nOverride the assumptions with netpay.assume(indexation={{'federal': 0.021}}, wage_growth=0.03).")
+    return 0
+
+
+def _figure(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ", ".join(_figure(v) for v in value) + "]"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if value.is_integer() and abs(value) >= 1 else f"{value:g}"
+    if hasattr(value, "model_dump"):
+        return ", ".join(f"{k}={_figure(v)}" for k, v in value.model_dump(by_alias=True).items())
+    return str(value)
 
 
 def print_sources(year: int, text: str) -> int:
@@ -71,5 +99,9 @@ def print_sources(year: int, text: str) -> int:
     for field, items in cited.items():
         for s in items:
             mark = "verified" if s.verified else "not verified"
+            if s.status != "verified" and s.status != "unverified":
+                mark = f"{mark}, {s.status}"
             print(f"- {field}: {s.title}\n  {s.href} (retrieved {s.retrieved}, {mark})")
+            if s.projected:
+                print(f"  basis: {s.note}")
     return 0

@@ -7,16 +7,20 @@ Every figure carries a source (title, address, date read, and whether it was see
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
+import warnings
 from collections.abc import Iterator
 from importlib.abc import Traversable
 from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from netpay.errors import DataFileError, UnknownYearError
+from netpay.errors import DataFileError, ProjectedYearWarning, UnknownYearError
 from netpay.jurisdictions import NAMES, normalize
+from netpay.tables import indexation, projection
 from netpay.tables.files import data_file, data_root, parse_yaml, read_yaml, validate, validation_problems
+from netpay.tables.indexation import assume
 from netpay.tables.schema import BracketTable, CitedTable, Frozen, Schedule, Source
 from netpay.tables.taxes import SCHEMAS
 
@@ -27,27 +31,38 @@ PAYROLL = "payroll"
 __all__ = [
     "DATA_EDITION",
     "FEDERAL",
+    "HORIZON",
     "PAYROLL",
     "BracketTable",
     "CitedTable",
     "Frozen",
     "Schedule",
     "Source",
+    "assume",
     "available",
     "check_year",
     "clear_cache",
     "data_file",
     "data_root",
     "edition",
+    "is_projected",
+    "last_shipped",
     "load",
+    "one_warning",
     "parse_yaml",
+    "projectable_years",
+    "projection_basis",
     "provinces",
     "read_yaml",
     "sources",
     "validate",
     "validation_problems",
+    "warn_if_projected",
     "years",
 ]
+
+#: How many years past the last shipped one netpay projects.
+HORIZON = 10
 
 
 @functools.cache
@@ -91,18 +106,36 @@ def available() -> dict[int, tuple[str, ...]]:
 
 
 def years() -> tuple[int, ...]:
-    """The tax years netpay has tables for."""
+    """The tax years netpay ships tables for (published figures); see :func:`projectable_years`."""
     return tuple(sorted(available()))
 
 
+def last_shipped() -> int:
+    """The latest shipped tax year: the base of every projection."""
+    return years()[-1]
+
+
+def projectable_years() -> tuple[int, ...]:
+    """The years after the last shipped one that netpay projects (:data:`HORIZON` of them)."""
+    last = last_shipped()
+    return tuple(range(last + 1, last + HORIZON + 1))
+
+
+def is_projected(year: Any) -> bool:
+    """Whether ``year`` is a projected year (after the last shipped one, within the horizon)."""
+    return check_year(year) > last_shipped()
+
+
 def provinces(year: int) -> tuple[str, ...]:
-    """Province and territory codes with a table for ``year``."""
+    """Province and territory codes with a table for ``year`` (a projected year: the last shipped year's)."""
     y = check_year(year)
-    return tuple(c for c in available()[y] if c in NAMES)
+    return tuple(c for c in available()[min(y, last_shipped())] if c in NAMES)
 
 
 def check_year(year: Any) -> int:
-    """``year`` as an int (``None``: the latest year netpay has), or ``UnknownYearError`` listing the years."""
+    """``year`` as an int (``None``: the latest shipped year), or ``UnknownYearError`` listing the years.
+
+    Shipped years and :func:`projectable_years` are accepted."""
     have = years()
     if year is None:
         return have[-1]
@@ -114,8 +147,12 @@ def check_year(year: Any) -> int:
             raise ValueError
     except (TypeError, ValueError, OverflowError):
         raise UnknownYearError(f"year must be a whole number such as {have[-1]}, not {year!r}") from None
-    if y not in have:
-        raise UnknownYearError(f"No tax tables for {y}. netpay has tables for: {', '.join(map(str, have))}.")
+    if y not in have and y not in projectable_years():
+        later = projectable_years()
+        raise UnknownYearError(
+            f"No tax tables for {y}. netpay has tables for: {', '.join(map(str, have))}, and projects "
+            f"{later[0]}-{later[-1]} from {have[-1]} (labelled projected)."
+        )
     return y
 
 
@@ -124,7 +161,7 @@ def _key(jurisdiction: str) -> str:
 
 
 def _file(year: int, key: str) -> tuple[Traversable, str]:
-    y = check_year(year)
+    y = min(check_year(year), last_shipped())
     if key not in available()[y]:
         raise UnknownYearError(
             f"No {NAMES.get(key, key)} table for {y}; netpay has {key} for "
@@ -148,18 +185,97 @@ def _load(year: int, key: str) -> Any:
 def load(year: int | None, jurisdiction: str) -> Any:
     """One table, validated by its schema and cached: ``jurisdiction`` is 'federal', 'payroll' or a province.
 
+    A projected year (:func:`is_projected`) gives the last shipped table indexed forward, every source
+    ``projected`` (``netpay.tables.projection``).
+
     >>> load(2026, "ON").jurisdiction
     'ON'
+    >>> load(last_shipped() + 1, "ON").sources["basic_personal_amount"].status
+    'projected'
     """
-    return _load(check_year(year), _key(jurisdiction))
+    y, key = check_year(year), _key(jurisdiction)
+    if y > last_shipped():
+        return _projected(y, key, indexation.current())
+    return _load(y, key)
+
+
+@functools.lru_cache(maxsize=512)
+def _projected(year: int, key: str, assumptions: indexation.Assumptions) -> Any:
+    base_year = last_shipped()
+    file, label = _file(base_year, key)
+    raw, notes = projection.project_raw(read_yaml(file, label), key, base_year, year)
+    raw["sources"] = projection.projected_sources(notes, base_year, year, dt.date.fromisoformat(edition()))
+    return validate(raw, SCHEMAS[key], f"{label} projected to {year}")
+
+
+def projection_basis(year: int | None) -> str | None:
+    """What a projected year rests on (for a result's ``attrs['projection']``); None for a shipped year."""
+    y = check_year(year)
+    return projection.basis_summary(last_shipped(), y) if y > last_shipped() else None
+
+
+def warn_if_projected(year: int | None, what: str = "netpay") -> None:
+    """Warn (:class:`netpay.ProjectedYearWarning`) if ``year`` is projected, once per public call
+    (inside :func:`one_warning`), pointing at the caller's code outside netpay."""
+    y = check_year(year)
+    if y <= last_shipped():
+        return
+    seen = _WARNED[-1] if _WARNED else None
+    if seen is not None:
+        if y in seen:
+            return
+        seen.add(y)
+    warnings.warn(
+        ProjectedYearWarning(
+            f"{what}: {y} is a projected tax year (netpay ships tables to {last_shipped()}): "
+            f"{projection.basis_summary(last_shipped(), y)}. Override with netpay.assume(...)."
+        ),
+        stacklevel=_outside_netpay(),
+    )
+
+
+#: One set of warned years per public call in progress (innermost last).
+_WARNED: list[set[int]] = []
+
+
+class one_warning:  # noqa: N801 - a decorator/context manager named for what it does
+    """Within it, :func:`warn_if_projected` warns once per year (nested public calls share it)."""
+
+    def __enter__(self) -> None:
+        _WARNED.append(_WARNED[-1] if _WARNED else set())
+
+    def __exit__(self, *exc: object) -> None:
+        _WARNED.pop()
+
+    def __call__(self, fn: Any) -> Any:
+        @functools.wraps(fn)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            with one_warning():
+                return fn(*args, **kwargs)
+
+        return wrapper
+
+
+def _outside_netpay() -> int:
+    """The ``stacklevel`` of the first frame outside netpay (so the warning names the user's line)."""
+    import sys
+
+    frame, level = sys._getframe(1), 1
+    while frame is not None and frame.f_globals.get("__name__", "").split(".")[0] == "netpay":
+        frame, level = frame.f_back, level + 1  # type: ignore[assignment]
+    return level
 
 
 _SOURCES: TypeAdapter[dict[str, Source | list[Source]]] = TypeAdapter(dict[str, Source | list[Source]])
 
 
 def sources(year: int | None, jurisdiction: str) -> dict[str, list[Source]]:
-    """The sources a table cites, one list per field (read without the rules' schemas)."""
-    file, label = _file(check_year(year), _key(jurisdiction))
+    """The sources a table cites, one list per field (read without the rules' schemas); for a
+    projected year the projected sources, each ``projected=True`` with its basis in the note."""
+    y = check_year(year)
+    if y > last_shipped():
+        return {k: (v if isinstance(v, list) else [v]) for k, v in load(y, jurisdiction).sources.items()}
+    file, label = _file(y, _key(jurisdiction))
     raw = read_yaml(file, label)
     try:
         cited = _SOURCES.validate_python(raw.get("sources", {}) if isinstance(raw, dict) else {})
@@ -181,7 +297,12 @@ def on_clear(callback: Any) -> Any:
 def clear_cache() -> None:
     """Forget loaded tables (after editing data files in a session)."""
     _load.cache_clear()
+    _projected.cache_clear()
+    indexation.clear()
     available.cache_clear()
     edition.cache_clear()
     for callback in _ON_CLEAR:
         callback()
+
+
+indexation._ON_CHANGE.append(clear_cache)
