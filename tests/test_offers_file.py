@@ -46,20 +46,21 @@ def test_the_example_compares_three_different_offers(capsys, tmp_path):
     assert code == 0, err
     for label in ("Toronto bank", "Vancouver Series B", "Montréal scale-up"):
         assert label in out
-    assert "3 offers over 2024-2026" in out
+    assert "3 offers over 2026-2029" in out
+    assert "Tax tables: 2026 shipped; 2027, 2028, 2029 projected" in out
     assert "Risk, Vancouver Series B: signing bonus clawback" in out
     table = pd.read_csv(csv, header=[0, 1], index_col=0)
-    # Toronto bank: 140,000 raised 3% a year: 144,200, then 144,200 x 1.03 = 148,526; the 10% bonus
-    # follows: 14,000, 14,420, 14,852.60
-    assert table.loc["base_salary", ("Toronto bank", "2026")] == pytest.approx(148_526)
-    assert table.loc["bonus", ("Toronto bank", "2026")] == pytest.approx(14_852.60)
+    # Toronto bank: 140,000 raised 3% a year: 144,200, 148,526, then 148,526 x 1.03 = 152,981.78;
+    # the 10% bonus follows: 14,000, 14,420, 14,852.60, 15,298.18
+    assert list(table.loc["base_salary", "Toronto bank"]) == pytest.approx([140_000, 144_200, 148_526, 152_981.78])
+    assert list(table.loc["bonus", "Toronto bank"]) == pytest.approx([14_000, 14_420, 14_852.60, 15_298.18])
     # Vancouver: 40,000 of shares a year; the signing bonus only in year one; its own rent,
     # 2,600 a month x 12 = 31,200 a year
-    assert list(table.loc["equity_vesting", "Vancouver Series B"]) == [40_000] * 3
-    assert list(table.loc["signing_bonus", "Vancouver Series B"]) == [10_000, 0, 0]
-    assert table.loc["rent", ("Vancouver Series B", "2025")] == pytest.approx(31_200)
+    assert list(table.loc["equity_vesting", "Vancouver Series B"]) == [40_000] * 4
+    assert list(table.loc["signing_bonus", "Vancouver Series B"]) == [10_000, 0, 0, 0]
+    assert table.loc["rent", ("Vancouver Series B", "2027")] == pytest.approx(31_200)
     # Montréal: the employer's 6,250 RRSP match is savings each year
-    assert list(table.loc["savings", "Montréal scale-up"]) == [6_250] * 3
+    assert list(table.loc["savings", "Montréal scale-up"]) == [6_250] * 4
     # the same as the library, offer by offer
     startup = netpay.Offer(
         base_salary=135_000,
@@ -69,7 +70,7 @@ def test_the_example_compares_three_different_offers(capsys, tmp_path):
         city="Vancouver",
         label="Vancouver Series B",
     )
-    expected = netpay.evaluate(startup, 2024, rent=2_600, horizon=3).by_year()
+    expected = netpay.evaluate(startup, 2026, rent=2_600, horizon=4).by_year()
     assert table.loc["total_value", "Vancouver Series B"].tolist() == pytest.approx(
         expected.loc["total_value"].tolist(), abs=0.005
     )
@@ -98,7 +99,7 @@ def test_a_file_without_a_horizon_is_one_year_a_month(capsys, tmp_path):
 def test_the_horizon_option_overrides_the_file(capsys):
     code, out, err = run(capsys, "compare", "--offers", str(EXAMPLE), "--horizon", "2", "--discount-rate", "5%")
     assert code == 0, err
-    assert "3 offers over 2024-2025" in out and "discounted 5% a year" in out
+    assert "3 offers over 2026-2027" in out and "discounted 5% a year" in out
 
 
 def test_horizon_without_a_file(capsys):

@@ -354,7 +354,9 @@ def test_cli_tables_shows_a_projected_year(capsys):
     out = capsys.readouterr().out
     assert out.startswith("2027 is projected (netpay ships tables to 2026)")
     # Ontario BPA 12,989 x 1.02 = 13,248.78 -> 13,249, with its basis
-    assert "  basic_personal_amount = 13,249\n    projected: basic_personal_amount: 2026 figure x 1.0200 (assumed)" in out
+    assert (
+        "  basic_personal_amount = 13,249\n    projected: basic_personal_amount: 2026 figure x 1.0200 (assumed)" in out
+    )
     assert "held at 2026: $150,000: fixed in the Act, not indexed" in out
     assert cli.main(["tables", "--year", "2027", "--sources", "ON"]) == 0
     out = capsys.readouterr().out

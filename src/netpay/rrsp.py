@@ -57,7 +57,7 @@ def deduction_limit(year: int, rrsp_room: float | None, contributing: bool) -> f
     limit, with a warning when someone contributes (their own limit may be lower)."""
     if rrsp_room is not None:
         return float(rrsp_room)
-    limit = dollar_limit(year)
+    limit = projected_dollar_limit(year)
     if contributing:
         warnings.warn(
             f"RRSP contributions are deducted up to the {year} RRSP dollar limit (${limit:,.0f}); your own "

@@ -153,6 +153,21 @@ def shown(table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def tables_line(status: dict[int, str]) -> str:
+    """'Tax tables: 2026 shipped; 2027, 2028 projected (...)'."""
+    parts = [
+        f"{', '.join(str(y) for y in years)} {word}"
+        for word in ("shipped", "projected")
+        if (years := [y for y, s in sorted(status.items()) if s == word])
+    ]
+    note = (
+        f" (indexed by netpay: `{PROG} tables --year YEAR` shows each figure's basis)"
+        if "projected" in status.values()
+        else ""
+    )
+    return f"Tax tables: {'; '.join(parts)}{note}."
+
+
 def _count(evals: list[Any]) -> str:
     return f"{len(evals)} offer{'' if len(evals) == 1 else 's'}"
 
@@ -179,6 +194,7 @@ def run(args: argparse.Namespace) -> int:
             "pension savings.\n"
         )
         print_frame(shown(table))
+        print("\n" + tables_line(table.attrs.get("tax_tables", {})))
         for name, risks in table.attrs.get("risks", {}).items():
             for risk in risks:
                 print(f"Risk, {name}: {risk}.")

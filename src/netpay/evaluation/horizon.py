@@ -158,9 +158,10 @@ def horizon_evaluation(
     """``offer`` over ``horizon`` years from tax ``year`` (with ``move``: from the year of arrival)."""
     check_bonus_timing(offer, move)
     rate = check_discount_rate(discount_rate)
+    checked = _checked_years(year, horizon, move)
     room = _first_room(offer, year, move, rrsp_room)
     years: list[YearEvaluation] = []
-    for hy in _checked_years(year, horizon, move):
+    for hy in checked:
         paid = offer_in_year(offer, hy.index, move)
         if hy.index > 0:
             prev = years[-1]
@@ -218,7 +219,13 @@ def horizon_frame(e: Evaluation) -> pd.DataFrame:
         columns[y.year] = values | running
     frame = pd.DataFrame(columns)
     frame.columns.name = "year"
+    frame.attrs["tax_tables"] = tax_tables(e)
     return frame
+
+
+def tax_tables(e: Evaluation) -> dict[int, str]:
+    """Each year of ``e``: 'shipped' (published figures) or 'projected' (netpay's indexation)."""
+    return {y.year: "projected" if tables.is_projected(y.year) else "shipped" for y in e.years}
 
 
 def frames_by_name(evaluations: list[Evaluation], names: list[str]) -> dict[str, Any]:
