@@ -18,6 +18,8 @@ __version__ = "0.1.0"
 _PUBLIC: dict[str, str] = {
     "take_home": "netpay.engine",
     "Offer": "netpay.offer",
+    "RSU": "netpay.equity",
+    "StockOptions": "netpay.equity",
     "Housing": "netpay.citydata",
     "Evaluation": "netpay.evaluation",
     "YearEvaluation": "netpay.evaluation",
@@ -42,7 +44,7 @@ _PUBLIC: dict[str, str] = {
     "assume": "netpay.tables",
 }
 #: Submodules reachable as attributes after ``import netpay``.
-_SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules")
+_SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules", "equity")
 
 __all__ = [
     "DATA_EDITION",
@@ -55,6 +57,8 @@ __all__ = [
     "NotFoundError",
     "Offer",
     "ProjectedYearWarning",
+    "RSU",
+    "StockOptions",
     "UnknownCityError",
     "UnknownJurisdictionError",
     "UnknownYearError",
@@ -95,6 +99,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from netpay.citydata import Housing, cities, rent
     from netpay.comparison import equivalent_salary
     from netpay.engine import take_home
+    from netpay.equity import RSU, StockOptions
     from netpay.errors import (
         DataFileError,
         InvalidIncomeError,

@@ -4,7 +4,8 @@ For each person (``netpay.rules``, in the order of the forms):
 
 1. Contributions: CPP/CPP2 or QPP/QPP2, EI, QPIP (``rules.payroll``).
 2. Net income (line 23600) = employment income - line 22215 (enhanced CPP/QPP) - other deductions;
-   taxable income (line 26000) = net income here.
+   taxable income (line 26000) = net income - deductions from taxable income only (line 24900:
+   the security options deduction; none for most people).
 3. Federal tax (``rules.federal``), less the Québec abatement in Québec.
 4. Provincial tax (``rules.provinces.<code>``).
 5. Take-home pay = income - contributions - federal tax - provincial tax.
@@ -85,7 +86,7 @@ class Ruleset:
     @functools.cached_property
     def kernel(self) -> Any:
         """:func:`kernel` compiled for this province's records (see :func:`entry_point`)."""
-        return entry_point(run, np.zeros((5, 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True)
+        return entry_point(run, np.zeros((7, 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True)
 
     @functools.cached_property
     def salary_kernel(self) -> Any:
@@ -191,14 +192,31 @@ def tax_return(
     prov: Any,
     fraction: float,
     jan1: bool,
+    taxable_deductions: float = 0.0,
+    provincial_taxable_deductions: float = 0.0,
 ) -> Return:
     """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent."""
     base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
     net = max(employment - enhanced - deductions, 0.0)
+    taxable = max(net - taxable_deductions, 0.0)
+    fed_ded, qc_ded = taxable_deductions, provincial_taxable_deductions
     ctx = TaxContext(
-        employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1
+        employment,
+        employment,
+        deductions,
+        net,
+        taxable,
+        base,
+        enhanced,
+        ei,
+        qpip,
+        provincial_only,
+        fraction,
+        jan1,
+        fed_ded,
+        qc_ded,
     )
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
@@ -248,12 +266,19 @@ def fill(
     incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> None:
     """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``:
-    employment income, pensionable and insurable earnings, deductions, provincial-only income."""
+    employment income, pensionable and insurable earnings, deductions, provincial-only income,
+    deductions from taxable income (federal, and Québec's own)."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
-        r = tax_return(
-            x, incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], rounded, common, prov, fraction, jan1
+        pen, ins, ded, prov_only, fed_ded, qc_ded = (
+            incomes[1, i],
+            incomes[2, i],
+            incomes[3, i],
+            incomes[4, i],
+            incomes[5, i],
+            incomes[6, i],
         )
+        r = tax_return(x, pen, ins, ded, prov_only, rounded, common, prov, fraction, jan1, fed_ded, qc_ded)
         write_return(out, i, x, r)
         out[13, i] = np.nan
         out[14, i] = r.ctx.pension_base
@@ -319,7 +344,10 @@ class Incomes:
     ``pensionable`` (box 26) and ``insurable`` (box 24) default to employment income (box 14);
     ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here);
     ``provincial_only`` is income taxable on the provincial return only (Québec: employer health
-    premiums, RL-1 box J).
+    premiums, RL-1 box J); ``taxable_deductions`` come off net income in computing taxable income
+    only (T1 line 24900, the security options deduction: not off net income, so credits and
+    clawbacks that read net income do not see them), and ``provincial_taxable_deductions`` are
+    Québec's own (TP-1 line 297).
     """
 
     employment: FloatArray
@@ -327,17 +355,21 @@ class Incomes:
     insurable: FloatArray | None = None
     deductions: FloatArray | float = 0.0
     provincial_only: FloatArray | float = 0.0
+    taxable_deductions: FloatArray | float = 0.0
+    provincial_taxable_deductions: FloatArray | float = 0.0
 
     def matrix(self) -> FloatArray:
-        """The five inputs as the rows of one float64 array (defaults and constants filled in)."""
+        """The seven inputs as the rows of one float64 array (defaults and constants filled in)."""
         e = np.asarray(self.employment, dtype=np.float64)
-        out = np.empty((5, e.shape[0]), dtype=np.float64)
+        out = np.empty((7, e.shape[0]), dtype=np.float64)
         out[0] = e
         for row, value, default in (
             (1, self.pensionable, e),
             (2, self.insurable, e),
             (3, self.deductions, 0.0),
             (4, self.provincial_only, 0.0),
+            (5, self.taxable_deductions, 0.0),
+            (6, self.provincial_taxable_deductions, 0.0),
         ):
             out[row] = default if value is None else value
         return out

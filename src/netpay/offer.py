@@ -33,6 +33,7 @@ the docstrings of the fields below. The rules themselves are applied in one plac
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import numbers
 from typing import Any, Literal, cast
@@ -41,6 +42,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from netpay import components
+from netpay.equity import RSU, StockOptions, events
+from netpay.equity_tax import EquityEvent
 from netpay.errors import InvalidIncomeError
 from netpay.money import MAX_AMOUNT, as_amount, round_cents
 
@@ -84,11 +87,11 @@ ELSEWHERE: dict[str, str] = {
     "income": "did you mean base_salary?",
     "gross": "did you mean base_salary?",
     "pay": "did you mean base_salary?",
-    "rsu": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
-    "rsus": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
-    "equity": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
-    "stock_options": "netpay does not model stock options yet; for shares vesting this year give equity_vesting=",
-    "options": "netpay does not model stock options yet; for shares vesting this year give equity_vesting=",
+    "rsu": "give equity=[netpay.RSU(grant_value=..., years=4, cliff_months=12)]",
+    "rsus": "give equity=[netpay.RSU(grant_value=..., years=4, cliff_months=12)]",
+    "grants": "give equity=[netpay.RSU(...), netpay.StockOptions(...)]",
+    "stock_options": "give equity=[netpay.StockOptions(shares=..., strike=..., fmv_at_grant=...)]",
+    "options": "give equity=[netpay.StockOptions(shares=..., strike=..., fmv_at_grant=...)]",
     "province": "the province follows from city= (see netpay.cities()); for a province alone use "
     "netpay.take_home(income, province, year)",
     "raise": "did you mean raise_percent? (percent a year: 3 means 3%)",
@@ -149,6 +152,12 @@ class Offer(BaseModel):
         description="'shares': a security benefit, a non-cash benefit: CPP applies, EI does not "
         "(CRA, security options / withholding on options); the shares are equity, not cash. "
         "'cash': a bonus in cash: CPP and EI apply, and it is cash.",
+    )
+    equity: tuple[RSU | StockOptions, ...] = Field(
+        default=(),
+        description="Equity grants made on the start date: netpay.RSU and netpay.StockOptions. Each "
+        "tranche or exercise counts in its tax year (netpay.equity.income_in_year); give these or the "
+        "flat equity_vesting=, not both.",
     )
     taxable_benefits: float = Field(
         default=0.0,
@@ -235,6 +244,22 @@ class Offer(BaseModel):
             return as_amount(value, name)
         except InvalidIncomeError as e:
             raise _invalid(str(e)) from None
+
+    @field_validator("equity", mode="before")
+    @classmethod
+    def _grants(cls, value: Any) -> Any:
+        if isinstance(value, RSU | StockOptions):
+            return (value,)
+        return value
+
+    @model_validator(mode="after")
+    def _one_equity(self) -> Offer:
+        if self.equity and self.equity_vesting:
+            raise _invalid(
+                "give equity grants (equity=[netpay.RSU(...)]) or the flat equity_vesting= (this year's "
+                "value vesting), not both"
+            )
+        return self
 
     @model_validator(mode="after")
     def _one_bonus(self) -> Offer:
@@ -349,6 +374,10 @@ class Offer(BaseModel):
             + self.employee_pension
             + self.equity_shares
         )
+
+    def equity_events(self, start: dt.date) -> list[EquityEvent]:
+        """The vests and exercises of the equity grants, all made on ``start`` (the first day of work)."""
+        return events(self.equity, start)
 
     @property
     def name(self) -> str:
