@@ -143,11 +143,12 @@ def evaluate(
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
     housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs)
-    options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
+    work_start = _work_start(horizon, arrival, start)
+    options = {"start": None if work_start else start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     room = None if rrsp_room is None else check_room(rrsp_room)
     if horizon is not None or discount_rate is not None:
-        return _horizon([offer], y, housing, move, room, horizon, discount_rate)[0]
+        return _horizon([offer], y, housing, move, room, horizon, discount_rate, work_start)[0]
     if move is not None:
         return first_year_evaluation(offer, move, housing)
     return evaluate_offers([offer], y, housing, room)[0]
@@ -161,15 +162,25 @@ def _horizon(
     room: float | None,
     horizon: Any,
     discount_rate: Any,
+    start: Any = None,
 ) -> list[Evaluation]:
-    """Each offer over ``horizon`` years (a discount rate needs a horizon)."""
+    """Each offer over ``horizon`` years (a discount rate needs a horizon); ``start``: the first day
+    of work of a resident (no move)."""
     from netpay.evaluation.horizon import horizon_evaluation
 
     if horizon is None:
         raise NetpayError("discount_rate discounts the years of a horizon: give horizon= too (e.g. horizon=4)")
     n = check_horizon(horizon)
     rate = 0.0 if discount_rate is None else check_discount_rate(discount_rate)
-    return [horizon_evaluation(o, year, n, housing, move, room, rate) for o in offers]
+    return [horizon_evaluation(o, year, n, housing, move, room, rate, start) for o in offers]
+
+
+def _work_start(horizon: Any, arrival: Any, start: Any) -> dt.date | None:
+    """With a horizon and no move, ``start`` is the first day of work of a resident (year one is
+    paid from it, grants vest from it); otherwise None (``start`` then belongs to the move)."""
+    if horizon is None or arrival is not None or start is None:
+        return None
+    return as_date(start, "start")
 
 
 def compare(
@@ -225,11 +236,13 @@ def compare(
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
     housing = Housing(bedrooms, _basis(rent_basis, basis))
-    options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
-    move = _arrival(y, arrival, options, rrsp_room)
+    work_start = _work_start(horizon, arrival, start)
+    options = {"start": None if work_start else start, "pay_periods": pay_periods}
+    move = _arrival(y, arrival, options | {"first_year_bonus": first_year_bonus, "view": view}, rrsp_room)
     if horizon is not None or discount_rate is not None:
         room = None if rrsp_room is None else check_room(rrsp_room)
-        return horizon_table(_horizon(items, y, housing, move, room, horizon, discount_rate), y)
+        evaluations = _horizon(items, y, housing, move, room, horizon, discount_rate, work_start)
+        return horizon_table(evaluations, y)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)

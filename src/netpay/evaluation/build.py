@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -29,11 +30,13 @@ def offer_list(offers: Any) -> list[Offer]:
 
 
 def _offer_taxes(
-    offers: Sequence[Offer], province: str, year: int, residence: Residence, room: float
+    offers: Sequence[Offer], province: str, year: int, residence: Residence, room: float, start: dt.date | None = None
 ) -> tuple[IncomeComponents, TaxResult]:
-    """The offers and their twins without one-time payments, taxed in one pass of the engine."""
-    components = IncomeComponents.from_offers(offers, province, room).concat(
-        IncomeComponents.from_offers(offers, province, room, one_time=False)
+    """The offers and their twins without one-time payments, taxed in one pass of the engine (with
+    ``start``, the first day of work, the equity grants' tranches of ``year`` count)."""
+    grants = {"year": year, "start": start}
+    components = IncomeComponents.from_offers(offers, province, room, **grants).concat(
+        IncomeComponents.from_offers(offers, province, room, one_time=False, **grants)
     )
     return components, tax(components, province, year, residence)
 
@@ -44,10 +47,12 @@ def year_evaluations(
     housing: Housing,
     residence: Residence = FULL_YEAR,
     rrsp_room: float | None = None,
+    start: dt.date | None = None,
 ) -> list[YearEvaluation]:
     """Each offer evaluated for one tax ``year`` at ``residence`` (a year of arrival covers 12 x the
     residence fraction months); offers in the same province go through the engine together.
-    ``rrsp_room`` is the RRSP deduction limit (None: the year's dollar limit)."""
+    ``rrsp_room`` is the RRSP deduction limit (None: the year's dollar limit). ``start``: the first
+    day of work, from which equity grants vest (None: only the flat ``equity_vesting`` counts)."""
     contributing = any(o.employer_rrsp_match + o.employee_rrsp > 0 for o in offers)
     room = rrsp.deduction_limit(year, rrsp_room, contributing)
     cities = {name: citydata.city(name) for name in dict.fromkeys(o.city for o in offers)}
@@ -56,7 +61,7 @@ def year_evaluations(
     out: list[YearEvaluation | None] = [None] * len(offers)
     for province in dict.fromkeys(p.province for p in places):
         idx = [i for i, p in enumerate(places) if p.province == province]
-        components, result = _offer_taxes([offers[i] for i in idx], province, year, residence, room)
+        components, result = _offer_taxes([offers[i] for i in idx], province, year, residence, room, start)
         net = round_cents(components.cash - result.total_deductions - components.out_of_cash).tolist()
         columns = {k: getattr(result, k).tolist() for k in _TAX_LINES}
         columns |= {

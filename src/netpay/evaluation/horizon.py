@@ -39,6 +39,7 @@ import pandas as pd
 
 from netpay import rrsp, tables
 from netpay.citydata import Housing
+from netpay.equity import income_in_year
 from netpay.errors import UnknownYearError
 from netpay.evaluation.build import year_evaluations
 from netpay.evaluation.result import Evaluation
@@ -105,17 +106,27 @@ def offer_in_year(offer: Offer, k: int, move: Arrival | None = None) -> Offer:
 
 
 def _without_shares(offer: Offer) -> Offer | None:
-    """The offer without the shares it delivers (None if it delivers none)."""
-    if offer.equity_settlement != "shares" or offer.equity_vesting == 0:
+    """The offer without the shares it delivers: no share-settled flat equity, no grants but
+    cash-settled RSUs (None if it delivers no shares)."""
+    kept = tuple(g for g in offer.equity if getattr(g, "settlement", "shares") == "cash")
+    flat = offer.equity_vesting if offer.equity_settlement == "shares" else 0.0
+    if flat == 0 and len(kept) == len(offer.equity):
         return None
-    return offer.model_copy(update={"equity_vesting": 0.0})
+    return offer.model_copy(update={"equity_vesting": offer.equity_vesting - flat, "equity": kept})
 
 
-def _evaluate_year(offer: Offer, hy: HorizonYear, housing: Housing, room: float, factor: float) -> YearEvaluation:
-    """One year of the horizon, with the tax on its shares (with them - without them)."""
+def _evaluate_year(
+    offer: Offer, hy: HorizonYear, housing: Housing, room: float, factor: float, start: dt.date
+) -> YearEvaluation:
+    """One year of the horizon, with the tax on its shares (with them - without them) and its
+    grants' tranches (vesting from ``start``) in ``equity_vesting``."""
     twin = _without_shares(offer)
-    pair = year_evaluations([offer] if twin is None else [offer, twin], hy.year, housing, hy.residence, room)
+    both = [offer] if twin is None else [offer, twin]
+    pair = year_evaluations(both, hy.year, housing, hy.residence, room, start=start)
     y = pair[0]
+    if offer.equity:
+        granted = income_in_year(list(offer.equity), start, hy.year).employment_income
+        y = y.model_copy(update={"equity_vesting": round(offer.equity_vesting + granted, 2)})
     if twin is None:
         tax, from_cash = 0.0, 0.0
     else:
@@ -146,6 +157,15 @@ def _first_room(offer: Offer, year: int, move: Arrival | None, rrsp_room: float 
     return rrsp.deduction_limit(year, rrsp_room, contributing)
 
 
+def employment_start(year: int, move: Arrival | None, start: Any = None) -> Arrival | None:
+    """How year one is paid: ``move`` (the year of arrival), or for a resident starting work on
+    ``start`` the year paid from that day (resident all year: an arrival on January 1), or None
+    (employed all year)."""
+    if move is not None or start is None:
+        return move
+    return Arrival.of(year, dt.date(int(year), 1, 1), start)
+
+
 def horizon_evaluation(
     offer: Offer,
     year: int,
@@ -154,22 +174,27 @@ def horizon_evaluation(
     move: Arrival | None = None,
     rrsp_room: float | None = None,
     discount_rate: float = 0.0,
+    start: Any = None,
 ) -> Evaluation:
-    """``offer`` over ``horizon`` years from tax ``year`` (with ``move``: from the year of arrival)."""
-    check_bonus_timing(offer, move)
+    """``offer`` over ``horizon`` years from tax ``year`` (with ``move``: from the year of arrival;
+    with ``start`` and no move: a resident paid from ``start`` in year one). Equity grants vest from
+    the first day of work (January 1 of ``year`` if neither is given)."""
+    paid_from = employment_start(year, move, start)
+    check_bonus_timing(offer, paid_from)
     rate = check_discount_rate(discount_rate)
     checked = _checked_years(year, horizon, move)
     room = _first_room(offer, year, move, rrsp_room)
+    first_day = paid_from.start if paid_from is not None else dt.date(int(year), 1, 1)
     years: list[YearEvaluation] = []
     for hy in checked:
-        paid = offer_in_year(offer, hy.index, move)
+        paid = offer_in_year(offer, hy.index, paid_from)
         if hy.index > 0:
             prev = years[-1]
             unused = (
                 prev.rrsp_room - (prev.savings_rrsp - prev.rrsp_not_deducted) if prev.rrsp_room is not None else 0.0
             )
             room = rrsp.next_room(hy.year, unused, prev.employment_income, prev.savings_pension)
-        years.append(_evaluate_year(paid, hy, housing, room, (1.0 + rate) ** -hy.index))
+        years.append(_evaluate_year(paid, hy, housing, room, (1.0 + rate) ** -hy.index, first_day))
     settlement = None
     if move is not None:
         settlement = dict(pay_cheques(offer, move, due=due_of(years[0])).attrs["settlement"])
@@ -179,7 +204,7 @@ def horizon_evaluation(
         settlement=settlement,
         horizon=len(years),
         discount_rate=rate,
-        risks=risk_lines(offer, move),
+        risks=risk_lines(offer, paid_from),
     )
 
 
