@@ -241,3 +241,51 @@ def test_total_value_is_the_sum_of_its_parts_and_cumulative_the_sum_of_years(sal
         sum(y.net_cash / (1 + rate) ** k for k, y in enumerate(e.years)), abs=0.03
     )
     assert not math.isnan(frame.loc["total_value", 2024])
+
+
+# --------------------------------------------------------------------------- equity grants by year
+
+
+def test_the_cliff_and_the_tax_on_the_shares_by_hand():
+    # 160,000 of RSUs over 4 years, a one-year cliff, then annual, granted on 1 January 2025 (the
+    # first day of year one without a start): nothing in 2025; 25% = 40,000 on 1 January 2026.
+    # 2026 tax on the 40,000 of shares over a 135,000 salary in Vancouver: CPP/CPP2 and EI already
+    # at their maximums (YAMPE 85,000; shares are not insurable), so only income tax. Taxable income
+    # is employment income less the enhanced CPP deduction (line 22215): 1% x (74,600 - 3,500) = 711
+    # + CPP2 4% x (85,000 - 74,600) = 416 -> 1,127: 133,873 without the shares, 173,873 with them.
+    #   federal 26% (117,045 - 181,440) x 40,000 = 10,400.00
+    #   BC 12.29% x (140,430 - 133,873 = 6,557) = 805.86 + 14.7% x (173,873 - 140,430 = 33,443)
+    #   = 4,916.12 -> 5,721.98
+    #   = 16,121.98; equity after tax 40,000 - 16,121.98 = 23,878.02
+    rsu = netpay.RSU(grant_value=160_000, years=4, cliff_months=12, frequency="annual")
+    o = netpay.Offer(base_salary=135_000, equity=[rsu], city="Vancouver")
+    e = netpay.evaluate(o, 2025, horizon=2)
+    assert [y.equity_vesting for y in e.years] == [0, 40_000]
+    assert e.years[0].equity_tax == 0 and e.years[0].equity_after_tax == 0
+    assert e.years[1].equity_tax == pytest.approx(16_121.98, abs=0.02)
+    assert e.years[1].equity_after_tax == pytest.approx(23_878.02, abs=0.02)
+    # the shares are not cash: net cash pays their tax, the sell-to-cover disposable does not
+    assert e.years[1].cash_income == 135_000
+    assert e.years[1].disposable_sell_to_cover == pytest.approx(e.years[1].annual["disposable"] + 16_121.98, abs=0.02)
+
+
+def test_bank_versus_startup_over_four_years():
+    # The example: Toronto bank 140,000 + 10%; Vancouver Series B 135,000 + 160,000 of RSUs
+    # over 4 years, a one-year cliff, then quarterly; both starting 15 June 2026.
+    # Vests: 25% = 40,000 on 15 June 2027, then 120,000 / 12 = 10,000 a quarter: 15 September and
+    # 15 December 2027 (60,000 in 2027), four in 2028 and 2029 (40,000 each). Nothing in 2026.
+    bank = netpay.Offer(base_salary=140_000, bonus_percent=10, city="Toronto", label="bank")
+    rsu = netpay.RSU(grant_value=160_000, years=4, cliff_months=12, frequency="quarterly")
+    startup = netpay.Offer(base_salary=135_000, equity=[rsu], city="Vancouver", label="startup")
+    t = netpay.compare([bank, startup], 2026, horizon=4, start="2026-06-15")
+    assert list(t.loc["equity_vesting", "startup"]) == [0, 60_000, 40_000, 40_000]
+    assert t.loc["equity_after_tax", ("startup", 2026)] == 0  # the cliff
+    for name in ("bank", "startup"):
+        for year in (2026, 2027, 2028, 2029):
+            parts = sum(t.loc[k, (name, year)] for k in ("disposable_sell_to_cover", "equity_after_tax", "savings"))
+            assert t.loc["total_value", (name, year)] == pytest.approx(parts, abs=0.015)
+    # the startup's equity after tax is its shares less a tax between the federal 26% and 26% + BC's 16.8%
+    for year in (2027, 2028, 2029):
+        shares = t.loc["equity_vesting", ("startup", year)]
+        assert 0.26 * shares < t.loc["equity_tax", ("startup", year)] < (0.26 + 0.168) * shares
+    assert t.attrs["tax_tables"] == {2026: "shipped", 2027: "projected", 2028: "projected", 2029: "projected"}

@@ -50,27 +50,36 @@ def test_the_example_compares_three_different_offers(capsys, tmp_path):
     assert "Tax tables: 2026 shipped; 2027, 2028, 2029 projected" in out
     assert "Risk, Vancouver Series B: signing bonus clawback" in out
     table = pd.read_csv(csv, header=[0, 1], index_col=0)
-    # Toronto bank: 140,000 raised 3% a year: 144,200, 148,526, then 148,526 x 1.03 = 152,981.78;
-    # the 10% bonus follows: 14,000, 14,420, 14,852.60, 15,298.18
-    assert list(table.loc["base_salary", "Toronto bank"]) == pytest.approx([140_000, 144_200, 148_526, 152_981.78])
-    assert list(table.loc["bonus", "Toronto bank"]) == pytest.approx([14_000, 14_420, 14_852.60, 15_298.18])
-    # Vancouver: 40,000 of shares a year; the signing bonus only in year one; its own rent,
-    # 2,600 a month x 12 = 31,200 a year
-    assert list(table.loc["equity_vesting", "Vancouver Series B"]) == [40_000] * 4
+    # Toronto bank, starting 15 June 2026, paid monthly: 140,000 / 12 = 11,666.67 x 16/30 =
+    # 6,222.22 for June + 6 x 11,666.67 = 76,222.24; then raised 3% a year: 144,200, 148,526,
+    # 148,526 x 1.03 = 152,981.78
+    assert list(table.loc["base_salary", "Toronto bank"]) == pytest.approx([76_222.24, 144_200, 148_526, 152_981.78])
+    # the 10% bonus: none in 2026 (year one's is paid the next year, prorated to the 200 days
+    # employed, 15 June - 31 December: 14,000 x 200 / 365 = 7,671.23), so 2027 pays 14,420 +
+    # 7,671.23 = 22,091.23; then 14,852.60 and 15,298.18
+    assert list(table.loc["bonus", "Toronto bank"]) == pytest.approx([0, 22_091.23, 14_852.60, 15_298.18])
+    # Vancouver: 160,000 of RSUs, a one-year cliff, then monthly: nothing in 2026; 25% = 40,000 on
+    # 15 June 2027 + 6 monthly vests of 120,000 / 36 = 3,333.33 (July - December) = 60,000 in 2027;
+    # 12 x 3,333.33 = 40,000 in 2028 and 2029
+    assert list(table.loc["equity_vesting", "Vancouver Series B"]) == pytest.approx([0, 60_000, 40_000, 40_000])
+    assert list(table.loc["equity_after_tax", "Vancouver Series B"])[0] == 0
+    assert all(table.loc["equity_after_tax", "Vancouver Series B"].iloc[1:] > 0)
     assert list(table.loc["signing_bonus", "Vancouver Series B"]) == [10_000, 0, 0, 0]
+    # its own rent, 2,600 a month x 12 = 31,200 a year
     assert table.loc["rent", ("Vancouver Series B", "2027")] == pytest.approx(31_200)
-    # Montréal: the employer's 6,250 RRSP match is savings each year
-    assert list(table.loc["savings", "Montréal scale-up"]) == [6_250] * 4
+    # Montréal: the employer's 6,250 RRSP match, paid like the salary from 15 June: 520.83 x 16/30
+    # = 277.78 + 6 x 520.83 = 3,402.76 in 2026 (each pay to the cent), then 6,250 a year
+    assert list(table.loc["savings", "Montréal scale-up"]) == pytest.approx([3_402.76, 6_250, 6_250, 6_250], abs=0.03)
     # the same as the library, offer by offer
     startup = netpay.Offer(
         base_salary=135_000,
-        equity_vesting=40_000,
+        equity=[netpay.RSU(grant_value=160_000, years=4, cliff_months=12, frequency="monthly")],
         signing_bonus=10_000,
         clawback_months=12,
         city="Vancouver",
         label="Vancouver Series B",
     )
-    expected = netpay.evaluate(startup, 2026, rent=2_600, horizon=4).by_year()
+    expected = netpay.evaluate(startup, 2026, rent=2_600, horizon=4, start="2026-06-15").by_year()
     assert table.loc["total_value", "Vancouver Series B"].tolist() == pytest.approx(
         expected.loc["total_value"].tolist(), abs=0.005
     )
@@ -159,3 +168,11 @@ def test_offer_options_go_in_the_file(capsys):
     assert code == 2 and "cannot read it" in err
     code, out, err = run(capsys, "compare", "--city", "Toronto")
     assert code == 2 and "give --salary" in err
+
+
+def test_a_bad_grant_names_the_grant(capsys, tmp_path):
+    base = '[[offers]]\nlabel = "S"\ncity = "Vancouver"\nsalary = 1e5\n[[offers.equity]]\n'
+    err = error_of(capsys, tmp_path, base + 'type = "rsus"\ngrant_value = 1e5\n')
+    assert "offers.toml: offer 1 ('S'): equity grant 1: type must be" in err
+    err = error_of(capsys, tmp_path, base + 'type = "rsu"\ngrant_value = 1e5\ncliff_months = -3\n')
+    assert "offers.toml: offer 1 ('S'): equity grant 1: cliff_months" in err

@@ -6,6 +6,7 @@ The file (``examples/offers.toml`` is a worked one)::
     year = 2024            # optional: the tax year (default: the latest netpay has)
     horizon = 3            # optional: years of a horizon (each offer's years side by side)
     discount_rate = 0.03   # optional, with a horizon: a fraction a year
+    start = "2024-06-15"   # optional, with a horizon: the first day of work (grants vest from it)
     bedrooms = 1           # optional: the rented apartment of every offer (an offer may override)
     rent_basis = "asking"
 
@@ -19,6 +20,11 @@ The file (``examples/offers.toml`` is a worked one)::
     bonus = "10%"          # dollars (14000) or a percent of salary ("10%"), or bonus_percent = 10
     rent = 2400            # optional: this offer's rent a month (default: the city's figure)
     other_costs = { transit_pass = 0 }   # optional: this offer's costs a month, by item
+
+    [[offers.equity]]      # optional: equity grants, type "rsu" or "options"
+    type = "rsu"
+    grant_value = 160000
+    cliff_months = 12
 
 Every other key of an offer is a ``netpay.Offer`` field (``equity_vesting``, ``signing_bonus``,
 ``raise_percent``, ``bonus_paid``, ``clawback_months``, ``employer_rrsp_match``, ...). An error
@@ -38,7 +44,10 @@ from pydantic import ValidationError
 from netpay.cli.parse import UsageError, library_message
 
 #: Top-level keys of the file, besides ``offers`` and ``move``.
-SETTINGS = ("year", "horizon", "discount_rate", "bedrooms", "rent_basis")
+SETTINGS = ("year", "horizon", "discount_rate", "bedrooms", "rent_basis", "start")
+
+#: ``type`` of an ``[[offers.equity]]`` table -> the grant class of netpay.
+GRANT_TYPES = {"rsu": "RSU", "options": "StockOptions"}
 
 #: Keys of ``[move]``: the keywords of ``netpay.evaluate`` for the first year in Canada.
 MOVE_KEYS = ("arrival", "start", "pay_periods", "first_year_bonus", "rrsp_room")
@@ -107,6 +116,8 @@ def _offer(path: str, number: int, table: dict[str, Any]) -> FileOffer:
     label = table.get("label")
     where = f"{path}: offer {number}" + (f" ({label!r})" if isinstance(label, str) else "")
     keywords = {k: v for k, v in table.items() if k not in HOUSING_KEYS}
+    if "equity" in keywords:
+        keywords["equity"] = _grants(where, keywords["equity"])
     if "salary" in keywords:
         if "base_salary" in keywords:
             raise UsageError(f"{where}: give salary or base_salary, not both")
@@ -131,6 +142,29 @@ def _offer(path: str, number: int, table: dict[str, Any]) -> FileOffer:
     return FileOffer(offer, housing)
 
 
+def _grants(where: str, tables: Any) -> list[Any]:
+    """The ``[[offers.equity]]`` tables as ``netpay.RSU`` / ``netpay.StockOptions``."""
+    import netpay
+
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise UsageError(
+            f'{where}: equity: give each grant as an [[offers.equity]] table with type = "rsu" or "options"'
+        )
+    grants = []
+    for n, t in enumerate(tables, start=1):
+        kind = t.get("type")
+        if kind not in GRANT_TYPES:
+            raise UsageError(f'{where}: equity grant {n}: type must be "rsu" or "options", not {kind!r}')
+        try:
+            grants.append(getattr(netpay, GRANT_TYPES[kind])(**{k: v for k, v in t.items() if k != "type"}))
+        except (ValidationError, TypeError, ValueError) as exc:
+            loc = ""
+            if isinstance(exc, ValidationError):
+                loc = next((str(e["loc"][0]) for e in exc.errors() if e["loc"]), "")
+            raise UsageError(f"{where}: equity grant {n}: {loc + ': ' if loc else ''}{library_message(exc)}") from None
+    return grants
+
+
 def evaluations(file: OffersFile, year: int, horizon: Any, discount_rate: Any) -> list[Any]:
     """Each offer of the file evaluated with its housing, the file's move, ``horizon`` and
     ``discount_rate``; the library's error names the file and the offer."""
@@ -143,6 +177,8 @@ def evaluations(file: OffersFile, year: int, horizon: Any, discount_rate: Any) -
             "rent_basis": file.settings.get("rent_basis", "asking"),
         }
         keywords |= item.housing | file.move
+        if "start" in file.settings and "start" not in file.move:
+            keywords["start"] = file.settings["start"]
         if horizon is not None:
             keywords |= {"horizon": horizon, "discount_rate": discount_rate}
         elif discount_rate is not None:
