@@ -72,7 +72,7 @@ def print_projected(year: int) -> int:
             value = getattr(table, field)
             shown = [b.from_ for b in value] if field == "brackets" else value
             print(f"  {field} = {_figure(shown)}\n    {items[0].status}: {items[0].note}")
-    print(f"\nOverride the assumptions with netpay.assume(indexation={{'federal': 0.021}}, wage_growth=0.03).")
+    print("\nOverride the assumptions with netpay.assume(indexation={'federal': 0.021}, wage_growth=0.03).")
     return 0
 
 

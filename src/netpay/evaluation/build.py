@@ -34,9 +34,8 @@ def _offer_taxes(
 ) -> tuple[IncomeComponents, TaxResult]:
     """The offers and their twins without one-time payments, taxed in one pass of the engine (with
     ``start``, the first day of work, the equity grants' tranches of ``year`` count)."""
-    grants = {"year": year, "start": start}
-    components = IncomeComponents.from_offers(offers, province, room, **grants).concat(
-        IncomeComponents.from_offers(offers, province, room, one_time=False, **grants)
+    components = IncomeComponents.from_offers(offers, province, room, year=year, start=start).concat(
+        IncomeComponents.from_offers(offers, province, room, one_time=False, year=year, start=start)
     )
     return components, tax(components, province, year, residence)
 
