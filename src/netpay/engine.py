@@ -201,22 +201,9 @@ def tax_return(
     qpip = payroll.premium(insurable, common.qpip, rounded)
     net = max(employment - enhanced - deductions, 0.0)
     taxable = max(net - taxable_deductions, 0.0)
-    fed_ded, qc_ded = taxable_deductions, provincial_taxable_deductions
+    fed_ded, qc_ded, e = taxable_deductions, provincial_taxable_deductions, employment
     ctx = TaxContext(
-        employment,
-        employment,
-        deductions,
-        net,
-        taxable,
-        base,
-        enhanced,
-        ei,
-        qpip,
-        provincial_only,
-        fraction,
-        jan1,
-        fed_ded,
-        qc_ded,
+        e, e, deductions, net, taxable, base, enhanced, ei, qpip, provincial_only, fraction, jan1, fed_ded, qc_ded
     )
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
@@ -270,14 +257,8 @@ def fill(
     deductions from taxable income (federal, and Québec's own)."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
-        pen, ins, ded, prov_only, fed_ded, qc_ded = (
-            incomes[1, i],
-            incomes[2, i],
-            incomes[3, i],
-            incomes[4, i],
-            incomes[5, i],
-            incomes[6, i],
-        )
+        pen, ins, ded, prov_only = incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i]
+        fed_ded, qc_ded = incomes[5, i], incomes[6, i]
         r = tax_return(x, pen, ins, ded, prov_only, rounded, common, prov, fraction, jan1, fed_ded, qc_ded)
         write_return(out, i, x, r)
         out[13, i] = np.nan

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from netpay.lines import SEGMENTS as _SEGMENTS
+from netpay.plot.noncash import NONCASH_LINES, draw_noncash
 from netpay.tables import DATA_EDITION
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -293,7 +294,7 @@ SEGMENT_COLOURS: dict[str, str] = {
 COMPARISON_ATTRS: tuple[str, ...] = ("sources", "period", "year")
 
 #: Lines of a comparison a breakdown bar is made of.
-DRAWN_LINES: tuple[str, ...] = ("cash_income", *(k for keys in SEGMENTS.values() for k in keys))
+DRAWN_LINES: tuple[str, ...] = ("cash_income", *(k for keys in SEGMENTS.values() for k in keys), *NONCASH_LINES)
 
 #: Column key of a comparison: an offer's name, or (name, 'year one' | 'full year') in a first-year table.
 Column = str | tuple[str, str]
@@ -519,7 +520,7 @@ def _fit_to_slots(
     for (note, _, _), text in zip(notes, texts, strict=True):
         note.set_text(text)
         note.set_fontsize(size)
-    _make_room(ax, [g for _, g, _ in notes], [n for n, _, _ in notes], offset_points=4.0)
+    _make_room(ax, [n.xy[1] for n, _, _ in notes], [n for n, _, _ in notes], offset_points=4.0)
 
 
 def breakdown(
@@ -571,14 +572,15 @@ def breakdown(
         )
         bottom = bottom + np.maximum(heights, 0.0)
     gross = np.array([data[c].get("cash_income", 0.0) for c in columns])
+    tops = draw_noncash(ax, x, columns, data)  # shares, employer RRSP, benefits: above the cash paid
     marks = ax.scatter(x, gross, marker="_", s=900, color="black", zorder=3, label="Cash paid (gross)")
     notes = []
     if annotate:
-        for xi, g, c in zip(x, gross, columns, strict=True):
+        for xi, g, top, c in zip(x, gross, tops, columns, strict=True):
             d = data[c].get("disposable", 0.0)
             note = ax.annotate(
                 _note(g, d, 2),
-                xy=(xi, g),
+                xy=(xi, top),
                 xytext=(0, 4),
                 textcoords="offset points",
                 ha="center",
