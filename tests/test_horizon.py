@@ -92,21 +92,28 @@ def test_rrsp_room_grows_from_year_one_earnings():
     # -> 58,333.31; employer RRSP match 5,000 / 12 = 416.67 a pay -> 2,916.69. Employment income of
     # year one 58,333.31 + 2,916.69 = 61,250.00.
     # 2024: room 0 (no Canadian earned income in 2023): the 2,916.69 match is not deducted.
-    # 2025: room 0 + min(18% x 61,250 = 11,025, 32,490) = 11,025; the 5,000 match deducted, 6,025 unused.
-    # 2026: room 6,025 + min(18% x (100,000 + 5,000) = 18,900, 33,810) = 24,925.
+    # 2025: room 0 + min(18% x 61,250 = 11,025, 32,490) = 11,025; the 5,000 match deducted, and
+    #   in the 6,025 left, 2024's 2,916.69 (unused contributions carried forward): 3,108.31 unused.
+    # 2026: room 3,108.31 + min(18% x (100,000 + 5,000) = 18,900, 33,810) = 22,008.31.
     e = netpay.evaluate(offer(employer_rrsp_match=5_000), 2024, arrival="2024-06-01", horizon=3)
     assert e.years[0].employment_income == pytest.approx(61_250.00, abs=0.005)
-    assert [y.rrsp_room for y in e.years] == [0, 11_025, 24_925]
+    assert [y.rrsp_room for y in e.years] == pytest.approx([0, 11_025, 22_008.31], abs=0.005)
     assert e.years[0].rrsp_not_deducted == pytest.approx(2_916.69, abs=0.005)
     assert [y.rrsp_not_deducted for y in e.years[1:]] == [0, 0]
+    assert [y.rrsp_carried_deducted for y in e.years] == pytest.approx([0, 2_916.69, 0], abs=0.005)
+    # the carried deduction lowers 2025's taxable income by 2,916.69 against the same offer without it
+    plain = netpay.evaluate(offer(employer_rrsp_match=5_000), 2025, rrsp_room=11_025)
+    assert plain.taxable_income - e.years[1].taxable_income == pytest.approx(2_916.69, abs=1.0)
 
 
 def test_a_match_beyond_the_room_is_not_deducted():
-    # room 2025 = 18% x 2024's 30,000 + 20,000 match = 9,000 < the 20,000 match: 11,000 not deducted
+    # room 2025 = 18% x 2024's 30,000 + 20,000 match = 9,000 < the 20,000 match: 11,000 not deducted,
+    # and no room left for 2024's 20,000 (not deducted with rrsp_room=0)
     o = offer(base_salary=30_000, employer_rrsp_match=20_000)
     e = netpay.evaluate(o, 2024, rrsp_room=0, horizon=2)
     assert e.years[1].rrsp_room == pytest.approx(0.18 * 50_000)
     assert e.years[1].rrsp_not_deducted == pytest.approx(20_000 - 9_000)
+    assert e.years[1].rrsp_carried_deducted == 0
 
 
 # --------------------------------------------------------------------------- a part-year year one

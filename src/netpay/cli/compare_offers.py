@@ -200,7 +200,9 @@ def run(args: argparse.Namespace) -> int:
                 print(f"Risk, {name}: {risk}.")
     print_footer(table, year, first=False)
     if horizon is not None:
-        print(f"Each line of each year: the CSV (--csv); the rules: docs/methodology/horizon.md. `{PROG} compare --help`.")
+        print(
+            f"Each line of each year: the CSV (--csv); the rules: docs/methodology/horizon.md. `{PROG} compare --help`."
+        )
     for path in written:
         print(f"Wrote {path}")
     return 0

@@ -13,12 +13,15 @@ year, or with a move the year of arrival (part-year, paid from the start date, a
   with a move, the year-one bonus 'next_year' (the default) is the bonus prorated to the days
   employed, paid in year two;
 - signing and relocation bonuses and the moving reimbursement in year one only;
-- equity vesting each year as given (``equity_vesting``, the flat shorthand);
+- equity: each grant's tranches in their tax years, vesting from the first day of work
+  (``netpay.equity.income_in_year``), or the flat ``equity_vesting`` every year;
 - RRSP room (:func:`netpay.rrsp.next_room`): year one's as in a one-year evaluation (given, a
   newcomer's 0, or the year's dollar limit); each later year the room left unused plus 18% of the
   previous year's employment income up to the year's dollar limit, less the previous year's
   pension contributions (the pension adjustment of a money-purchase plan). Contributions above the
-  room are not deducted (``rrsp_not_deducted``; netpay does not yet deduct them in a later year).
+  room are not deducted that year (``rrsp_not_deducted``); they are deducted in a later year within
+  the room that year's own contributions leave (``rrsp_carried_deducted``): unused contributions
+  carried forward on Schedule 7 (CRA, "What to do with unused RRSP, PRPP or SPP contributions").
 
 Per year, besides every line of a one-year evaluation: ``equity_tax`` (contributions and taxes with
 the shares received less those without them), ``equity_after_tax`` (shares - their tax),
@@ -116,13 +119,13 @@ def _without_shares(offer: Offer) -> Offer | None:
 
 
 def _evaluate_year(
-    offer: Offer, hy: HorizonYear, housing: Housing, room: float, factor: float, start: dt.date
+    offer: Offer, hy: HorizonYear, housing: Housing, room: float, factor: float, start: dt.date, carried: float = 0.0
 ) -> YearEvaluation:
     """One year of the horizon, with the tax on its shares (with them - without them) and its
     grants' tranches (vesting from ``start``) in ``equity_vesting``."""
     twin = _without_shares(offer)
     both = [offer] if twin is None else [offer, twin]
-    pair = year_evaluations(both, hy.year, housing, hy.residence, room, start=start)
+    pair = year_evaluations(both, hy.year, housing, hy.residence, room, start=start, rrsp_carried=carried)
     y = pair[0]
     if offer.equity:
         granted = income_in_year(list(offer.equity), start, hy.year).employment_income
@@ -186,15 +189,17 @@ def horizon_evaluation(
     room = _first_room(offer, year, move, rrsp_room)
     first_day = paid_from.start if paid_from is not None else dt.date(int(year), 1, 1)
     years: list[YearEvaluation] = []
+    carried = 0.0  # RRSP contributions not deducted yet
     for hy in checked:
         paid = offer_in_year(offer, hy.index, paid_from)
         if hy.index > 0:
             prev = years[-1]
-            unused = (
-                prev.rrsp_room - (prev.savings_rrsp - prev.rrsp_not_deducted) if prev.rrsp_room is not None else 0.0
-            )
+            deducted = prev.savings_rrsp - prev.rrsp_not_deducted + prev.rrsp_carried_deducted
+            unused = max((prev.rrsp_room or 0.0) - deducted, 0.0)
+            carried = round(carried - prev.rrsp_carried_deducted + prev.rrsp_not_deducted, 2)
             room = rrsp.next_room(hy.year, unused, prev.employment_income, prev.savings_pension)
-        years.append(_evaluate_year(paid, hy, housing, room, (1.0 + rate) ** -hy.index, first_day))
+        factor = (1.0 + rate) ** -hy.index
+        years.append(_evaluate_year(paid, hy, housing, room, factor, first_day, carried))
     settlement = None
     if move is not None:
         settlement = dict(pay_cheques(offer, move, due=due_of(years[0])).attrs["settlement"])

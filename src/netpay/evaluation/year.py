@@ -70,6 +70,8 @@ class YearEvaluation(BaseModel):
     #: year; carried forward)
     rrsp_room: float | None = None
     rrsp_not_deducted: float = 0.0
+    #: RRSP contributions of earlier years deducted this year (a horizon's year after year one)
+    rrsp_carried_deducted: float = 0.0
     # --- lines of a horizon (``evaluate(..., horizon=)``; None in a one-year evaluation)
     #: contributions and taxes due because of the shares received (with them - without them)
     equity_tax: float | None = None
@@ -175,7 +177,7 @@ FULL_YEAR_ATTRIBUTES: frozenset[str] = frozenset(
     {
         name
         for name in YearEvaluation.model_fields
-        if name not in ("residence_fraction", "rrsp_room", "rrsp_not_deducted")
+        if name not in ("residence_fraction", "rrsp_room", "rrsp_not_deducted", "rrsp_carried_deducted")
     }
     | _HORIZON_ATTRIBUTES
     | {"monthly_net_cash", "monthly_other_costs", "monthly_disposable", "monthly_disposable_recurring"}
