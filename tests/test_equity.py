@@ -4,6 +4,7 @@ tax. Every expected figure is worked out by hand in the comments (2026 tables: d
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 
 import pytest
 from hypothesis import given, settings
@@ -99,6 +100,7 @@ def test_cliff_year_tax_by_hand_alberta_2026():
     assert c25.employment_income[0] == 50_000
 
 
+@pytest.mark.filterwarnings("ignore:cash-settled RSUs paid until")
 def test_cash_settled_tranches_are_insurable_cash():
     # The same grant settled in cash: a bonus, so EI applies: insurable 50,000 + 60,000 = 110,000,
     # above the 68,900 maximum -> EI 68,900 x 1.63% = 1,123.07; and the 60,000 is cash.
@@ -108,6 +110,18 @@ def test_cash_settled_tranches_are_insurable_cash():
     offer = netpay.Offer(base_salary=50_000, equity=[grant], city="Calgary")
     c = IncomeComponents.from_offers([offer], "AB", year=2026, start=JUNE_15)
     assert tax(c, "AB", 2026).ei[0] == pytest.approx(1_123.07, abs=CENT)
+
+
+def test_cash_settled_past_three_years_warns_of_a_salary_deferral_arrangement():
+    # paid until 15 June 2029, after 31 Dec 2027 (2025 + 2): the 3-year window of ITA 248(1) (k)
+    grant = STARTUP.model_copy(update={"settlement": "cash"})
+    with pytest.warns(UserWarning, match="salary deferral arrangement"):
+        income_in_year([grant], JUNE_15, 2026)
+    # two years, last paid 15 June 2027: inside the window, no warning
+    short = RSU(grant_value=1_000, years=2, settlement="cash")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        income_in_year([short], JUNE_15, 2026)
 
 
 def test_amazon_5_15_40_40_quarterly():
@@ -257,6 +271,22 @@ def test_offer_takes_grants_or_the_flat_shorthand_not_both():
     assert netpay.Offer(base_salary=1, equity=STARTUP, city="Calgary").equity == (STARTUP,)
 
 
+def test_grants_written_as_mappings_with_a_type():
+    # as an offers file writes them: [[equity]] type = "rsu", ...
+    o = netpay.Offer(
+        base_salary=1,
+        city="Calgary",
+        equity=[
+            {"type": "rsu", "grant_value": 160_000},
+            {"type": "options", "shares": 10, "strike": 1, "fmv_at_grant": 1},
+        ],
+    )
+    assert [type(g) for g in o.equity] == [RSU, StockOptions]
+    assert o.equity[0] == STARTUP
+    with pytest.raises(ValidationError, match="equity\\[0\\]: type 'rsus' is not a grant type .*did you mean 'rsu'"):
+        netpay.Offer(base_salary=1, city="Calgary", equity=[{"type": "rsus", "grant_value": 1}])
+
+
 def test_exercise_at_a_year_waits_for_the_anniversary():
     # vests 1 Mar 2026 (annual, one year); exercise="at_year:3" -> 1 Mar 2028: income in 2028, none in 2026
     g = StockOptions(
@@ -281,24 +311,32 @@ def test_exercise_at_a_year_waits_for_the_anniversary():
     start=st.dates(min_value=dt.date(2024, 1, 1), max_value=dt.date(2026, 12, 31)),
     growth=st.floats(min_value=0.0, max_value=0.3),
     frequency=st.sampled_from(["monthly", "quarterly", "annual"]),
+    options=st.booleans(),
 )
-def test_a_day_later_start_moves_each_year_a_little(start, growth, frequency):
+def test_a_day_later_start_moves_each_year_a_little(start, growth, frequency, options):
     """Shifting the start by a day moves a year's income by at most the one tranche that crosses the
     year's end (plus a few days' price growth), and the total over all years by a few days' growth:
     a vest on the 31st lands on the month's last day (29 Jan and 31 Jan both vest on 28 Feb), so a
     tranche's days since the start change by 3 at most."""
-    g = RSU(grant_value=100_000, cliff_months=12, frequency=frequency, price_growth=growth)
+    g = (
+        StockOptions(shares=10_000, strike=10, fmv_at_grant=10, frequency=frequency, price_growth=growth)
+        if options
+        else RSU(grant_value=100_000, cliff_months=12, frequency=frequency, price_growth=growth)
+    )
     later = start + dt.timedelta(days=1)
     years = range(start.year, start.year + 6)
     a, b = by_year([g], start, years), by_year([g], later, years)
+    # each tranche's share price moves by a factor of (1 + g)^(3 / 365.25) at most, so the total by
+    # at most (that factor - 1) x the shares' gross value (options: the spread plus the strike)
+    drift = (1 + growth) ** (3 / 365.25)
+    gross = sum(t.value + (g.strike * t.shares if options else 0.0) for t in tranches(g, later))
+    moved = gross * drift * (drift - 1) + 1e-6
     biggest = max(t.value for t in tranches(g, later))
     for y in years:
-        assert abs(a[y].employment_income - b[y].employment_income) <= biggest + 1e-6
+        assert abs(a[y].employment_income - b[y].employment_income) <= biggest * drift + moved
     total_a = sum(e.employment_income for e in a.values())
     total_b = sum(e.employment_income for e in b.values())
-    # each tranche's price moves by a factor of (1 + g)^(3 / 365.25) at most
-    drift = (1 + growth) ** (3 / 365.25)
-    assert total_a / drift - 1e-6 <= total_b <= total_a * drift + 1e-6
+    assert abs(total_b - total_a) <= moved
 
 
 def test_quebec_takes_its_own_deduction_from_taxable_income():

@@ -29,6 +29,10 @@ _PUBLIC: dict[str, str] = {
     "equivalent_salary": "netpay.comparison",
     "cities": "netpay.citydata",
     "rent": "netpay.citydata",
+    "living_costs": "netpay.citydata",
+    "move_costs": "netpay.citydata",
+    "Living": "netpay.citydata",
+    "Move": "netpay.citydata",
     "monthly_cash_flow": "netpay.first_year",
     "residence_fraction": "netpay.first_year",
     "DATA_EDITION": "netpay.tables",
@@ -52,6 +56,8 @@ __all__ = [
     "Evaluation",
     "Housing",
     "InvalidIncomeError",
+    "Living",
+    "Move",
     "NetpayError",
     "NoDataError",
     "NotFoundError",
@@ -70,7 +76,9 @@ __all__ = [
     "equivalent_salary",
     "evaluate",
     "gross_for_net",
+    "living_costs",
     "monthly_cash_flow",
+    "move_costs",
     "plot",
     "rent",
     "residence_fraction",
@@ -96,7 +104,7 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from netpay import plot, tables
     from netpay.api import compare, evaluate
-    from netpay.citydata import Housing, cities, rent
+    from netpay.citydata import Housing, Living, Move, cities, living_costs, move_costs, rent
     from netpay.comparison import equivalent_salary
     from netpay.engine import take_home
     from netpay.equity import RSU, StockOptions

@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from netpay.citydata import Housing
+from netpay.citydata import Housing, Living, move_costs
 from netpay.comparison import check_period, comparison_table, first_year_table, horizon_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
@@ -108,6 +108,7 @@ def evaluate(
     rrsp_room: float | None = None,
     horizon: int | None = None,
     discount_rate: float | None = None,
+    living: Living | bool | None = None,
     **unknown: Any,
 ) -> Evaluation:
     """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
@@ -133,6 +134,10 @@ def evaluate(
     total value (``Evaluation.by_year()``), discounted at ``discount_rate`` (a fraction a year) in
     the cumulative lines. See :mod:`netpay.evaluation.horizon`.
 
+    ``living`` (a :class:`netpay.Living`, or True for one adult's modest basket) replaces the city's
+    other costs by the living-cost items of :func:`netpay.living_costs` (food, clothing, transit or
+    transportation, other necessities, utilities not in the basket), each a line with its source.
+
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
@@ -142,7 +147,7 @@ def evaluate(
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs)
+    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs, _living(living))
     work_start = _work_start(horizon, arrival, start)
     options = {"start": None if work_start else start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
@@ -199,6 +204,7 @@ def compare(
     rrsp_room: float | None = None,
     horizon: int | None = None,
     discount_rate: float | None = None,
+    living: Living | bool | None = None,
     **unknown: Any,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city's name as netpay spells
@@ -224,6 +230,11 @@ def compare(
     (offer, tax year), a MultiIndex, annual amounts per year (``period`` must be 'annual' or left
     out), the rows of ``netpay.lines.HORIZON_LINES`` ending with the cumulative ones;
     ``result.attrs['risks']`` holds per offer what it may take back (a signing bonus clawback).
+
+    ``living`` as for :func:`evaluate`: each living-cost item becomes a row ``other_costs.<item>``.
+    With ``arrival``, ``result.attrs['move']`` holds, per offer, the one-time costs of the move
+    (:func:`netpay.move_costs`: IRCC fees, the rent deposit the province allows) beside its relocation
+    bonus: ``total``, ``relocation_bonus``, ``covered`` (bonus - total) and the items.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
     if horizon is not None and period not in (None, "annual"):
@@ -235,7 +246,7 @@ def compare(
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis))
+    housing = Housing(bedrooms, _basis(rent_basis, basis), living=_living(living))
     work_start = _work_start(horizon, arrival, start)
     options = {"start": None if work_start else start, "pay_periods": pay_periods}
     move = _arrival(y, arrival, options | {"first_year_bonus": first_year_bonus, "view": view}, rrsp_room)
@@ -247,7 +258,39 @@ def compare(
         room = None if rrsp_room is None else check_room(rrsp_room)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
-    return first_year_table(evaluations, y, period, view or "both")
+    table = first_year_table(evaluations, y, period, view or "both")
+    table.attrs["move"] = _moves(evaluations, list(table.attrs["first_year"]), housing)
+    return table
+
+
+def _moves(evaluations: list[Evaluation], names: list[str], housing: Housing) -> dict[str, dict[str, Any]]:
+    """Per offer, the one-time costs of the move beside its relocation bonus (:func:`netpay.move_costs`
+    with the year-one rent and the household of ``housing.living``): total, bonus, covered, items."""
+    household = None if housing.living is None else housing.living.household
+    out = {}
+    for name, e in zip(names, evaluations, strict=True):
+        y1 = e.year_one
+        m = move_costs(y1.city, household, y1.rent, relocation_bonus=y1.relocation_bonus)
+        counted = m[m["counted"]]
+        out[name] = {
+            "total": m.attrs["total"],
+            "relocation_bonus": m.attrs["relocation_bonus"],
+            "covered": m.attrs["covered"],
+            "items": dict(zip(counted["item"], counted["amount"], strict=True)),
+            "not_available": m.attrs["missing"],
+        }
+    return out
+
+
+def _living(living: Living | bool | None) -> Living | None:
+    """``living`` as a Living (True: one adult's modest basket; None or False: no basket)."""
+    if living is None or living is False:
+        return None
+    if living is True:
+        return Living()
+    if not isinstance(living, Living):
+        raise TypeError(f"living must be a netpay.Living(household=..., basket=...), True or None, not {living!r}")
+    return living
 
 
 #: The keywords of each function, for the closest-name hint.

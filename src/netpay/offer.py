@@ -42,6 +42,7 @@ from pydantic_core import PydanticCustomError
 
 from netpay import components
 from netpay.equity import RSU, StockOptions, events
+from netpay.equity.grants import grants_from
 from netpay.equity_tax import EquityEvent
 from netpay.errors import InvalidIncomeError
 from netpay.money import MAX_AMOUNT, as_amount, round_cents
@@ -226,9 +227,7 @@ class Offer(HorizonTerms):
     @field_validator("equity", mode="before")
     @classmethod
     def _grants(cls, value: Any) -> Any:
-        if isinstance(value, RSU | StockOptions):
-            return (value,)
-        return value
+        return grants_from(value)
 
     @model_validator(mode="after")
     def _one_equity(self) -> Offer:

@@ -10,6 +10,7 @@ tranche (the A/B of s. 110(1.31)).
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Iterable, Sequence
 from typing import TypeAlias
 
@@ -49,7 +50,9 @@ def tranches(grant: Grant, start: dt.date) -> list[Tranche]:
 
 
 def rsu_events(grant: RSU, start: dt.date) -> list[EquityEvent]:
-    """One event per tranche, on its vesting date."""
+    """One event per tranche, on its vesting date (a warning for cash paid past the 3-year window)."""
+    if grant.settlement == "cash":
+        warn_salary_deferral(tranches(grant, start)[-1].date, start)
     return [
         EquityEvent(
             date=t.date,
@@ -62,6 +65,21 @@ def rsu_events(grant: RSU, start: dt.date) -> list[EquityEvent]:
         )
         for t in tranches(grant, start)
     ]
+
+
+def warn_salary_deferral(last: dt.date, start: dt.date) -> None:
+    """Cash-settled units paid after the end of the third year after the year of the services are
+    a salary deferral arrangement (ITA 248(1), para. (k) of the definition), taxed as they accrue
+    (s. 6(11)); CRA presumes a grant rewards the previous year's services (T.I. 2020-0864831I7).
+    netpay taxes each payment when received, so it warns, without modelling the accrual."""
+    if last.year > start.year + 2:
+        warnings.warn(
+            f"cash-settled RSUs paid until {last.isoformat()}, after 31 December {start.year + 2}: CRA may "
+            "treat the plan as a salary deferral arrangement (ITA 248(1), para. (k): payment within 3 years "
+            "after the year of the services), taxed as the units accrue; netpay taxes each tranche when paid",
+            UserWarning,
+            stacklevel=4,
+        )
 
 
 def exercise_date(grant: StockOptions, start: dt.date, vested: dt.date) -> dt.date:

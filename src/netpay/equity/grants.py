@@ -265,3 +265,29 @@ def _check_years_after_start(value: int, name: str) -> None:
         )
     if not 0 <= value <= 50:
         raise _invalid(f"{name} must be 0 to 50 years after the start date, got {value}")
+
+
+#: The ``type`` of a grant written as a mapping (an offers file): the class it makes.
+GRANT_TYPES: dict[str, type[RSU] | type[StockOptions]] = {"rsu": RSU, "options": StockOptions}
+
+
+def grants_from(value: Any) -> Any:
+    """``Offer(equity=...)``'s input as a tuple of grants: one grant, or a list of grants or of
+    mappings with ``type = "rsu" | "options"`` and the grant's fields (as an offers file writes them)."""
+    if isinstance(value, RSU | StockOptions):
+        return (value,)
+    if not isinstance(value, list | tuple):
+        return value  # pydantic refuses it, naming the field
+    return tuple(_grant(item, i) for i, item in enumerate(value))
+
+
+def _grant(item: Any, i: int) -> Any:
+    if not isinstance(item, dict) or "type" not in item:
+        return item
+    fields = dict(item)
+    kind = str(fields.pop("type")).strip().lower()
+    if kind not in GRANT_TYPES:
+        close = difflib.get_close_matches(kind, list(GRANT_TYPES), n=1, cutoff=0.4)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        raise _invalid(f"equity[{i}]: type {kind!r} is not a grant type{hint}: use 'rsu' or 'options'")
+    return GRANT_TYPES[kind](**fields)

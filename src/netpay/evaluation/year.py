@@ -79,6 +79,8 @@ class YearEvaluation(BaseModel):
     equity_tax_from_cash: float | None = None
     #: 1 / (1 + discount rate) ** (years after year one)
     discount_factor: float = 1.0
+    #: living-cost items netpay has no figure for (``Housing.living``): shown as NaN lines, not counted
+    living_missing: tuple[str, ...] = ()
 
     @property
     def monthly_net_cash(self) -> float:
