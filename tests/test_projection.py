@@ -67,8 +67,6 @@ LAW_CHANGES: dict[tuple[int, str, str], str] = {
     (2026, "BC", "brackets.0.rate"): "BC Budget 2026 (enactment not verified)",
     (2026, "BC", "credit_rate"): "BC Budget 2026 (enactment not verified)",
     (2026, "BC", "tax_reduction.max_amount"): "BC Budget 2026: $690 (enactment not verified)",
-    # NL 2026: BPA 13,094 by Bill 16 instead of 11,067 x 1.011 = 11,189 (first reading seen; disputed, i10-territories)
-    (2026, "NL", "basic_personal_amount"): "NL Bill 16 (enactment not seen)",
     # PE: nothing indexed; every amount legislated (2025: Bills 66 and 21; 2026: brackets +1.8%, BPA 15,000)
     **{
         (y, "PE", p): "PEI legislates its amounts each year"
@@ -114,9 +112,23 @@ UNROUNDED_CHAIN: dict[tuple[int, str, str], float] = {
     (2026, "BC", "brackets.3.from"): 115_648,  # 113,158 x 1.022 = 115,647.48
     (2026, "BC", "basic_personal_amount"): 13_216,  # 12,932 x 1.022 = 13,216.50
     (2026, "NB", "brackets.1.from"): 52_333,  # 51,306 x 1.02 = 52,332.12
-    (2026, "NB", "low_income_reduction.threshold"): 22_358,  # 21,919 x 1.02 = 22,357.38 (21,919.52 x 1.02 = 22,357.91)
     (2026, "NL", "brackets.5.from"): 285_319,  # 282,214 x 1.011 = 285,318.35
     (2026, "NT", "basic_personal_amount"): 18_198,  # 17,842 x 1.02 = 18,198.84
+}
+
+#: (year, file, path) -> the shipped values accepted while the figure is disputed (issue 10: "NB 2025
+#: low-income reduction threshold ($21,919 vs $21,920) and NU 2026 second threshold ($111,601 vs
+#: $111,602)"; NL 2026 BPA, Bill 16's 13,094 vs the indexed 11,188). Settling them is another change's
+#: work; the back-test accepts either value, the projection within $1 (NL: either, Bill 16 a new law).
+DISPUTED: dict[tuple[int, str, str], tuple[float, ...]] = {
+    # 21,343 x 1.027 = 21,919.26 -> 21,919; the unrounded chain from $19,177 (2022) gives 21,919.52 -> 21,920
+    (2025, "NB", "low_income_reduction.threshold"): (21_919, 21_920),
+    # 21,919 x 1.02 = 22,357.38 -> 22,357 (shipped 22,358); 21,920 x 1.02 = 22,358.40 -> 22,358
+    (2026, "NB", "low_income_reduction.threshold"): (22_358,),
+    # 109,413 x 1.02 = 111,601.26 -> 111,601; CRA (via three secondary copies) 111,602
+    (2026, "NU", "brackets.2.from"): (111_601, 111_602),
+    # Bill 16 (first reading seen, enactment not): 13,094; else 11,067 x 1.011 = 11,188.74 (published 11,188)
+    (2026, "NL", "basic_personal_amount"): (13_094, 11_188),
 }
 
 #: The wage-indexed payroll ceilings: no published average-weekly-earnings ratio (not seen), so the
@@ -141,6 +153,10 @@ def test_back_test_reproduces_every_shipped_figure(year, key):
     for path, (got, want) in back_test(year, key).items():
         if (year, key, path) in LAW_CHANGES:
             continue
+        if (year, key, path) in DISPUTED:
+            assert want in DISPUTED[year, key, path], (path, want)
+            assert got is not None and (abs(got - want) <= 1 or path == "basic_personal_amount"), (path, got, want)
+            continue
         if (year, key, path) in UNROUNDED_CHAIN:
             assert want == UNROUNDED_CHAIN[year, key, path]
             assert got is not None and abs(got - want) == 1, (path, got, want)
@@ -152,7 +168,7 @@ def test_back_test_reproduces_every_shipped_figure(year, key):
 def test_every_listed_exception_is_still_an_exception():
     """A listed case that the projection now reproduces must leave the list (the list cannot go stale)."""
     differing = {(y, k, p) for y in (2025, 2026) for k in FILES for p in back_test(y, k)}
-    stale = sorted((set(LAW_CHANGES) | set(UNROUNDED_CHAIN)) - differing)
+    stale = sorted((set(LAW_CHANGES) | set(UNROUNDED_CHAIN)) - differing - set(DISPUTED))
     assert not stale
 
 
@@ -286,7 +302,7 @@ def test_every_figure_says_how_it_is_indexed():
         for key in FILES:
             entry = indexation.indexing()[key]
             for path in figures(shipped(year, key)):
-                projection.classify(entry, path, key)  # raises for a figure the data does not name
+                projection.classify(entry, path, key, strict=True)  # raises for a figure the data does not name
 
 
 def test_take_home_answers_a_projected_year_warns_once_and_says_so():
@@ -363,3 +379,60 @@ def test_cli_tables_shows_a_projected_year(capsys):
     assert "(retrieved 2026-12-01, not verified, projected)" in out and "basis: " in out
     assert cli.main(["tables"]) == 0
     assert "Projected (not shipped): 2027-2036, indexed from 2026" in capsys.readouterr().out
+
+
+def test_every_public_function_answers_a_projected_year_with_one_warning():
+    offer = netpay.Offer(base_salary=120_000, city="Toronto")
+    calls = {
+        "evaluate": lambda: netpay.evaluate(offer, 2028),
+        "compare": lambda: netpay.compare([offer], year=2027),
+        "gross_for_net": lambda: netpay.gross_for_net(90_000, "ON", 2027),
+        "equivalent_salary": lambda: netpay.equivalent_salary(100_000, "Toronto", "Calgary", year=2027),
+    }
+    for name, call in calls.items():
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            call()
+        assert sum(issubclass(w.category, netpay.ProjectedYearWarning) for w in caught) == 1, name
+
+
+def test_projected_rrsp_dollar_limit():
+    from netpay import rrsp
+
+    # 33,810 (2026) x 1.03 (assumed wage growth) = 34,824.30 -> 34,820 (nearest $10)
+    assert rrsp.dollar_limit(2027) == 34_820
+
+
+# --------------------------------------------------------------------------- the maintainer's draft
+
+
+def test_draft_script_writes_valid_unverified_tables(tmp_path):
+    import importlib.util
+    from pathlib import Path
+
+    from netpay.tables.taxes import SCHEMAS
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "draft_tax_tables.py"
+    if not path.exists():  # an sdist carries no scripts/
+        pytest.skip("scripts/draft_tax_tables.py is not in this tree")
+    spec = importlib.util.spec_from_file_location("draft_tax_tables", path)
+    assert spec is not None and spec.loader is not None
+    script = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(script)
+    written = script.write(PROJECTED, tmp_path)
+    assert len(written) == len(FILES)
+    for file in written:
+        key = file.stem if file.stem in (tables.FEDERAL, tables.PAYROLL) else file.stem.upper()
+        text = file.read_text(encoding="utf-8")
+        assert text.startswith(f"# DRAFT for {PROJECTED}")
+        table = tables.validate(tables.parse_yaml(text, file.name), SCHEMAS[key], file.name)
+        assert table.year == PROJECTED
+        for items in table.sources.values():
+            for s in items if isinstance(items, list) else [items]:
+                assert not s.verified and not s.projected and s.note.startswith("netpay projection")
+    on = tables.parse_yaml((tmp_path / str(PROJECTED) / "on.yaml").read_text(encoding="utf-8"), "on")
+    assert on["basic_personal_amount"] == 13_249  # 12,989 x 1.02 = 13,248.78
+    with pytest.raises(SystemExit, match="exists"):
+        script.write(PROJECTED, tmp_path)
+    with pytest.raises(SystemExit, match="shipped already"):
+        script.write(2026, tmp_path)

@@ -24,7 +24,7 @@ from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.offer import Offer
-from netpay.tables import check_year
+from netpay.tables import check_year, one_warning
 from netpay.timeline import Arrival, as_date, check_discount_rate, check_horizon, check_room
 
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
@@ -92,6 +92,7 @@ def _arrival(year: int, arrival: Any, first_year_options: dict[str, Any], rrsp_r
     )
 
 
+@one_warning()
 def evaluate(
     offer: Offer,
     year: int | None = None,
@@ -188,6 +189,7 @@ def _work_start(horizon: Any, arrival: Any, start: Any) -> dt.date | None:
     return as_date(start, "start")
 
 
+@one_warning()
 def compare(
     offers: Iterable[Offer],
     year: int | None = None,

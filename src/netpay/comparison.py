@@ -15,7 +15,7 @@ from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.inverse import net_of, shape_like, solve
 from netpay.lines import LINES
 from netpay.money import as_amounts, round_cents
-from netpay.tables import check_year
+from netpay.tables import check_year, one_warning
 
 #: Column names of the two views of a first-year comparison.
 FIRST_YEAR_VIEWS: dict[str, str] = {"year_one": "year one", "full_year": "full year"}
@@ -139,6 +139,7 @@ def horizon_table(evaluations: Sequence[Evaluation], year: int) -> pd.DataFrame:
     return frame
 
 
+@one_warning()
 def equivalent_salary(
     salary: npt.ArrayLike | pd.Series,
     from_city: str,
@@ -167,7 +168,7 @@ def equivalent_salary(
     a, b = citydata.city(from_city), citydata.city(to_city)
     net_a = net_of(arr, a.province, y)
     housing = Housing(bedrooms, rent_basis, living=living)
-    items = shared_cost_items(a, b, housing=housing, year=y)
+    items = shared_cost_items(a, b, stacklevel=4, housing=housing, year=y)  # the caller of equivalent_salary
     delta = monthly_costs(b, housing, items, y).total - monthly_costs(a, housing, items, y).total
     target = round_cents(net_a + 12.0 * delta)
     out = np.full(arr.shape, np.nan)

@@ -96,7 +96,9 @@ class Ruleset:
     @classmethod
     def load(cls, province: str, year: int | None = None) -> Ruleset:
         """The rules for ``province`` (code or name) and ``year`` (``None``: the latest); clear errors for either."""
-        return _ruleset(normalize(province), tables.check_year(year))
+        code, y = normalize(province), tables.check_year(year)
+        tables.warn_if_projected(y)  # once per public call (tables.one_warning)
+        return _ruleset(code, y)
 
 
 def entry_point(dispatcher: Any, *sample: Any) -> Any:
@@ -423,6 +425,7 @@ def _column_index() -> pd.Index:
     return pd.Index(COLUMNS, dtype=object)
 
 
+@tables.one_warning()
 def take_home(
     income: npt.ArrayLike | pd.Series, province: str = "ON", year: int | None = None, *, marginal: bool = True
 ) -> pd.DataFrame:
@@ -450,7 +453,6 @@ def take_home(
     arr, index = as_amounts(income)
     arr = kernel_array(arr)
     rules = Ruleset.load(province, year)
-    tables.warn_if_projected(rules.year, "take_home")
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
     rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
     frame = pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)

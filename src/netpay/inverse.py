@@ -11,7 +11,7 @@ import pandas as pd
 from netpay.components import IncomeComponents, tax
 from netpay.errors import InvalidIncomeError
 from netpay.money import MAX_AMOUNT, FloatArray, as_amounts
-from netpay.tables import check_year
+from netpay.tables import check_year, one_warning
 
 #: Half-width, in cents, of the window searched around the continuous solution (widened if needed).
 _WINDOW = 40
@@ -98,6 +98,7 @@ def shape_like(values: FloatArray, original: Any, index: pd.Index | None, name: 
     return values
 
 
+@one_warning()
 def gross_for_net(net: npt.ArrayLike | pd.Series, province: str = "ON", year: int | None = None) -> Any:
     """The employment income whose take-home pay (``take_home(...).net_income``) is ``net``
     (``year=None``: the latest year netpay has).

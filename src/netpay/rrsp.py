@@ -46,10 +46,29 @@ def dollar_limits() -> RrspLimits:
 def dollar_limit(year: int) -> float:
     """The RRSP dollar limit of ``year``: the most that can be deducted for it (line 20800)."""
     limits = dollar_limits().limits
+    if int(year) not in limits and int(year) > max(limits) and tables.is_projected(int(year)):
+        return projected_dollar_limit(int(year))
     if int(year) not in limits:
         have = ", ".join(map(str, sorted(limits)))
         raise UnknownYearError(f"no RRSP dollar limit for {year} in data/{FILE} (it has {have}); give rrsp_room=")
     return limits[int(year)]
+
+
+def projected_dollar_limit(year: int) -> float:
+    """A projected year's dollar limit: the last shipped one grown by the assumed wage growth each year,
+    rounded to the nearest $10 (the money purchase limit, ITA s. 147.1(1), follows the average wage;
+    projected, not published)."""
+    limits = dollar_limits().limits
+    last = max(limits)
+    value = limits[last]
+    for y in range(last + 1, year + 1):
+        value = (
+            tables.indexation.round_to(
+                tables.indexation.grow(value, tables.indexation.step("wages", y).rate) / 10, "dollar"
+            )
+            * 10
+        )
+    return value
 
 
 def deduction_limit(year: int, rrsp_room: float | None, contributing: bool) -> float:
@@ -63,7 +82,7 @@ def deduction_limit(year: int, rrsp_room: float | None, contributing: bool) -> f
             f"RRSP contributions are deducted up to the {year} RRSP dollar limit (${limit:,.0f}); your own "
             "deduction limit is 18% of last year's earned income (up to that) plus unused room, on your "
             "notice of assessment: give rrsp_room= to use it",
-            stacklevel=5,
+            stacklevel=tables.user_stacklevel(),
         )
     return limit
 

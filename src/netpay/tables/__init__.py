@@ -57,6 +57,7 @@ __all__ = [
     "sources",
     "validate",
     "validation_problems",
+    "user_stacklevel",
     "warn_if_projected",
     "years",
 ]
@@ -214,7 +215,7 @@ def projection_basis(year: int | None) -> str | None:
     return projection.basis_summary(last_shipped(), y) if y > last_shipped() else None
 
 
-def warn_if_projected(year: int | None, what: str = "netpay") -> None:
+def warn_if_projected(year: int | None, what: str | None = None) -> None:
     """Warn (:class:`netpay.ProjectedYearWarning`) if ``year`` is projected, once per public call
     (inside :func:`one_warning`), pointing at the caller's code outside netpay."""
     y = check_year(year)
@@ -227,10 +228,10 @@ def warn_if_projected(year: int | None, what: str = "netpay") -> None:
         seen.add(y)
     warnings.warn(
         ProjectedYearWarning(
-            f"{what}: {y} is a projected tax year (netpay ships tables to {last_shipped()}): "
+            f"{what + ': ' if what else ''}{y} is a projected tax year (netpay ships tables to {last_shipped()}): "
             f"{projection.basis_summary(last_shipped(), y)}. Override with netpay.assume(...)."
         ),
-        stacklevel=_outside_netpay(),
+        stacklevel=user_stacklevel(),
     )
 
 
@@ -256,8 +257,9 @@ class one_warning:  # noqa: N801 - a decorator/context manager named for what it
         return wrapper
 
 
-def _outside_netpay() -> int:
-    """The ``stacklevel`` of the first frame outside netpay (so the warning names the user's line)."""
+def user_stacklevel() -> int:
+    """The ``stacklevel`` for a ``warnings.warn`` in the calling function that names the first frame
+    outside netpay: the user's line, however many netpay frames (decorators included) lie between."""
     import sys
 
     frame, level = sys._getframe(1), 1

@@ -54,11 +54,12 @@ def matches(pattern: str, path: str) -> bool:
     return len(p) == len(q) and all(a in ("*", b) for a, b in zip(p, q, strict=True))
 
 
-def classify(entry: Indexing, path: str, key: str) -> tuple[str, Any, str]:
+def classify(entry: Indexing, path: str, key: str, strict: bool = False) -> tuple[str, Any, str]:
     """How ``path`` of table ``key`` moves: ('indexed', rounding), ('derived', Derived) or ('held',
     reason), with the pattern of ``indexed.yaml`` that names it.
 
-    A figure the indexation data does not name is an error: every figure must say how it is indexed.
+    Every figure must say how it is indexed: one the indexation data does not name is an error with
+    ``strict`` (the tests), else held and said so (a new field merged before its indexation entry).
     """
     for pattern, rounding in entry.indexed.items():
         if matches(pattern, path):
@@ -68,6 +69,8 @@ def classify(entry: Indexing, path: str, key: str) -> tuple[str, Any, str]:
     for pattern, reason in entry.held.items():
         if matches(pattern, path):
             return "held", reason, pattern
+    if not strict:
+        return "held", "not named in data/indexation/indexed.yaml, so held (add it there)", path
     raise DataFileError(
         f"data/indexation/indexed.yaml: {key}: figure {path!r} is neither indexed nor held; "
         "add it under 'indexed' (with its rounding) or 'held' (with the reason)"
