@@ -164,8 +164,8 @@ class YearEvaluation(BaseModel):
         return pd.DataFrame({"annual": self.annual, "monthly": self.monthly}).rename(index=LINES)
 
 
-def _nan_if_none(value: float | None, compute: Callable[[float], float]) -> float:
-    return float("nan") if value is None else compute(value)
+def _nan_if_none(value: float | None, of: Callable[[float], float]) -> float:
+    return float("nan") if value is None else of(value)
 
 
 #: Lines of a horizon that are attributes of a year evaluation rather than lines of :data:`LINES`.
