@@ -76,7 +76,7 @@ def deduction_limit(year: int, rrsp_room: float | None, contributing: bool) -> f
     limit, with a warning when someone contributes (their own limit may be lower)."""
     if rrsp_room is not None:
         return float(rrsp_room)
-    limit = projected_dollar_limit(year)
+    limit = dollar_limit(year)
     if contributing:
         warnings.warn(
             f"RRSP contributions are deducted up to the {year} RRSP dollar limit (${limit:,.0f}); your own "
@@ -95,31 +95,11 @@ def deduction_limit(year: int, rrsp_room: float | None, contributing: bool) -> f
 EARNED_INCOME_SHARE = 0.18
 
 
-def projected_dollar_limit(year: int) -> float:
-    """The RRSP dollar limit of ``year``: the file's, or past its last year a projection (marked as
-    such in a warning): the last limit grown by the mean yearly growth of the file's limits, to the
-    dollar. The dollar limit is the previous year's money-purchase limit, indexed to the average
-    wage (ITA s. 147.1(1)); the projection stands in for that indexation."""
-    limits = dollar_limits().limits
-    last = max(limits)
-    if int(year) in limits or int(year) < last:
-        return dollar_limit(year)
-    first = min(limits)
-    growth = (limits[last] / limits[first]) ** (1.0 / (last - first)) if last > first else 1.0
-    value = float(round(limits[last] * growth ** (int(year) - last)))
-    warnings.warn(
-        f"the RRSP dollar limit of {year} is projected (${value:,.0f}): data/{FILE} ends in {last}; "
-        f"the limits grow {100 * (growth - 1):.2f}% a year from {first} to {last}",
-        stacklevel=4,
-    )
-    return value
-
-
 def new_room(year: int, earned_income_before: float, pension_adjustment_before: float = 0.0) -> float:
     """The RRSP room a year adds: min(18% x earned income of ``year`` - 1, the dollar limit of
     ``year``) - the pension adjustment of ``year`` - 1 (ITA s. 146(1)), to the cent. A newcomer's
     earned income of the year before arrival is 0: no room in the year of arrival."""
-    accrued = min(EARNED_INCOME_SHARE * max(earned_income_before, 0.0), projected_dollar_limit(year))
+    accrued = min(EARNED_INCOME_SHARE * max(earned_income_before, 0.0), dollar_limit(year))
     return round(accrued - pension_adjustment_before, 2)
 
 
