@@ -85,6 +85,14 @@ def test_the_example_compares_three_different_offers(capsys, tmp_path):
     )
 
 
+def test_a_projected_year_is_noted_once(capsys):
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        code, out, err = run(capsys, "compare", "--offers", str(EXAMPLE))
+    assert code == 0, err
+    assert err.count("2027 is a projected tax year") == 1  # once, not once per offer
+
+
 def test_the_example_draws_the_horizon(capsys, tmp_path):
     png = tmp_path / "h.png"
     code, out, err = run(capsys, "compare", "--offers", str(EXAMPLE), "--plot", str(png))

@@ -176,8 +176,10 @@ def run(args: argparse.Namespace) -> int:
     """Print the offers side by side (and write the CSV and the chart)."""
     import netpay
     from netpay.cli.compare import comparison, print_footer
+    from netpay.tables import one_warning
 
-    evals, year, horizon, _rate = _from_file(args) if args.offers is not None else _from_options(args)
+    with one_warning():  # a projected year is noted once, not once per offer
+        evals, year, horizon, _rate = _from_file(args) if args.offers is not None else _from_options(args)
     table = table_of(evals, year, horizon)
     chart = (lambda: netpay.plot.horizon(table)) if horizon is not None else (lambda: netpay.plot.breakdown(table))
     written = write_files(args, table, chart)
