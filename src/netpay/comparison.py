@@ -168,7 +168,8 @@ def equivalent_salary(
     a, b = citydata.city(from_city), citydata.city(to_city)
     net_a = net_of(arr, a.province, y)
     housing = Housing(bedrooms, rent_basis, living=living)
-    items = shared_cost_items(a, b, stacklevel=4, housing=housing, year=y)  # the caller of equivalent_salary
+    # stacklevel 4: the caller of equivalent_salary (and its one_warning decorator)
+    items = shared_cost_items(a, b, housing=housing, year=y, stacklevel=4)
     delta = monthly_costs(b, housing, items, y).total - monthly_costs(a, housing, items, y).total
     target = round_cents(net_a + 12.0 * delta)
     out = np.full(arr.shape, np.nan)

@@ -96,9 +96,7 @@ class Ruleset:
     @classmethod
     def load(cls, province: str, year: int | None = None) -> Ruleset:
         """The rules for ``province`` (code or name) and ``year`` (``None``: the latest); clear errors for either."""
-        code, y = normalize(province), tables.check_year(year)
-        tables.warn_if_projected(y)  # once per public call (tables.one_warning)
-        return _ruleset(code, y)
+        return _ruleset(normalize(province), tables.year_in_use(year))  # warns for a projected year
 
 
 def entry_point(dispatcher: Any, *sample: Any) -> Any:
@@ -425,7 +423,6 @@ def _column_index() -> pd.Index:
     return pd.Index(COLUMNS, dtype=object)
 
 
-@tables.one_warning()
 def take_home(
     income: npt.ArrayLike | pd.Series, province: str = "ON", year: int | None = None, *, marginal: bool = True
 ) -> pd.DataFrame:
@@ -439,11 +436,7 @@ def take_home(
     law rounds; ``monthly_net_income`` is ``net_income / 12``; rates are fractions.
 
     The marginal rate is the exact $1 step (unrounded) of the same pipeline; ``marginal=False``
-    leaves that column NaN, for sweeps that need no marginal rate.
-
-    A projected year (after the last shipped one, ``netpay.tables.is_projected``) answers from
-    tables indexed forward, warns once (``netpay.ProjectedYearWarning``) and sets
-    ``attrs['status'] = 'projected'`` and ``attrs['projection']`` (the basis).
+    leaves that column NaN (for sweeps); a projected year warns and sets ``attrs['status']``.
 
     >>> round(take_home(140_000, "ON", 2026).loc[0, "net_income"] > 90_000)
     1
@@ -455,8 +448,4 @@ def take_home(
     rules = Ruleset.load(province, year)
     block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
     rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
-    frame = pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False)
-    basis = tables.projection_basis(rules.year)
-    if basis is not None:  # a projected year says so (shipped years' results carry no attrs)
-        frame.attrs.update(status="projected", projection=basis, year=rules.year)
-    return frame
+    return tables.labelled(pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False), rules.year)

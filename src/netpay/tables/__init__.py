@@ -46,6 +46,7 @@ __all__ = [
     "data_root",
     "edition",
     "is_projected",
+    "labelled",
     "last_shipped",
     "load",
     "one_warning",
@@ -59,6 +60,7 @@ __all__ = [
     "validation_problems",
     "user_stacklevel",
     "warn_if_projected",
+    "year_in_use",
     "years",
 ]
 
@@ -213,6 +215,23 @@ def projection_basis(year: int | None) -> str | None:
     """What a projected year rests on (for a result's ``attrs['projection']``); None for a shipped year."""
     y = check_year(year)
     return projection.basis_summary(last_shipped(), y) if y > last_shipped() else None
+
+
+def year_in_use(year: Any) -> int:
+    """:func:`check_year`, warning (:func:`warn_if_projected`) if the year is projected: the year a
+    computation uses."""
+    y = check_year(year)
+    warn_if_projected(y)
+    return y
+
+
+def labelled(frame: Any, year: int) -> Any:
+    """``frame`` (a result for ``year``) with ``attrs['status'] = 'projected'``, ``attrs['projection']``
+    (the basis) and ``attrs['year']`` if the year is projected; a shipped year's result is unchanged."""
+    basis = projection_basis(year)
+    if basis is not None:
+        frame.attrs.update(status="projected", projection=basis, year=year)
+    return frame
 
 
 def warn_if_projected(year: int | None, what: str | None = None) -> None:
