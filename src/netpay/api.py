@@ -22,7 +22,10 @@ from netpay.citydata import Housing, Living, move_costs
 from netpay.comparison import check_period, comparison_table, first_year_table, horizon_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
+from netpay.evaluation.household_first_year import household_first_year
+from netpay.evaluation.household_result import evaluate_household, with_household_rows
 from netpay.first_year.evaluation import first_year_evaluation
+from netpay.household import Household
 from netpay.offer import Offer
 from netpay.tables import check_year, one_warning
 from netpay.timeline import Arrival, as_date, check_discount_rate, check_horizon, check_room
@@ -30,8 +33,9 @@ from netpay.timeline import Arrival, as_date, check_discount_rate, check_horizon
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
 ELSEWHERE: dict[str, str] = {
     **{
-        word: f"the household is not modelled yet ({word}=): netpay models one person today; see docs/limitations.md"
-        for word in ("household", "spouse", "partner", "children", "child", "dependants", "dependents")
+        word: "the household is one keyword: household=netpay.Household(spouse=netpay.Spouse(income=...), "
+        "children=[netpay.Child(born=2023)])"
+        for word in ("spouse", "partner", "children", "child", "dependants", "dependents")
     },
     "salary": "the salary is part of the offer: netpay.Offer(base_salary=..., city=...)",
     "city": "the city is part of the offer: netpay.Offer(base_salary=..., city=...)",
@@ -92,11 +96,25 @@ def _arrival(year: int, arrival: Any, first_year_options: dict[str, Any], rrsp_r
     )
 
 
+def _household(household: Any) -> Household | None:
+    """``household`` if it is a :class:`Household` (or None), else a TypeError saying what to give."""
+    if household is None or isinstance(household, Household):
+        return household
+    raise TypeError(f"household must be a netpay.Household(spouse=..., children=[...]), not {type(household).__name__}")
+
+
+def _bedrooms(bedrooms: int | None, household: Household | None) -> int:
+    """``bedrooms`` if given, else the household's default (a couple with one child: 2), else 1."""
+    if bedrooms is not None:
+        return bedrooms
+    return household.bedrooms if household is not None else 1
+
+
 @one_warning()
 def evaluate(
     offer: Offer,
     year: int | None = None,
-    bedrooms: int = 1,
+    bedrooms: int | None = None,
     rent_basis: str = "asking",
     rent: float | None = None,
     other_costs: Mapping[str, float] | None = None,
@@ -110,6 +128,7 @@ def evaluate(
     horizon: int | None = None,
     discount_rate: float | None = None,
     living: Living | bool | None = None,
+    household: Household | None = None,
     **unknown: Any,
 ) -> Evaluation:
     """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
@@ -139,6 +158,14 @@ def evaluate(
     other costs by the living-cost items of :func:`netpay.living_costs` (food, clothing, transit or
     transportation, other necessities, utilities not in the basket), each a line with its source.
 
+    ``household`` (a :class:`netpay.Household`; None: a single person, exactly as without it): each
+    adult files a return, the household's transfers and benefits are added, child care is paid; the
+    result is a :class:`~netpay.evaluation.household.HouseholdEvaluation` whose ``household`` holds
+    the household's lines and whose ``monthly_disposable`` is the household's. ``bedrooms`` defaults
+    to the household's (one for the adults, one per child, at most 3), else 1. With ``arrival`` too,
+    ``year_one_household`` holds the year of arrival's: benefits from the month the household's
+    ``status`` allows (see ``netpay.evaluation.household_first_year``).
+
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
@@ -148,15 +175,21 @@ def evaluate(
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs, _living(living))
+    home = _household(household)
+    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), rent, other_costs, _living(living))
     work_start = _work_start(horizon, arrival, start)
     options = {"start": None if work_start else start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     room = None if rrsp_room is None else check_room(rrsp_room)
     if horizon is not None or discount_rate is not None:
+        _no_household_horizon(home)
         return _horizon([offer], y, housing, move, room, horizon, discount_rate, work_start)[0]
     if move is not None:
+        if home is not None:
+            return household_first_year(offer, move, housing, home)
         return first_year_evaluation(offer, move, housing)
+    if home is not None:
+        return evaluate_household([offer], y, housing, home, room)[0]
     return evaluate_offers([offer], y, housing, room)[0]
 
 
@@ -165,7 +198,7 @@ def _horizon(
     year: int,
     housing: Housing,
     move: Arrival | None,
-    room: float | None,
+    room: Any,
     horizon: Any,
     discount_rate: Any,
     start: Any = None,
@@ -178,7 +211,23 @@ def _horizon(
         raise NetpayError("discount_rate discounts the years of a horizon: give horizon= too (e.g. horizon=4)")
     n = check_horizon(horizon)
     rate = 0.0 if discount_rate is None else check_discount_rate(discount_rate)
+    room = None if room is None else check_room(room)
     return [horizon_evaluation(o, year, n, housing, move, room, rate, start) for o in offers]
+
+
+def _horizon_period(horizon: Any, period: str | None, view: str | None) -> str:
+    """The period of a comparison: a horizon's table is annual and has no first-year view."""
+    if horizon is not None and period not in (None, "annual"):
+        raise ValueError(f"a horizon's table is annual (one column per year): leave period out, not {period!r}")
+    if horizon is not None and view is not None:
+        raise NetpayError("view chooses the columns of a first year; with horizon= every year is a column")
+    return check_period(period or "monthly")
+
+
+def _no_household_horizon(home: Household | None) -> None:
+    """A household over a horizon is refused, not evaluated as one person."""
+    if home is not None:
+        raise NetpayError("a household over a horizon is not modelled yet: give household= or horizon=, not both")
 
 
 def _work_start(horizon: Any, arrival: Any, start: Any) -> dt.date | None:
@@ -193,7 +242,7 @@ def _work_start(horizon: Any, arrival: Any, start: Any) -> dt.date | None:
 def compare(
     offers: Iterable[Offer],
     year: int | None = None,
-    bedrooms: int = 1,
+    bedrooms: int | None = None,
     rent_basis: str = "asking",
     period: str | None = None,
     *,
@@ -207,6 +256,7 @@ def compare(
     horizon: int | None = None,
     discount_rate: float | None = None,
     living: Living | bool | None = None,
+    household: Household | None = None,
     **unknown: Any,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city's name as netpay spells
@@ -228,37 +278,43 @@ def compare(
     those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
     fraction and the spring settlement of the return.
 
-    A ``horizon`` of N years (and optionally ``discount_rate``, see :func:`evaluate`) gives columns
-    (offer, tax year), a MultiIndex, annual amounts per year (``period`` must be 'annual' or left
-    out), the rows of ``netpay.lines.HORIZON_LINES`` ending with the cumulative ones;
-    ``result.attrs['risks']`` holds per offer what it may take back (a signing bonus clawback).
+    ``horizon`` (and ``discount_rate``, as for :func:`evaluate`): columns (offer, tax year), annual
+    rows ``netpay.lines.HORIZON_LINES``, cumulative last; ``attrs['risks']``: what an offer may take back.
 
     ``living`` as for :func:`evaluate`: each living-cost item becomes a row ``other_costs.<item>``.
     With ``arrival``, ``result.attrs['move']`` holds, per offer, the one-time costs of the move
     (:func:`netpay.move_costs`: IRCC fees, the rent deposit the province allows) beside its relocation
     bonus: ``total``, ``relocation_bonus``, ``covered`` (bonus - total) and the items.
+
+    ``household`` (a :class:`netpay.Household`, as for :func:`evaluate`): the rows of the primary
+    adult (taxes with the household's claims) are followed by the household's (``netpay.lines.HOUSEHOLD_LINES``:
+    the spouse's return, the transfers, ``benefit.<key>`` for each benefit, child care, household net
+    cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
-    if horizon is not None and period not in (None, "annual"):
-        raise ValueError(f"a horizon's table is annual (one column per year): leave period out, not {period!r}")
-    if horizon is not None and view is not None:
-        raise NetpayError("view chooses the columns of a first year; with horizon= every year is a column")
-    period = check_period(period or "monthly")
+    period = _horizon_period(horizon, period, view)
     items = offer_list(offers)
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), living=_living(living))
+    home = _household(household)
+    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), living=_living(living))
     work_start = _work_start(horizon, arrival, start)
     options = {"start": None if work_start else start, "pay_periods": pay_periods}
     move = _arrival(y, arrival, options | {"first_year_bonus": first_year_bonus, "view": view}, rrsp_room)
     if horizon is not None or discount_rate is not None:
-        room = None if rrsp_room is None else check_room(rrsp_room)
-        evaluations = _horizon(items, y, housing, move, room, horizon, discount_rate, work_start)
-        return horizon_table(evaluations, y)
+        _no_household_horizon(home)
+        return horizon_table(_horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start), y)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
+        if home is not None:
+            households = evaluate_household(items, y, housing, home, room)
+            return with_household_rows(comparison_table(households, y, period), households, period)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
+    if home is not None:
+        households = [household_first_year(o, move, housing, home) for o in items]
+        frame = first_year_table(households, y, period, view or "both")
+        return with_household_rows(frame, households, period, view or "both")
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
     table = first_year_table(evaluations, y, period, view or "both")
     table.attrs["move"] = _moves(evaluations, list(table.attrs["first_year"]), housing)

@@ -32,7 +32,7 @@ from netpay.jurisdictions import normalize
 from netpay.lines import COLUMNS
 from netpay.lines import LABELS as LABELS  # version 1 read the labels here
 from netpay.money import FloatArray, as_amounts
-from netpay.rules import federal, payroll
+from netpay.rules import federal, household, payroll
 from netpay.rules.arithmetic import round_cents
 from netpay.rules.context import FULL_YEAR, Residence, TaxContext
 from netpay.rules.jit import JIT, compiled, rule
@@ -55,6 +55,8 @@ class Common(NamedTuple):
     ei: payroll.PremiumRecord
     qpip: payroll.PremiumRecord
     federal: federal.FederalRecord
+    #: the 428 form's household amounts (spouse, eligible dependant, children)
+    household: household.ProvincialHousehold
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,9 @@ class Ruleset:
     @functools.cached_property
     def kernel(self) -> Any:
         """:func:`kernel` compiled for this province's records (see :func:`entry_point`)."""
-        return entry_point(run, np.zeros((7, 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True)
+        return entry_point(
+            run, np.zeros((len(INPUTS), 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True
+        )
 
     @functools.cached_property
     def salary_kernel(self) -> Any:
@@ -129,6 +133,7 @@ def _ruleset(code: str, year: int) -> Ruleset:
         ei=payroll.ei_record(pay, quebec),
         qpip=payroll.qpip_record(pay, quebec),
         federal=federal.record(fed, quebec),
+        household=household.record(prov),
     )
     return Ruleset(year, code, fed, pay, prov, common, module_for(code).params(prov))
 
@@ -187,6 +192,7 @@ def tax_return(
     insurable: float,
     deductions: float,
     provincial_only: float,
+    h: household.HouseholdInputs,
     rounded: bool,
     common: Common,
     prov: Any,
@@ -195,16 +201,19 @@ def tax_return(
     taxable_deductions: float = 0.0,
     provincial_taxable_deductions: float = 0.0,
 ) -> Return:
-    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent."""
+    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent;
+    ``h``: the household's claims on this return (``netpay.rules.household``)."""
     base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
-    net = max(employment - enhanced - deductions, 0.0)
+    net = max(employment - enhanced - deductions - h.childcare_deduction, 0.0)
     taxable = max(net - taxable_deductions, 0.0)
-    fed_ded, qc_ded, e = taxable_deductions, provincial_taxable_deductions, employment
+    fed_amount, prov_amount, dependants = household.amounts(h, net, common.federal, common.household, fraction)
     ctx = TaxContext(
-        e, e, deductions, net, taxable, base, enhanced, ei, qpip, provincial_only, fraction, jan1, fed_ded, qc_ded
-    )
+        employment, employment, deductions, net, taxable, base, enhanced, ei, qpip, provincial_only, fraction, jan1,
+        taxable_deductions, provincial_taxable_deductions,
+        h.childcare_deduction, fed_amount, prov_amount, dependants, h.credits_transferred, h.role, h.spouse_net_income,
+    )  # fmt: skip
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
     if rounded:
@@ -237,7 +246,7 @@ def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
     out[1, i] = c.pension_base + c.pension_enhanced
     out[2, i] = c.ei
     out[3, i] = c.qpip
-    out[4, i] = c.deductions
+    out[4, i] = c.deductions + c.childcare_deduction
     out[5, i] = c.taxable_income
     out[6, i] = r.provincial_taxable_income
     out[7, i] = r.federal_tax
@@ -252,14 +261,15 @@ def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
 def fill(
     incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> None:
-    """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``:
-    employment income, pensionable and insurable earnings, deductions, provincial-only income,
-    deductions from taxable income (federal, and Québec's own)."""
+    """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``
+    (:data:`INPUTS`: the incomes and deductions of :class:`Incomes`, then the household's inputs)."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
-        pen, ins, ded, prov_only = incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i]
-        fed_ded, qc_ded = incomes[5, i], incomes[6, i]
-        r = tax_return(x, pen, ins, ded, prov_only, rounded, common, prov, fraction, jan1, fed_ded, qc_ded)
+        pen, ins, ded, prov_only, fed_ded, qc_ded = (
+            incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], incomes[5, i], incomes[6, i]
+        )  # fmt: skip
+        h = household.inputs_at(incomes, i)
+        r = tax_return(x, pen, ins, ded, prov_only, h, rounded, common, prov, fraction, jan1, fed_ded, qc_ded)
         write_return(out, i, x, r)
         out[13, i] = np.nan
         out[14, i] = r.ctx.pension_base
@@ -287,17 +297,18 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
     unrounded, so a $1 step is not swamped by a cent of rounding; it runs as a loop of its own,
     which keeps both loops simple enough for the compiler to vectorize.
     """
+    none = household.no_household()
     for i in range(salary.shape[0]):
         x = salary[i]
-        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, True, common, prov, 1.0, True))
+        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True))
     if not marginal:
         out[13, :] = np.nan
         return out
     for i in range(salary.shape[0]):
         x = salary[i]
         h = marginal_step(x)
-        before = tax_return(x, x, x, 0.0, 0.0, False, common, prov, 1.0, True)
-        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, False, common, prov, 1.0, True)
+        before = tax_return(x, x, x, 0.0, 0.0, none, False, common, prov, 1.0, True)
+        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, none, False, common, prov, 1.0, True)
         out[13, i] = (total_deductions(after) - total_deductions(before)) / h
     return out
 
@@ -329,6 +340,8 @@ class Incomes:
     only (T1 line 24900, the security options deduction: not off net income, so credits and
     clawbacks that read net income do not see them), and ``provincial_taxable_deductions`` are
     Québec's own (TP-1 line 297).
+
+    The household's inputs follow (zero: a single person), as ``rules.household.HouseholdInputs`` says.
     """
 
     employment: FloatArray
@@ -338,22 +351,28 @@ class Incomes:
     provincial_only: FloatArray | float = 0.0
     taxable_deductions: FloatArray | float = 0.0
     provincial_taxable_deductions: FloatArray | float = 0.0
+    childcare_deduction: FloatArray | float = 0.0
+    claim: FloatArray | float = 0.0
+    dependant_net_income: FloatArray | float = 0.0
+    role: FloatArray | float = 0.0
+    children_under_6: FloatArray | float = 0.0
+    children: FloatArray | float = 0.0
+    credits_transferred: FloatArray | float = 0.0
+    spouse_net_income: FloatArray | float = 0.0
 
     def matrix(self) -> FloatArray:
-        """The seven inputs as the rows of one float64 array (defaults and constants filled in)."""
+        """The inputs (:data:`INPUTS`) as the rows of one float64 array (defaults and constants filled in)."""
         e = np.asarray(self.employment, dtype=np.float64)
-        out = np.empty((7, e.shape[0]), dtype=np.float64)
+        out = np.empty((len(INPUTS), e.shape[0]), dtype=np.float64)
         out[0] = e
-        for row, value, default in (
-            (1, self.pensionable, e),
-            (2, self.insurable, e),
-            (3, self.deductions, 0.0),
-            (4, self.provincial_only, 0.0),
-            (5, self.taxable_deductions, 0.0),
-            (6, self.provincial_taxable_deductions, 0.0),
-        ):
-            out[row] = default if value is None else value
+        for row, name in enumerate(INPUTS[1:], start=1):
+            value = getattr(self, name)
+            out[row] = (e if name in ("pensionable", "insurable") else 0.0) if value is None else value
         return out
+
+
+#: The rows of the kernel's input, in order: the fields of :class:`Incomes`.
+INPUTS: tuple[str, ...] = tuple(Incomes.__dataclass_fields__)
 
 
 class TaxResult:

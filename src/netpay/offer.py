@@ -70,7 +70,7 @@ AMOUNT_FIELDS: tuple[str, ...] = (
 #: has the same cap; a larger bonus is given in dollars (``bonus=``), where the ceiling still applies.
 MAX_BONUS_PERCENT = 1000.0
 
-_HOUSEHOLD = "netpay models one person today; see docs/limitations.md"
+_HOUSEHOLD = "give it to evaluate() / compare(): household=netpay.Household(spouse=..., children=[...])"
 _HOUSING = "housing is given to evaluate() / compare(): e.g. evaluate(offer, year, bedrooms=2, rent=2_400)"
 _MOVE = "the move is given to evaluate() / compare(): e.g. evaluate(offer, year, arrival=date(2026, 6, 1))"
 

@@ -176,8 +176,15 @@ def run(args: argparse.Namespace) -> int:
     """Print the offers side by side (and write the CSV and the chart)."""
     import netpay
     from netpay.cli.compare import comparison, print_footer
+    from netpay.cli.household import household_from_args
     from netpay.tables import one_warning
 
+    if household_from_args(args) is not None:
+        raise UsageError(
+            "the household options (--spouse-income, --child) are not modelled over --horizon or --offers yet"
+        )
+    if args.bedrooms is None:
+        args.bedrooms = 1
     with one_warning():  # a projected year is noted once, not once per offer
         evals, year, horizon, _rate = _from_file(args) if args.offers is not None else _from_options(args)
     table = table_of(evals, year, horizon)

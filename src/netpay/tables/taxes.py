@@ -74,8 +74,22 @@ class PayrollTable(CitedTable):
 # --------------------------------------------------------------------------- federal
 
 
+class ChildCareLimits(Frozen):
+    """T778 / ITA s. 63(3): the annual child care expense amount per eligible child: ``young`` for a
+    child ``young_max_age`` or under at year end, ``older`` for one under ``older_max_age`` + 1 at some
+    time in the year (read by ``netpay.rules.household``; the disability limit is not modelled)."""
+
+    young: float = Field(gt=0)
+    young_max_age: int = Field(ge=0, le=18)
+    older: float = Field(gt=0)
+    older_max_age: int = Field(ge=0, le=18)
+
+
 class FederalTable(BracketTable):
     """``federal.yaml``: read by ``netpay.rules.federal``."""
+
+    #: line 21400's per-child limits (None: not in the file for that year)
+    child_care_expenses: ChildCareLimits | None = None
 
     credit_rate: float = Field(gt=0, lt=1, description="rate applied to non-refundable credit amounts")
     basic_personal_amount: PhaseDown
@@ -86,6 +100,27 @@ class FederalTable(BracketTable):
 # --------------------------------------------------------------------------- provinces and territories
 
 
+class SpouseAmount(Frozen):
+    """428 lines 58120 and 58160, the spouse or common-law partner amount and the amount for an
+    eligible dependant: ``max`` less the dependant's net income above ``threshold`` (nil at ``max +
+    threshold``). ``follows_basic_personal_amount``: the maximum is the claimant's own basic personal
+    amount after its phase-down (Yukon, as the federal amount); read by ``netpay.rules.household``."""
+
+    max: float = Field(ge=0)
+    threshold: float = Field(default=0.0, ge=0, lt=THRESHOLD_LIMIT)
+    follows_basic_personal_amount: bool = False
+
+
+class ChildAmounts(Frozen):
+    """Non-refundable amounts for children on a 428 form, claimed by the lower-income spouse or a
+    single parent: ``per_child`` for each child ``max_age`` or under at year end (SK428 line 58210),
+    ``young_child`` for each child under 6 (PE428, NU428: $100 a month)."""
+
+    per_child: float = Field(default=0.0, ge=0)
+    max_age: int = Field(default=18, ge=0, le=25)
+    young_child: float = Field(default=0.0, ge=0)
+
+
 class ProvincialTable(BracketTable):
     """Fields every provincial or territorial table has."""
 
@@ -93,6 +128,14 @@ class ProvincialTable(BracketTable):
     credit_rate: float | None = Field(
         default=None, gt=0, lt=1, description="rate for non-refundable credits; default: the lowest bracket rate"
     )
+    #: None: netpay has no figure for the year (a household with a spouse or a single parent is refused)
+    spouse_amount: SpouseAmount | None = None
+    #: None: the form has no amount for children (the file's notes say so)
+    child_amounts: ChildAmounts | None = None
+
+    def missing_household_figures(self) -> list[str]:
+        """The household figures this year's file lacks (a household is refused without them)."""
+        return [] if self.spouse_amount is not None else ["spouse_amount"]
 
     @property
     def effective_credit_rate(self) -> float:
@@ -150,9 +193,11 @@ class OntarioSurtax(Frozen):
 
 
 class OntarioTaxReduction(Frozen):
-    """ON428 Part C, Ontario tax reduction: the basic amount per person (no dependants here)."""
+    """ON428 Part C, Ontario tax reduction: the basic amount per person and the amount per dependent
+    child 18 or under (line 60969; None: not in the file for that year)."""
 
     basic_amount: float = Field(gt=0)
+    per_dependant: float | None = Field(default=None, ge=0)
 
 
 class Lift(Frozen):
@@ -162,6 +207,8 @@ class Lift(Frozen):
     rate: float = Field(gt=0, lt=1, description="share of employment income")
     threshold: float = Field(gt=0, lt=THRESHOLD_LIMIT, description="adjusted net income above which it is reduced")
     reduction_rate: float = Field(gt=0, lt=1)
+    #: Part B (a spouse): adjusted family net income above which it is reduced (None: not in the file)
+    family_threshold: float | None = Field(default=None, gt=0, lt=THRESHOLD_LIMIT)
 
 
 class PremiumStep(Frozen):
@@ -179,6 +226,11 @@ class OntarioTable(ProvincialTable):
     tax_reduction: OntarioTaxReduction
     lift: Lift
     health_premium: list[PremiumStep] = Field(min_length=1)
+
+    def missing_household_figures(self) -> list[str]:
+        missing = super().missing_household_figures()
+        missing += ["tax_reduction.per_dependant"] if self.tax_reduction.per_dependant is None else []
+        return missing + (["lift.family_threshold"] if self.lift.family_threshold is None else [])
 
     @field_validator("health_premium")
     @classmethod
@@ -215,6 +267,10 @@ class QuebecTable(ProvincialTable):
     """``qc.yaml``: read by ``netpay.rules.provinces.qc``."""
 
     deduction_for_workers: DeductionForWorkers
+
+    def missing_household_figures(self) -> list[str]:
+        """None: the TP-1 has no spouse amount (the spouses transfer unused credits, line 431)."""
+        return []
 
 
 class SupplementalCredit(Frozen):

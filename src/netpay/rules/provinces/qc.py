@@ -66,6 +66,7 @@ def provincial_taxable_income(ctx: TaxContext, p: Params) -> float:
 
 @rule
 def provincial_tax(ctx: TaxContext, p: Params) -> float:
-    """TP-1 line 432 for an employee: tax on Québec taxable income less the credit rate x line 350 (BPA)."""
+    """TP-1 line 432 for an employee: tax on Québec taxable income less the credit rate x line 350 (BPA)
+    and less the spouse's unused credits transferred (line 431), not below zero."""
     gross = bracket_tax(provincial_taxable_income(ctx, p), p.lines)
-    return max(gross - p.credit_rate * prorated(p.basic_personal_amount, ctx), 0.0)
+    return max(gross - p.credit_rate * prorated(p.basic_personal_amount, ctx) - ctx.credits_transferred, 0.0)
