@@ -84,6 +84,14 @@ def _get(raw: dict[str, Any], path: str) -> Any:
     return node
 
 
+def _has(raw: dict[str, Any], path: str) -> bool:
+    try:
+        _get(raw, path)
+    except (KeyError, IndexError, TypeError):
+        return False
+    return True
+
+
 def _set(raw: dict[str, Any], path: str, value: float) -> None:
     *head, last = path.split(".")
     node: Any = raw
@@ -111,6 +119,8 @@ def step_once(raw: dict[str, Any], key: str, year: int, steps: StepFn) -> dict[s
         container[k] = _whole(value + added)
         done[path] = f"x {s.describe()}" + (f" + {added:,.0f} (legislated)" if added else "")
     for path, d in entry.derived.items():
+        if path not in done and not _has(raw, path):
+            continue  # a figure this year's table does not have (a new field)
         _set(raw, path, _whole(round_to(d.times * float(_get(raw, d.of)), d.rounding)))
         done[path] = f"= {d.times:g} x {d.of}"
     return done
