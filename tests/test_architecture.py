@@ -22,7 +22,15 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # the compiled pipeline, its one gateway from offers (components: every treatment, the one caller
     # of engine.compute) and its inverse
     ("netpay.engine", "netpay.equity_tax", "netpay.components", "netpay.inverse"),
-    ("netpay.offer", "netpay.equity", "netpay.rrsp", "netpay.citydata", "netpay.benefits", "netpay.household"),
+    (
+        "netpay.offer_terms",
+        "netpay.offer",
+        "netpay.equity",
+        "netpay.rrsp",
+        "netpay.citydata",
+        "netpay.benefits",
+        "netpay.household",
+    ),
     ("netpay.status",),  # every figure's status: the tables' and the cities' (above citydata)
     ("netpay.timeline",),
     ("netpay.evaluation", "netpay.first_year"),

@@ -399,8 +399,10 @@ def test_every_public_function_answers_a_projected_year_with_one_warning():
 def test_projected_rrsp_dollar_limit():
     from netpay import rrsp
 
-    # 33,810 (2026) x 1.03 (assumed wage growth) = 34,824.30 -> 34,820 (nearest $10)
-    assert rrsp.dollar_limit(2027) == 34_820
+    # 2027 is in data/rrsp_limits.yaml ($35,390, a secondary source); 2028 is projected from it:
+    # 35,390 x 1.03 (assumed wage growth) = 36,451.70 -> 36,450 (nearest $10)
+    assert rrsp.dollar_limit(2027) == 35_390
+    assert rrsp.dollar_limit(2028) == 36_450
 
 
 # --------------------------------------------------------------------------- the maintainer's draft

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import pandas as pd
 
 from netpay.citydata import Housing, Living, move_costs
-from netpay.comparison import check_period, comparison_table, first_year_table
+from netpay.comparison import check_period, comparison_table, first_year_table, horizon_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
 from netpay.evaluation.household_first_year import household_first_year
@@ -30,7 +30,7 @@ from netpay.offer import Offer
 from netpay.status import require_verified
 from netpay.tables import check_year, one_warning
 from netpay.tables.status import tax_tables_status
-from netpay.timeline import Arrival, as_date, check_room
+from netpay.timeline import Arrival, as_date, check_discount_rate, check_horizon, check_room
 
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
 ELSEWHERE: dict[str, str] = {
@@ -42,7 +42,8 @@ ELSEWHERE: dict[str, str] = {
     "salary": "the salary is part of the offer: netpay.Offer(base_salary=..., city=...)",
     "city": "the city is part of the offer: netpay.Offer(base_salary=..., city=...)",
     "province": "the province follows from the offer's city (netpay.cities())",
-    "horizon": "a horizon of several years is not modelled yet: evaluate one year at a time",
+    "discount": "did you mean discount_rate? (a fraction a year: 0.05 is 5%)",
+    "years": "did you mean horizon? (the number of years, e.g. horizon=4)",
 }
 
 
@@ -127,6 +128,8 @@ def evaluate(
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
     strict: bool = False,
+    horizon: int | None = None,
+    discount_rate: float | None = None,
     living: Living | bool | None = None,
     household: Household | None = None,
     **unknown: Any,
@@ -153,6 +156,12 @@ def evaluate(
     unverified, projected or not enacted raises :class:`~netpay.errors.UnverifiedFigureError` naming
     it (give your own ``rent`` and ``other_costs``, or drop ``strict``).
 
+    A ``horizon`` of N years gives N years: year one (the year of arrival with ``arrival``), then
+    full years on each year's tax tables, with the offer's ``raise_percent``, ``bonus_paid``, RRSP
+    room accruing from the previous year's income, and per year the equity after tax, savings and
+    total value (``Evaluation.by_year()``), discounted at ``discount_rate`` (a fraction a year) in
+    the cumulative lines. See :mod:`netpay.evaluation.horizon`.
+
     ``living`` (a :class:`netpay.Living`, or True for one adult's modest basket) replaces the city's
     other costs by the living-cost items of :func:`netpay.living_costs` (food, clothing, transit or
     transportation, other necessities, utilities not in the basket), each a line with its source.
@@ -176,16 +185,65 @@ def evaluate(
     y = _year(year, arrival)
     home = _household(household)
     housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), rent, other_costs, _living(living))
-    options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
+    work_start = _work_start(horizon, arrival, start)
+    options = {"start": None if work_start else start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
+    room = None if rrsp_room is None else check_room(rrsp_room)
+    if horizon is not None or discount_rate is not None:
+        _no_household_horizon(home)
+        return _checked(_horizon([offer], y, housing, move, room, horizon, discount_rate, work_start), strict)[0]
     if move is not None:
         if home is not None:
             return _checked([household_first_year(offer, move, housing, home)], strict)[0]
         return _checked([first_year_evaluation(offer, move, housing)], strict)[0]
-    room = None if rrsp_room is None else check_room(rrsp_room)
     if home is not None:
         return _checked(evaluate_household([offer], y, housing, home, room), strict)[0]
     return _checked(evaluate_offers([offer], y, housing, room), strict)[0]
+
+
+def _horizon(
+    offers: list[Offer],
+    year: int,
+    housing: Housing,
+    move: Arrival | None,
+    room: Any,
+    horizon: Any,
+    discount_rate: Any,
+    start: Any = None,
+) -> list[Evaluation]:
+    """Each offer over ``horizon`` years (a discount rate needs a horizon); ``start``: the first day
+    of work of a resident (no move)."""
+    from netpay.evaluation.horizon import horizon_evaluation
+
+    if horizon is None:
+        raise NetpayError("discount_rate discounts the years of a horizon: give horizon= too (e.g. horizon=4)")
+    n = check_horizon(horizon)
+    rate = 0.0 if discount_rate is None else check_discount_rate(discount_rate)
+    room = None if room is None else check_room(room)
+    return [horizon_evaluation(o, year, n, housing, move, room, rate, start) for o in offers]
+
+
+def _horizon_period(horizon: Any, period: str | None, view: str | None) -> str:
+    """The period of a comparison: a horizon's table is annual and has no first-year view."""
+    if horizon is not None and period not in (None, "annual"):
+        raise ValueError(f"a horizon's table is annual (one column per year): leave period out, not {period!r}")
+    if horizon is not None and view is not None:
+        raise NetpayError("view chooses the columns of a first year; with horizon= every year is a column")
+    return check_period(period or "monthly")
+
+
+def _no_household_horizon(home: Household | None) -> None:
+    """A household over a horizon is refused, not evaluated as one person."""
+    if home is not None:
+        raise NetpayError("a household over a horizon is not modelled yet: give household= or horizon=, not both")
+
+
+def _work_start(horizon: Any, arrival: Any, start: Any) -> dt.date | None:
+    """With a horizon and no move, ``start`` is the first day of work of a resident (year one is
+    paid from it, grants vest from it); otherwise None (``start`` then belongs to the move)."""
+    if horizon is None or arrival is not None or start is None:
+        return None
+    return as_date(start, "start")
 
 
 @one_warning()
@@ -194,7 +252,7 @@ def compare(
     year: int | None = None,
     bedrooms: int | None = None,
     rent_basis: str = "asking",
-    period: str = "monthly",
+    period: str | None = None,
     *,
     basis: str | None = None,
     arrival: dt.date | str | None = None,
@@ -204,6 +262,8 @@ def compare(
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
     strict: bool = False,
+    horizon: int | None = None,
+    discount_rate: float | None = None,
     living: Living | bool | None = None,
     household: Household | None = None,
     **unknown: Any,
@@ -232,6 +292,9 @@ def compare(
     those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
     fraction and the spring settlement of the return.
 
+    ``horizon`` (and ``discount_rate``, as for :func:`evaluate`): columns (offer, tax year), annual
+    rows ``netpay.lines.HORIZON_LINES``, cumulative last; ``attrs['risks']``: what an offer may take back.
+
     ``living`` as for :func:`evaluate`: each living-cost item becomes a row ``other_costs.<item>``.
     With ``arrival``, ``result.attrs['move']`` holds, per offer, the one-time costs of the move
     (:func:`netpay.move_costs`: IRCC fees, the rent deposit the province allows) beside its relocation
@@ -243,15 +306,20 @@ def compare(
     cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
-    check_period(period)
+    period = _horizon_period(horizon, period, view)
     items = offer_list(offers)
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
     home = _household(household)
     housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), living=_living(living))
-    options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
-    move = _arrival(y, arrival, options, rrsp_room)
+    work_start = _work_start(horizon, arrival, start)
+    options = {"start": None if work_start else start, "pay_periods": pay_periods}
+    move = _arrival(y, arrival, options | {"first_year_bonus": first_year_bonus, "view": view}, rrsp_room)
+    if horizon is not None or discount_rate is not None:
+        _no_household_horizon(home)
+        evaluations = _horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start)
+        return horizon_table(_checked(evaluations, strict), y)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         if home is not None:

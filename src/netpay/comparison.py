@@ -134,6 +134,30 @@ def first_year_table(evaluations: Sequence[Evaluation], year: int, period: str, 
     return frame
 
 
+def horizon_table(evaluations: Sequence[Evaluation], year: int) -> pd.DataFrame:
+    """Evaluations over a horizon side by side: columns (offer, tax year), a MultiIndex; rows the
+    lines of ``netpay.lines.HORIZON_LINES``, annual amounts per year, then the cumulative lines
+    (running sums, discounted when a discount rate was given). ``attrs``: ``sources``, ``year``,
+    ``horizon``, ``discount_rate``, ``risks`` (per offer, what it may take back) and ``tax_tables``
+    (each year: 'shipped' or 'projected')."""
+    from netpay.evaluation.horizon import frames_by_name, tax_tables
+
+    names = unique_labels([e.year_one for e in evaluations])
+    frame = pd.concat(frames_by_name(list(evaluations), names), axis=1, names=["offer", "year"])
+    frame.attrs.update(
+        sources=_sources_by_name([e.year_one for e in evaluations], names),
+        period="annual",
+        year=int(year),
+        horizon=max(len(e.years) for e in evaluations),
+        discount_rate=evaluations[0].discount_rate,
+        risks={n: list(e.risks) for n, e in zip(names, evaluations, strict=True)},
+        tax_tables={y: s for e in evaluations for y, s in tax_tables(e).items()},
+    )
+    if any(e.move is not None for e in evaluations):
+        frame.attrs["first_year"] = {n: e.facts() for n, e in zip(names, evaluations, strict=True)}
+    return frame
+
+
 @one_warning()
 def equivalent_salary(
     salary: npt.ArrayLike | pd.Series,

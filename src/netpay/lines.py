@@ -79,6 +79,25 @@ REGISTRY: tuple[Line, ...] = (
     Line("equity_shares", "Equity received as shares", "year"),
     Line("non_taxable_benefits", "Non-taxable benefits (health, dental)", "year", "RL-1 box J"),
     Line("moving_reimbursement", "Moving costs reimbursed (not income)", "year"),
+    # --- a horizon of years (``evaluate(..., horizon=)``): per year, then cumulative
+    Line("equity_tax", "Tax and contributions on shares received", "year"),
+    Line("equity_tax_from_cash", "  of which paid from cash", "year"),
+    Line("equity_after_tax", "Equity after tax", "year"),
+    Line("disposable_sell_to_cover", "Disposable (tax on shares paid by shares)", "year"),
+    Line("savings", "Savings (RRSP + pension)", "year"),
+    Line("total_value", "Total value", "year"),
+    Line("discount_factor", "Discount factor", "rate"),
+    Line("present_value", "Total value, discounted", "year"),
+    *(
+        Line(f"cumulative_{k}", f"Cumulative: {label}", "year")
+        for k, label in (
+            ("net_cash", "net cash"),
+            ("disposable_sell_to_cover", "disposable"),
+            ("equity_after_tax", "equity after tax"),
+            ("savings", "savings"),
+            ("total_value", "total value"),
+        )
+    ),
     # --- the household (netpay.evaluation.household): the spouse's return, the transfers, benefits, childcare
     Line("spouse_employment_income", "Spouse: employment income", "year", "T4 box 14"),
     Line("spouse_cpp", "Spouse: CPP/QPP + CPP2/QPP2", "year", "T1 lines 30800, 22215"),
@@ -133,6 +152,26 @@ REGISTRY: tuple[Line, ...] = (
     ),
 )
 
+
+#: Lines of a horizon only (``VIEWS['horizon']``): a one-year evaluation does not compute them.
+HORIZON_ONLY: tuple[str, ...] = tuple(
+    k
+    for k in (
+        "equity_tax",
+        "equity_tax_from_cash",
+        "equity_after_tax",
+        "disposable_sell_to_cover",
+        "savings",
+        "total_value",
+        "discount_factor",
+        "present_value",
+    )
+)
+
+#: The cumulative lines of a horizon: running sums of these lines, discounted when asked.
+CUMULATIVE: dict[str, str] = {
+    f"cumulative_{k}": k for k in ("net_cash", "disposable_sell_to_cover", "equity_after_tax", "savings", "total_value")
+}
 
 #: Lines of a household's evaluation (``netpay.evaluation.household``), which a single person's does not show.
 HOUSEHOLD_LINES: tuple[str, ...] = (
@@ -193,11 +232,20 @@ VIEWS: dict[str, tuple[str, ...]] = {
         "marginal_rate",
     ),
     "evaluation": tuple(
-        ln.key for ln in REGISTRY if ln.unit != "pay" and ln.key not in _TAKE_HOME_ONLY | set(HOUSEHOLD_LINES)
+        ln.key
+        for ln in REGISTRY
+        if ln.unit != "pay"
+        and ln.key not in _TAKE_HOME_ONLY | set(HOUSEHOLD_LINES) | set(HORIZON_ONLY) | set(CUMULATIVE)
     ),
     "household": HOUSEHOLD_LINES,
     "pay_cheques": tuple(ln.key for ln in REGISTRY if ln.unit == "pay"),
 }
+
+#: Rows of a horizon, per year (annual amounts): the evaluation lines, the horizon lines, the cumulative ones.
+VIEWS["horizon"] = (*VIEWS["evaluation"], *HORIZON_ONLY, *CUMULATIVE)
+
+#: Rows of a horizon, key -> label.
+HORIZON_LINES: dict[str, str] = {k: label(k) for k in VIEWS["horizon"]}
 
 #: Columns of take_home's result, in order (``netpay.engine.COLUMNS``).
 COLUMNS: tuple[str, ...] = VIEWS["take_home"]

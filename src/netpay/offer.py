@@ -34,11 +34,10 @@ the docstrings of the fields below. The rules themselves are applied in one plac
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import numbers
 from typing import Any, Literal, cast
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from netpay import components
@@ -47,6 +46,7 @@ from netpay.equity.grants import grants_from
 from netpay.equity_tax import EquityEvent
 from netpay.errors import InvalidIncomeError
 from netpay.money import MAX_AMOUNT, as_amount, round_cents
+from netpay.offer_terms import HorizonTerms, keyword_advice
 
 #: Money fields of an offer, in the order of the breakdown.
 AMOUNT_FIELDS: tuple[str, ...] = (
@@ -95,6 +95,7 @@ ELSEWHERE: dict[str, str] = {
     "options": "give equity=[netpay.StockOptions(shares=..., strike=..., fmv_at_grant=...)]",
     "province": "the province follows from city= (see netpay.cities()); for a province alone use "
     "netpay.take_home(income, province, year)",
+    "horizon": "the horizon is given to evaluate() / compare(): e.g. evaluate(offer, year, horizon=4)",
     "year": "the tax year is given to evaluate(offer, year) / compare(offers, year)",
     "rent": _HOUSING,
     "bedrooms": _HOUSING,
@@ -107,7 +108,7 @@ ELSEWHERE: dict[str, str] = {
 }
 
 
-class Offer(BaseModel):
+class Offer(HorizonTerms):
     """A job offer for one calendar year, in dollars per year, in one city.
 
     >>> o = Offer(base_salary=140_000, bonus_percent=10, signing_bonus=10_000, city="Toronto")
@@ -387,13 +388,6 @@ def _bonus_percent(value: Any) -> float:
 
 def unknown_keyword_advice(key: str) -> str:
     """What to write instead of ``key``, a keyword Offer does not take: what netpay models instead
-    (``spouse``), or the closest field names, or all of them."""
-    word = key.strip().lower()
-    if word in ELSEWHERE:
-        return ELSEWHERE[word]
-    fields = list(Offer.model_fields)
-    starting = [f for f in fields if f.startswith(word)]  # employer_rrsp -> employer_rrsp_match first
-    close = list(dict.fromkeys(starting + difflib.get_close_matches(word, fields, n=3, cutoff=0.6)))[:3]
-    if close:
-        return f"did you mean {' or '.join(close)}?"
-    return f"Offer's fields are {', '.join(fields)}"
+    (``spouse``), or the closest field names, or all of them (the terms over the years last)."""
+    fields = [f for f in Offer.model_fields if f not in HorizonTerms.model_fields] + list(HorizonTerms.model_fields)
+    return keyword_advice(key, ELSEWHERE, fields)

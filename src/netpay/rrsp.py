@@ -85,3 +85,27 @@ def deduction_limit(year: int, rrsp_room: float | None, contributing: bool) -> f
             stacklevel=tables.user_stacklevel(),
         )
     return limit
+
+
+# --------------------------------------------------------------------------- room over the years
+
+#: The share of the previous year's earned income that becomes RRSP room (ITA s. 146(1), "RRSP
+#: deduction limit": the lesser of the RRSP dollar limit for the year and 18% of the earned income
+#: for the preceding year).
+EARNED_INCOME_SHARE = 0.18
+
+
+def new_room(year: int, earned_income_before: float, pension_adjustment_before: float = 0.0) -> float:
+    """The RRSP room a year adds: min(18% x earned income of ``year`` - 1, the dollar limit of
+    ``year``) - the pension adjustment of ``year`` - 1 (ITA s. 146(1)), to the cent. A newcomer's
+    earned income of the year before arrival is 0: no room in the year of arrival."""
+    accrued = min(EARNED_INCOME_SHARE * max(earned_income_before, 0.0), dollar_limit(year))
+    return round(accrued - pension_adjustment_before, 2)
+
+
+def next_room(
+    year: int, unused_before: float, earned_income_before: float, pension_adjustment_before: float = 0.0
+) -> float:
+    """The RRSP deduction limit of ``year``: the room left unused at the end of ``year`` - 1 plus
+    :func:`new_room` (never below 0)."""
+    return max(round(unused_before + new_room(year, earned_income_before, pension_adjustment_before), 2), 0.0)

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from netpay.components import Residence
+from netpay.components import FULL_YEAR, Residence
 from netpay.errors import InvalidIncomeError, NetpayError
 from netpay.money import as_amount
 from netpay.tables import check_year
@@ -171,3 +171,56 @@ class Arrival:
     def months(self) -> float:
         """Months resident in year one: 12 x the residence fraction (rent is paid for these)."""
         return 12.0 * self.residence.fraction
+
+
+# --------------------------------------------------------------------------- a horizon of years
+
+#: The longest horizon netpay evaluates, in years.
+MAX_HORIZON = 40
+
+
+@dataclass(frozen=True)
+class HorizonYear:
+    """One year of a horizon: ``index`` 0 is year one (the year of arrival with a move), then the
+    calendar years after it, each resident all year."""
+
+    index: int
+    year: int
+    residence: Residence
+
+    @property
+    def months(self) -> float:
+        """Months the year covers: 12, or the months resident in the year of arrival."""
+        return 12.0 * self.residence.fraction
+
+
+def check_horizon(horizon: Any) -> int:
+    """``horizon`` as a number of years, 1 to :data:`MAX_HORIZON`, or an error saying what it is."""
+    if isinstance(horizon, bool) or not isinstance(horizon, int | np.integer) or not 1 <= horizon <= MAX_HORIZON:
+        raise NetpayError(
+            f"horizon must be a whole number of years from 1 to {MAX_HORIZON} (e.g. horizon=4), not {horizon!r}"
+        )
+    return int(horizon)
+
+
+def check_discount_rate(rate: Any) -> float:
+    """``rate`` as a yearly discount rate, a fraction from 0 to under 1 (0.05 is 5%), or an error."""
+    if isinstance(rate, bool) or not isinstance(rate, int | float | np.integer | np.floating):
+        raise NetpayError(f"discount_rate must be a number such as 0.05 (5% a year), not {rate!r}")
+    value = float(rate)
+    if not 0.0 <= value < 1.0:
+        hint = f": for {value:g}% write discount_rate={value / 100:g}" if 1.0 <= value < 100.0 else ""
+        raise NetpayError(f"discount_rate is a fraction a year from 0 to under 1 (0.05 is 5%), not {rate!r}{hint}")
+    return value
+
+
+def horizon_years(year: int, horizon: int, move: Arrival | None = None) -> tuple[HorizonYear, ...]:
+    """The years of a horizon of ``horizon`` years from tax ``year``: year one at the residence of
+    ``move`` (part-year from the arrival day) or resident all year, then full years.
+
+    >>> [(y.year, round(y.months, 2)) for y in horizon_years(2026, 3, Arrival.of(2026, "2026-07-01"))]
+    [(2026, 6.05), (2027, 12.0), (2028, 12.0)]
+    """
+    n = check_horizon(horizon)
+    first = move.residence if move is not None else FULL_YEAR
+    return tuple(HorizonYear(k, int(year) + k, first if k == 0 else FULL_YEAR) for k in range(n))

@@ -74,10 +74,15 @@ OFFER_OPTIONS: dict[str, str] = {
 }
 
 
-def add_offer_options(parser: Any) -> None:
-    """The offer: --salary, --bonus, --city, --signing, --relocation, --equity, --rrsp-match."""
+def add_offer_options(parser: Any, salary_required: bool = True) -> None:
+    """The offer: --salary, --bonus, --city, --signing, --relocation, --equity, --rrsp-match
+    (``salary_required=False``: a command that can read its offers elsewhere checks --salary itself)."""
     parser.add_argument(
-        "--salary", "-s", type=parse_amount, required=True, help="annual base salary, e.g. 140000 or 140k"
+        "--salary",
+        "-s",
+        type=parse_amount,
+        required=salary_required,
+        help="annual base salary, e.g. 140000 or 140k",
     )
     parser.add_argument(
         "--bonus",

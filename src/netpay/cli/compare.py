@@ -9,6 +9,7 @@ from typing import Any
 import pandas as pd
 
 from netpay import citydata, first_year
+from netpay.cli import compare_offers
 from netpay.cli.args import (
     ARRIVAL_OPTIONS,
     YEAR_OF_THE_OFFER,
@@ -57,8 +58,9 @@ def add_parser(subparsers: Any) -> None:
         "rent and other costs, and what is left each month. With --arrival (or --start), the year of the move "
         "next to a full year; the other first-year options need it.",
     )
-    add_offer_options(parser)
+    add_offer_options(parser, salary_required=False)
     add_year_option(parser, YEAR_OF_THE_OFFER)
+    compare_offers.add_options(parser)
     parser.add_argument(
         "--bedrooms",
         "-b",
@@ -88,7 +90,7 @@ def add_parser(subparsers: Any) -> None:
     parser.set_defaults(run=run)
 
 
-def _offers(args: argparse.Namespace) -> list[Any]:
+def city_offers(args: argparse.Namespace) -> list[Any]:
     """One offer per --city (its canonical name), after checking each city has the rent asked for."""
     if not args.city:
         raise UsageError("give at least one --city (e.g. --city Toronto --city Montréal)")
@@ -106,6 +108,10 @@ def run(args: argparse.Namespace) -> int:
     """Print the comparison (and write the CSV and the chart)."""
     import netpay
 
+    if args.offers is not None or args.horizon is not None or args.discount_rate is not None:
+        return compare_offers.run(args)
+    if args.salary is None:
+        raise UsageError("give --salary (one offer in each --city) or --offers FILE (several offers)")
     if args.arrival is None and args.start is None:
         first_year_only = {k: v for k, v in ARRIVAL_OPTIONS.items() if k != "rrsp_room"}
         refuse(args, {**first_year_only, "view": "--view"}, "is for the first year in Canada: give --arrival DATE too")
@@ -123,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         options["household"] = household
     if args.bedrooms is None:
         args.bedrooms = household.bedrooms if household is not None else 1
-    offers = _offers(args)
+    offers = city_offers(args)
     with naming(dates=date_options(args)):
         table = netpay.compare(offers, year, bedrooms=args.bedrooms, rent_basis=args.basis, **options)
     if args.strict:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
+
+import numpy as np
 
 from netpay import citydata, rrsp, status
 from netpay.citydata import CityCosts, Housing, monthly_costs
 from netpay.components import FULL_YEAR, IncomeComponents, Residence, TaxResult, tax
 from netpay.evaluation.result import Evaluation
 from netpay.evaluation.year import YearEvaluation
-from netpay.money import round_cents
+from netpay.money import FloatArray, round_cents
 from netpay.offer import Offer
 
 
@@ -29,13 +33,32 @@ def offer_list(offers: Any) -> list[Offer]:
 
 
 def _offer_taxes(
-    offers: Sequence[Offer], province: str, year: int, residence: Residence, room: float
-) -> tuple[IncomeComponents, TaxResult]:
-    """The offers and their twins without one-time payments, taxed in one pass of the engine."""
-    components = IncomeComponents.from_offers(offers, province, room).concat(
-        IncomeComponents.from_offers(offers, province, room, one_time=False)
+    offers: Sequence[Offer],
+    province: str,
+    year: int,
+    residence: Residence,
+    room: float,
+    start: dt.date | None = None,
+    carried: float = 0.0,
+) -> tuple[IncomeComponents, TaxResult, FloatArray]:
+    """The offers and their twins without one-time payments, taxed in one pass of the engine (with
+    ``start``, the first day of work, the equity grants' tranches of ``year`` count), and the RRSP
+    contributions of earlier years deducted this year (``carried``, see :func:`carried_deduction`)."""
+    components = IncomeComponents.from_offers(offers, province, room, year=year, start=start).concat(
+        IncomeComponents.from_offers(offers, province, room, one_time=False, year=year, start=start)
     )
-    return components, tax(components, province, year, residence)
+    extra = carried_deduction(components, [*offers, *offers], room, carried)
+    components = dataclasses.replace(components, deductions=components.deductions + extra)
+    return components, tax(components, province, year, residence), extra
+
+
+def carried_deduction(components: IncomeComponents, offers: Sequence[Offer], room: float, carried: float) -> FloatArray:
+    """RRSP contributions of earlier years not yet deducted (``carried``) are deductible in a later
+    year, within the room this year's own contributions leave: "unused RRSP contributions", reported
+    on Schedule 7 and carried forward (CRA, "What to do with unused RRSP, PRPP or SPP contributions"):
+    min(carried, room - this year's contributions deducted)."""
+    own = np.array([o.employer_rrsp_match + o.employee_rrsp for o in offers]) - components.rrsp_not_deducted
+    return np.minimum(float(carried), np.maximum(float(room) - own, 0.0))
 
 
 def year_evaluations(
@@ -44,10 +67,14 @@ def year_evaluations(
     housing: Housing,
     residence: Residence = FULL_YEAR,
     rrsp_room: float | None = None,
+    start: dt.date | None = None,
+    rrsp_carried: float = 0.0,
 ) -> list[YearEvaluation]:
     """Each offer evaluated for one tax ``year`` at ``residence`` (a year of arrival covers 12 x the
     residence fraction months); offers in the same province go through the engine together.
-    ``rrsp_room`` is the RRSP deduction limit (None: the year's dollar limit)."""
+    ``rrsp_room`` is the RRSP deduction limit (None: the year's dollar limit). ``start``: the first
+    day of work, from which equity grants vest (None: only the flat ``equity_vesting`` counts).
+    ``rrsp_carried``: RRSP contributions of earlier years not deducted yet (a horizon's)."""
     contributing = any(o.employer_rrsp_match + o.employee_rrsp > 0 for o in offers)
     room = rrsp.deduction_limit(year, rrsp_room, contributing)
     cities = {name: citydata.city(name) for name in dict.fromkeys(o.city for o in offers)}
@@ -56,7 +83,8 @@ def year_evaluations(
     out: list[YearEvaluation | None] = [None] * len(offers)
     for province in dict.fromkeys(p.province for p in places):
         idx = [i for i, p in enumerate(places) if p.province == province]
-        components, result = _offer_taxes([offers[i] for i in idx], province, year, residence, room)
+        here = [offers[i] for i in idx]
+        components, result, carried = _offer_taxes(here, province, year, residence, room, start, rrsp_carried)
         net = round_cents(components.cash - result.total_deductions - components.out_of_cash).tolist()
         columns = {k: getattr(result, k).tolist() for k in _TAX_LINES}
         columns |= {
@@ -64,6 +92,7 @@ def year_evaluations(
             "employment_income": components.employment_income.tolist(),
             "cash_income": components.cash.tolist(),
             "equity_shares": components.equity_shares.tolist(),
+            "rrsp_carried_deducted": round_cents(carried).tolist(),
         }
         for j, i in enumerate(idx):
             lines = {k: v[j] for k, v in columns.items()}

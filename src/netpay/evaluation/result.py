@@ -32,6 +32,12 @@ class Evaluation(BaseModel):
     years: tuple[YearEvaluation, ...] = Field(min_length=1)
     move: Arrival | None = None
     settlement: dict[str, float] | None = None
+    #: years of a horizon (``evaluate(..., horizon=)``): None for a one-year evaluation (and its move)
+    horizon: int | None = None
+    #: the yearly discount rate of a horizon's present values and cumulative lines
+    discount_rate: float = 0.0
+    #: what the offer may take back (e.g. a signing bonus clawback), one sentence each
+    risks: tuple[str, ...] = ()
 
     def __getattr__(self, name: str) -> Any:
         if name in FULL_YEAR_ATTRIBUTES:
@@ -43,7 +49,7 @@ class Evaluation(BaseModel):
     @property
     def full_year(self) -> YearEvaluation:
         """The first year resident all year (the year after the year of arrival, with a move)."""
-        return self.years[1] if self.move is not None else self.years[0]
+        return self.years[1] if self.move is not None and len(self.years) > 1 else self.years[0]
 
     @property
     def year_one(self) -> YearEvaluation:
@@ -140,8 +146,18 @@ class Evaluation(BaseModel):
         columns = {name: (y.annual if per == "annual" else y.monthly) for name, y in self.named_years().items()}
         return pd.DataFrame(columns).rename(index=LINES)
 
+    def by_year(self) -> pd.DataFrame:
+        """A horizon's lines (``netpay.lines.HORIZON_LINES``), one column per tax year, annual
+        amounts, with the cumulative lines (see :mod:`netpay.evaluation.horizon`)."""
+        from netpay.evaluation.horizon import horizon_frame
+
+        return horizon_frame(self)
+
     def named_years(self) -> dict[str, YearEvaluation]:
-        """The years by column name: 'year one' and 'full year' with a move, else 'full year'."""
+        """The years by column name: 'year one' and 'full year' with a move, else 'full year'; the
+        tax years ('2026', '2027', ...) of a horizon."""
+        if self.horizon is not None:
+            return {str(y.year): y for y in self.years}
         if self.move is None:
             return {"full year": self.years[0]}
         return {"year one": self.years[0], "full year": self.years[1]}

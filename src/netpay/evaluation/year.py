@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 from pydantic import BaseModel, ConfigDict, Field
@@ -70,6 +71,15 @@ class YearEvaluation(BaseModel):
     #: year; carried forward)
     rrsp_room: float | None = None
     rrsp_not_deducted: float = 0.0
+    #: RRSP contributions of earlier years deducted this year (a horizon's year after year one)
+    rrsp_carried_deducted: float = 0.0
+    # --- lines of a horizon (``evaluate(..., horizon=)``; None in a one-year evaluation)
+    #: contributions and taxes due because of the shares received (with them - without them)
+    equity_tax: float | None = None
+    #: the part of ``equity_tax`` paid from cash (in ``net_cash``); the rest is covered by shares
+    equity_tax_from_cash: float | None = None
+    #: 1 / (1 + discount rate) ** (years after year one)
+    discount_factor: float = 1.0
     #: living-cost items netpay has no figure for (``Housing.living``): shown as NaN lines, not counted
     living_missing: tuple[str, ...] = ()
     #: the status of each figure used (:data:`netpay.tables.schema.STATUSES`, or 'user override'):
@@ -104,6 +114,39 @@ class YearEvaluation(BaseModel):
         return self.net_cash_recurring / self.months - self.rent - self.monthly_other_costs
 
     @property
+    def equity_after_tax(self) -> float:
+        """Shares received less the contributions and taxes due on them (NaN in a one-year evaluation)."""
+        return _nan_if_none(self.equity_tax, lambda t: round(self.equity_shares - t, 2))
+
+    @property
+    def disposable_sell_to_cover(self) -> float:
+        """Disposable income of the year (annual) with the tax on shares covered by shares, not cash:
+        net cash + tax on shares paid from cash - rent and other costs for the months covered."""
+        return _nan_if_none(
+            self.equity_tax_from_cash,
+            lambda t: round(self.net_cash + t - (self.rent + self.monthly_other_costs) * self.months, 2),
+        )
+
+    @property
+    def savings(self) -> float:
+        """RRSP and pension contributions, the employer's and the employee's."""
+        return round(self.savings_rrsp + self.savings_pension, 2)
+
+    @property
+    def total_value(self) -> float:
+        """Disposable (tax on shares covered by shares) + equity after tax + savings, for the year."""
+        return round(self.disposable_sell_to_cover + self.equity_after_tax + self.savings, 2)
+
+    @property
+    def present_value(self) -> float:
+        """``total_value`` x ``discount_factor``."""
+        return round(self.total_value * self.discount_factor, 2)
+
+    def horizon_value(self, key: str) -> float:
+        """A line of a horizon, per year: an evaluation line (annual) or a horizon line."""
+        return float(getattr(self, key)) if key in _HORIZON_ATTRIBUTES else self.annual[key]
+
+    @property
     def annual(self) -> dict[str, float]:
         """Every line of the breakdown, per year (rent and other costs for the months covered)."""
         return dict(zip(LINES, self.values("annual"), strict=True))
@@ -133,13 +176,24 @@ class YearEvaluation(BaseModel):
         return pd.DataFrame({"annual": self.annual, "monthly": self.monthly}).rename(index=LINES)
 
 
+def _nan_if_none(value: float | None, of: Callable[[float], float]) -> float:
+    return float("nan") if value is None else of(value)
+
+
+#: Lines of a horizon that are attributes of a year evaluation rather than lines of :data:`LINES`.
+_HORIZON_ATTRIBUTES = frozenset(
+    {"equity_tax", "equity_tax_from_cash", "equity_after_tax", "disposable_sell_to_cover", "savings"}
+    | {"total_value", "discount_factor", "present_value"}
+)
+
 #: What an :class:`Evaluation` reads from its first full year (the version-1 attributes).
 FULL_YEAR_ATTRIBUTES: frozenset[str] = frozenset(
     {
         name
         for name in YearEvaluation.model_fields
-        if name not in ("residence_fraction", "rrsp_room", "rrsp_not_deducted")
+        if name not in ("residence_fraction", "rrsp_room", "rrsp_not_deducted", "rrsp_carried_deducted")
     }
+    | _HORIZON_ATTRIBUTES
     | {"monthly_net_cash", "monthly_other_costs", "monthly_disposable", "monthly_disposable_recurring"}
     | {"status"}
     | {"annual", "monthly"}

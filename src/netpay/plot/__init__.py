@@ -18,6 +18,7 @@ import numpy as np
 
 from netpay.captions import RentRow, rent_source_line, tax_source_line
 from netpay.lines import SEGMENTS as _SEGMENTS
+from netpay.plot.noncash import NONCASH_LINES, draw_noncash
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -262,7 +263,7 @@ SEGMENT_COLOURS: dict[str, str] = {
 COMPARISON_ATTRS: tuple[str, ...] = ("sources", "period", "year")
 
 #: Lines of a comparison a breakdown bar is made of.
-DRAWN_LINES: tuple[str, ...] = ("cash_income", *(k for keys in SEGMENTS.values() for k in keys))
+DRAWN_LINES: tuple[str, ...] = ("cash_income", *(k for keys in SEGMENTS.values() for k in keys), *NONCASH_LINES)
 
 #: Column key of a comparison: an offer's name, or (name, 'year one' | 'full year') in a first-year table.
 Column = str | tuple[str, str]
@@ -501,7 +502,7 @@ def _fit_to_slots(
     for (note, _, _), text in zip(notes, texts, strict=True):
         note.set_text(text)
         note.set_fontsize(size)
-    _make_room(ax, [g for _, g, _ in notes], [n for n, _, _ in notes], offset_points=4.0)
+    _make_room(ax, [n.xy[1] for n, _, _ in notes], [n for n, _, _ in notes], offset_points=4.0)
 
 
 def breakdown(
@@ -553,14 +554,15 @@ def breakdown(
         )
         bottom = bottom + np.maximum(heights, 0.0)
     gross = np.array([data[c].get("cash_income", 0.0) for c in columns])
+    tops = draw_noncash(ax, x, columns, data)  # shares, employer RRSP, benefits: above the cash paid
     marks = ax.scatter(x, gross, marker="_", s=900, color="black", zorder=3, label="Cash paid (gross)")
     notes = []
     if annotate:
-        for xi, g, c in zip(x, gross, columns, strict=True):
+        for xi, g, top, c in zip(x, gross, tops, columns, strict=True):
             d = data[c].get("disposable", 0.0)
             note = ax.annotate(
                 _note(g, d, 2),
-                xy=(xi, g),
+                xy=(xi, top),
                 xytext=(0, 4),
                 textcoords="offset points",
                 ha="center",
@@ -709,3 +711,11 @@ def pay_cheques(df: Any, ax: Axes | None = None) -> Axes:
     _fit_tick_labels(ax, np.append(x, at), tries, last_slots=2.0)  # the return has an empty slot beside it
     _make_room(ax, [settlement], [note], offset_points=3.0)
     return ax
+
+
+def horizon(table: Any, ax: Axes | None = None) -> Axes:
+    """Cumulative total value per offer over the years of ``netpay.compare(..., horizon=N)``
+    (:func:`netpay.plot.horizon_chart.horizon_chart`)."""
+    from netpay.plot.horizon_chart import horizon_chart
+
+    return horizon_chart(table, lambda: _axes(ax))

@@ -1,0 +1,191 @@
+"""``netpay compare --offers FILE``: several different offers from a TOML file (standard-library
+``tomllib``), each evaluated with its own city, rent and costs, side by side.
+
+The file (``examples/offers.toml`` is a worked one)::
+
+    year = 2024            # optional: the tax year (default: the latest netpay has)
+    horizon = 3            # optional: years of a horizon (each offer's years side by side)
+    discount_rate = 0.03   # optional, with a horizon: a fraction a year
+    start = "2024-06-15"   # optional, with a horizon: the first day of work (grants vest from it)
+    bedrooms = 1           # optional: the rented apartment of every offer (an offer may override)
+    rent_basis = "asking"
+
+    [move]                 # optional: the first year in Canada (arrival, start, pay_periods,
+    arrival = "2024-06-01" #   first_year_bonus, rrsp_room)
+
+    [[offers]]
+    label = "Toronto bank"
+    city = "Toronto"
+    salary = 140000        # or base_salary
+    bonus = "10%"          # dollars (14000) or a percent of salary ("10%"), or bonus_percent = 10
+    rent = 2400            # optional: this offer's rent a month (default: the city's figure)
+    other_costs = { transit_pass = 0 }   # optional: this offer's costs a month, by item
+
+    [[offers.equity]]      # optional: equity grants, type "rsu" or "options"
+    type = "rsu"
+    grant_value = 160000
+    cliff_months = 12
+
+Every other key of an offer is a ``netpay.Offer`` field (``equity_vesting``, ``signing_bonus``,
+``raise_percent``, ``bonus_paid``, ``clawback_months``, ``employer_rrsp_match``, ...). An error
+names the file, the offer (its number and label) and the key.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from netpay.cli.parse import UsageError, library_message
+
+#: Top-level keys of the file, besides ``offers`` and ``move``.
+SETTINGS = ("year", "horizon", "discount_rate", "bedrooms", "rent_basis", "start")
+
+#: ``type`` of an ``[[offers.equity]]`` table -> the grant class of netpay.
+GRANT_TYPES = {"rsu": "RSU", "options": "StockOptions"}
+
+#: Keys of ``[move]``: the keywords of ``netpay.evaluate`` for the first year in Canada.
+MOVE_KEYS = ("arrival", "start", "pay_periods", "first_year_bonus", "rrsp_room")
+
+#: Keys of an offer that are not ``netpay.Offer`` fields: the offer's housing.
+HOUSING_KEYS = ("rent", "other_costs", "bedrooms", "rent_basis")
+
+
+@dataclass(frozen=True)
+class FileOffer:
+    """One offer of the file, and the keywords of ``netpay.evaluate`` it is evaluated with."""
+
+    offer: Any
+    housing: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OffersFile:
+    """The offers of a file and the settings they share."""
+
+    path: Path
+    offers: list[FileOffer]
+    settings: dict[str, Any]
+    move: dict[str, Any]
+
+
+def _closest(key: str, known: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(key, list(known), n=3, cutoff=0.5)
+    return f"did you mean {' or '.join(close)}?" if close else f"the keys are {', '.join(known)}"
+
+
+def read_offers(path: str) -> OffersFile:
+    """The file at ``path``, parsed and checked: a :class:`UsageError` naming the file, the offer
+    and the key for anything wrong."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UsageError(f"--offers {path}: cannot read it ({exc.strerror or exc})") from None
+    except UnicodeDecodeError:
+        raise UsageError(f"--offers {path}: not a text file (TOML is UTF-8 text)") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: not valid TOML: {exc}") from None
+    for key in data:
+        if key not in (*SETTINGS, "offers", "move"):
+            if key == "household":
+                raise UsageError(f"{path}: [household]: netpay models one person today; see docs/limitations.md")
+            raise UsageError(f"{path}: unknown key {key!r}: {_closest(key, [*SETTINGS, 'offers', 'move'])}")
+    offers = data.get("offers")
+    if not isinstance(offers, list) or not offers or not all(isinstance(o, dict) for o in offers):
+        raise UsageError(f"{path}: give the offers as [[offers]] tables, one per offer (see examples/offers.toml)")
+    move = data.get("move", {})
+    if not isinstance(move, dict):
+        raise UsageError(f"{path}: move must be a table, [move], with {', '.join(MOVE_KEYS)}")
+    for key in move:
+        if key not in MOVE_KEYS:
+            raise UsageError(f"{path}: [move]: unknown key {key!r}: {_closest(key, MOVE_KEYS)}")
+    settings = {k: data[k] for k in SETTINGS if k in data}
+    return OffersFile(p, [_offer(path, i + 1, o) for i, o in enumerate(offers)], settings, dict(move))
+
+
+def _offer(path: str, number: int, table: dict[str, Any]) -> FileOffer:
+    """Offer ``number`` of the file (1 is the first)."""
+    import netpay
+
+    label = table.get("label")
+    where = f"{path}: offer {number}" + (f" ({label!r})" if isinstance(label, str) else "")
+    keywords = {k: v for k, v in table.items() if k not in HOUSING_KEYS}
+    if "equity" in keywords:
+        keywords["equity"] = _grants(where, keywords["equity"])
+    if "salary" in keywords:
+        if "base_salary" in keywords:
+            raise UsageError(f"{where}: give salary or base_salary, not both")
+        keywords["base_salary"] = keywords.pop("salary")
+    bonus = keywords.get("bonus")
+    if isinstance(bonus, str) and bonus.strip().endswith("%"):
+        keywords.pop("bonus")
+        try:
+            keywords["bonus_percent"] = float(bonus.strip()[:-1])
+        except ValueError:
+            raise UsageError(f'{where}: bonus: {bonus!r} is not a percent; write e.g. "10%" or dollars') from None
+    for key in ("base_salary", "city"):
+        if key not in keywords:
+            raise UsageError(f"{where}: give {'salary' if key == 'base_salary' else key} (e.g. {key} = ...)")
+    try:
+        offer = netpay.Offer(**keywords)
+    except ValidationError as exc:
+        loc = next((str(e["loc"][0]) for e in exc.errors() if e["loc"]), "")
+        key = "salary" if loc == "base_salary" and "salary" in table else loc
+        raise UsageError(f"{where}: {key + ': ' if key else ''}{library_message(exc)}") from None
+    housing = {k: table[k] for k in HOUSING_KEYS if k in table}
+    return FileOffer(offer, housing)
+
+
+def _grants(where: str, tables: Any) -> list[Any]:
+    """The ``[[offers.equity]]`` tables as ``netpay.RSU`` / ``netpay.StockOptions``."""
+    import netpay
+
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise UsageError(
+            f'{where}: equity: give each grant as an [[offers.equity]] table with type = "rsu" or "options"'
+        )
+    grants = []
+    for n, t in enumerate(tables, start=1):
+        kind = t.get("type")
+        if kind not in GRANT_TYPES:
+            raise UsageError(f'{where}: equity grant {n}: type must be "rsu" or "options", not {kind!r}')
+        try:
+            grants.append(getattr(netpay, GRANT_TYPES[kind])(**{k: v for k, v in t.items() if k != "type"}))
+        except (ValidationError, TypeError, ValueError) as exc:
+            loc = ""
+            if isinstance(exc, ValidationError):
+                loc = next((str(e["loc"][0]) for e in exc.errors() if e["loc"]), "")
+            raise UsageError(f"{where}: equity grant {n}: {loc + ': ' if loc else ''}{library_message(exc)}") from None
+    return grants
+
+
+def evaluations(file: OffersFile, year: int, horizon: Any, discount_rate: Any) -> list[Any]:
+    """Each offer of the file evaluated with its housing, the file's move, ``horizon`` and
+    ``discount_rate``; the library's error names the file and the offer."""
+    import netpay
+
+    out = []
+    for number, item in enumerate(file.offers, start=1):
+        keywords = {
+            "bedrooms": file.settings.get("bedrooms", 1),
+            "rent_basis": file.settings.get("rent_basis", "asking"),
+        }
+        keywords |= item.housing | file.move
+        if "start" in file.settings and "start" not in file.move:
+            keywords["start"] = file.settings["start"]
+        if horizon is not None:
+            keywords |= {"horizon": horizon, "discount_rate": discount_rate}
+        elif discount_rate is not None:
+            keywords["discount_rate"] = discount_rate
+        where = f"{file.path}: offer {number} ({item.offer.name!r})"
+        try:
+            out.append(netpay.evaluate(item.offer, year, **keywords))
+        except (ValidationError, ValueError, TypeError, KeyError, netpay.NetpayError) as exc:
+            raise UsageError(f"{where}: {library_message(exc)}") from None
+    return out
