@@ -151,20 +151,14 @@ def evaluate(
     contributions deducted only up to ``rrsp_room``, default 0: a newcomer has none in the year of
     arrival) and the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
 
-    Every figure used has a status (``result.statuses``, ``result.status``, ``result.flagged_figures``:
-    see :mod:`netpay.status`). ``strict=True`` asks for verified figures only: a figure that is
-    unverified, projected or not enacted raises :class:`~netpay.errors.UnverifiedFigureError` naming
-    it (give your own ``rent`` and ``other_costs``, or drop ``strict``).
+    ``strict=True``: verified figures only; an unverified, projected or not-enacted figure raises
+    :class:`~netpay.errors.UnverifiedFigureError` naming it (statuses: ``result.statuses``, see
+    :mod:`netpay.status`). A ``horizon`` of N years: year one, then full years with raises, RRSP
+    room and equity tranches, per year equity after tax, savings and total value, discounted at
+    ``discount_rate`` in the cumulative lines (:mod:`netpay.evaluation.horizon`).
 
-    A ``horizon`` of N years gives N years: year one (the year of arrival with ``arrival``), then
-    full years on each year's tax tables, with the offer's ``raise_percent``, ``bonus_paid``, RRSP
-    room accruing from the previous year's income, and per year the equity after tax, savings and
-    total value (``Evaluation.by_year()``), discounted at ``discount_rate`` (a fraction a year) in
-    the cumulative lines. See :mod:`netpay.evaluation.horizon`.
-
-    ``living`` (a :class:`netpay.Living`, or True for one adult's modest basket) replaces the city's
-    other costs by the living-cost items of :func:`netpay.living_costs` (food, clothing, transit or
-    transportation, other necessities, utilities not in the basket), each a line with its source.
+    ``living`` (a :class:`netpay.Living`, or True for one adult's modest basket): the city's other
+    costs become the items of :func:`netpay.living_costs`, each a line with its source.
 
     ``household`` (a :class:`netpay.Household`; None: a single person, exactly as without it): each
     adult files a return, the household's transfers and benefits are added, child care is paid; the
@@ -223,6 +217,14 @@ def _horizon(
     return [horizon_evaluation(o, year, n, housing, move, room, rate, start) for o in offers]
 
 
+def _offers(offers: Any) -> list[Offer]:
+    """``offers`` as a non-empty list of :class:`Offer`, else an error saying what was given."""
+    items = offer_list(offers)
+    if not items:
+        raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
+    return items
+
+
 def _horizon_period(horizon: Any, period: str | None, view: str | None) -> str:
     """The period of a comparison: a horizon's table is annual and has no first-year view."""
     if horizon is not None and period not in (None, "annual"):
@@ -275,30 +277,24 @@ def compare(
     list of :class:`Offer` (a single Offer gives a one-column table; an empty list is an error);
     ``year=None`` is the latest year (with ``arrival``, the year of arrival).
 
-    ``period`` is 'monthly' (default) or 'annual'; ``basis`` is accepted as another name for
-    ``rent_basis``. ``result.attrs['sources']`` holds, per column, the rent basis, period, source
-    and address, the source of each other cost, and what can be claimed of each figure:
-    ``statuses`` (line -> 'verified', 'unverified', 'not enacted', 'projected' or 'user override'
-    for 'rent', 'other_costs.<item>', 'tax_tables'), ``verified`` (line -> bool, None for the
-    user's own), ``rent_verified``, ``projected`` (the year's tax tables are a projection),
-    ``status`` (the weakest) and ``flagged`` (each figure not verified, by file and field).
-    ``strict=True`` raises :class:`~netpay.errors.UnverifiedFigureError` instead of using such a figure.
+    ``period`` is 'monthly' (default) or 'annual'; ``basis`` is another name for ``rent_basis``.
+    ``result.attrs['sources']`` holds, per column, each figure's source and status (``statuses``,
+    ``verified``, ``projected``, ``status``: the weakest, ``flagged``: each figure not verified; see
+    docs/api.md); ``strict=True`` raises :class:`~netpay.errors.UnverifiedFigureError` instead.
 
     First year in Canada: given ``arrival`` (and optionally ``start``, ``pay_periods``,
     ``first_year_bonus``, ``rrsp_room``, as for :func:`evaluate`), ``view`` chooses the columns:
     'both' (default) gives two columns per offer, a MultiIndex (offer, 'year one' | 'full year');
-    'year_one' or 'full_year' gives one column per offer, as without ``arrival``. In year one,
-    'monthly' is per month resident in Canada and 'annual' is the part of the year resident (rent for
-    those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
-    fraction and the spring settlement of the return.
+    'year_one' or 'full_year' one column per offer. In year one, 'monthly' is per month resident,
+    'annual' the part of the year resident; ``attrs['first_year']``: per offer the dates, days,
+    residence fraction and the spring settlement.
 
-    ``horizon`` (and ``discount_rate``, as for :func:`evaluate`): columns (offer, tax year), annual
-    rows ``netpay.lines.HORIZON_LINES``, cumulative last; ``attrs['risks']``: what an offer may take back.
+    ``horizon``, ``discount_rate``: columns (offer, tax year), rows ``netpay.lines.HORIZON_LINES``,
+    cumulative last; ``attrs['risks']``: what an offer may take back.
 
-    ``living`` as for :func:`evaluate`: each living-cost item becomes a row ``other_costs.<item>``.
-    With ``arrival``, ``result.attrs['move']`` holds, per offer, the one-time costs of the move
-    (:func:`netpay.move_costs`: IRCC fees, the rent deposit the province allows) beside its relocation
-    bonus: ``total``, ``relocation_bonus``, ``covered`` (bonus - total) and the items.
+    ``living`` as for :func:`evaluate` (rows ``other_costs.<item>``). With ``arrival``,
+    ``result.attrs['move']``: per offer the move's one-time costs (:func:`netpay.move_costs`) beside
+    its relocation bonus (``total``, ``relocation_bonus``, ``covered``, the items).
 
     ``household`` (a :class:`netpay.Household`, as for :func:`evaluate`): the rows of the primary
     adult (taxes with the household's claims) are followed by the household's (``netpay.lines.HOUSEHOLD_LINES``:
@@ -306,10 +302,7 @@ def compare(
     cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
-    period = _horizon_period(horizon, period, view)
-    items = offer_list(offers)
-    if not items:
-        raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
+    period, items = _horizon_period(horizon, period, view), _offers(offers)
     y = _year(year, arrival)
     home = _household(household)
     housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), living=_living(living))
