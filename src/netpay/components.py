@@ -11,7 +11,8 @@ How each part of an offer is treated (``netpay.offer`` and ``docs/treatments.md`
 - cash: salary, bonus, signing and relocation bonuses, cash-settled equity;
 - deductions: RRSP contributions (employer and employee, line 20800) up to the RRSP deduction
   limit when one is given, and RPP contributions (line 20700);
-- out of cash: the employee's RRSP and pension contributions, taken from pay.
+- out of cash: the employee's RRSP and pension contributions, taken from pay;
+- no group insurance (Québec): the public drug plan's premium, on the return (TP-1 line 447).
 
 :func:`tax` is the only function in netpay that calls the tax engine (``netpay.engine.compute``),
 and :func:`ruleset` the only one outside the engine that loads a year's rules (``Ruleset.load``).
@@ -19,6 +20,7 @@ and :func:`ruleset` the only one outside the engine that loads a year's rules (`
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -54,6 +56,8 @@ class Offer(Protocol):
     def employer_rrsp_match(self) -> float: ...
     @property
     def group_rrsp_locked(self) -> bool: ...
+    @property
+    def group_insurance(self) -> bool: ...
     @property
     def employee_rrsp(self) -> float: ...
     @property
@@ -100,6 +104,8 @@ class IncomeComponents:
     rrsp_not_deducted: FloatArray
     #: shares vested (share-settled equity): employment income, but not cash
     equity_shares: FloatArray
+    #: share of the year without access to a group drug plan (1: none; Québec's premium, Schedule K)
+    uninsured: FloatArray
 
     @classmethod
     def from_offers(
@@ -113,7 +119,9 @@ class IncomeComponents:
             amounts["signing_bonus"] = amounts["relocation_bonus"] = np.zeros(len(offers))
         cash_settled = np.array([o.equity_settlement == "cash" for o in offers], dtype=bool)
         locked = np.array([o.group_rrsp_locked for o in offers], dtype=bool)
-        return treat(amounts, cash_settled, locked, is_quebec(province), rrsp_room)
+        out = treat(amounts, cash_settled, locked, is_quebec(province), rrsp_room)
+        uninsured = np.array([0.0 if o.group_insurance else 1.0 for o in offers], dtype=np.float64)
+        return dataclasses.replace(out, uninsured=uninsured)
 
     @classmethod
     def per_period(cls, amounts: Mapping[str, FloatArray], offer: Offer, province: str) -> IncomeComponents:
@@ -126,7 +134,7 @@ class IncomeComponents:
         """Plain employment income, all of it cash, pensionable and insurable, less ``deductions``."""
         zeros = np.zeros_like(income)
         ded = np.broadcast_to(np.asarray(deductions, dtype=np.float64), income.shape)
-        return cls(income, income, income, income, ded, zeros, zeros, zeros, zeros)
+        return cls(income, income, income, income, ded, zeros, zeros, zeros, zeros, zeros)
 
     def __len__(self) -> int:
         return int(self.employment_income.shape[0])
@@ -172,6 +180,7 @@ def treat(
         quebec_health_premiums=health,
         rrsp_not_deducted=rrsp - deducted,
         equity_shares=equity_shares,
+        uninsured=np.zeros_like(cash),
     )
 
 
@@ -211,5 +220,6 @@ def tax(
         insurable=components.insurable,
         deductions=components.deductions,
         provincial_only=components.quebec_health_premiums,
+        uninsured=components.uninsured,
     )
     return compute(incomes, ruleset(province, year), residence, exact=exact)

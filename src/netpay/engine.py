@@ -6,8 +6,10 @@ For each person (``netpay.rules``, in the order of the forms):
 2. Net income (line 23600) = employment income - line 22215 (enhanced CPP/QPP) - other deductions;
    taxable income (line 26000) = net income here.
 3. Federal tax (``rules.federal``), less the Québec abatement in Québec.
-4. Provincial tax (``rules.provinces.<code>``).
-5. Take-home pay = income - contributions - federal tax - provincial tax.
+4. Provincial tax (``rules.provinces.<code>``), less the territories' refundable cost of living credit.
+5. Withheld or owed beside the returns: the NT/NU employee payroll tax (``rules.payroll.payroll_tax``)
+   and, for a Québec resident without a group plan, the drug insurance premium (TP-1 line 447).
+6. Take-home pay = income - contributions - federal tax - provincial tax - payroll tax - premium.
 
 The rules are scalar functions; numba compiles the chain into a loop that writes one
 (lines x people) block (``njit(cache=True)``, compiled on first use per jurisdiction and cached on
@@ -35,7 +37,7 @@ from netpay.rules import federal, payroll
 from netpay.rules.arithmetic import round_cents
 from netpay.rules.context import FULL_YEAR, Residence, TaxContext
 from netpay.rules.jit import JIT, compiled, rule
-from netpay.rules.provinces import MODULES, module_for
+from netpay.rules.provinces import MODULES, module_for, qc
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -43,17 +45,29 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Further rows of the block ``compute`` returns: the CPP/QPP split and net income (line 23600).
 EXTRA: tuple[str, ...] = ("cpp_base", "cpp_enhanced", "net_income_23600")
 ROWS: dict[str, int] = {name: i for i, name in enumerate(COLUMNS + EXTRA)}
+# The rows by name, as constants the compiled loops read.
+_INCOME, _CPP, _EI, _QPIP, _DEDUCTIONS = (ROWS[k] for k in ("income", "cpp", "ei", "qpip", "deductions"))
+_TAXABLE, _PROV_TAXABLE = ROWS["taxable_income"], ROWS["provincial_taxable_income"]
+_FEDERAL, _PROVINCIAL = ROWS["federal_tax"], ROWS["provincial_tax"]
+_PAYROLL_TAX, _RAMQ = ROWS["payroll_tax"], ROWS["ramq_premium"]
+_TOTAL, _NET, _MONTHLY = (ROWS[k] for k in ("total_deductions", "net_income", "monthly_net_income"))
+_AVERAGE, _MARGINAL = ROWS["average_rate"], ROWS["marginal_rate"]
+_CPP_BASE, _CPP_ENHANCED, _NET_23600 = (ROWS[k] for k in EXTRA)
+INPUT_ROWS = 6  # the rows of Incomes.matrix()
 
 # --------------------------------------------------------------------------- the tables of one computation
 
 
 class Common(NamedTuple):
-    """The records every return reads: payroll plans and Schedule 1, for one year and province."""
+    """The records every return reads: payroll plans and Schedule 1, for one year and province; the
+    territory's payroll tax and Québec's drug insurance premium (zero elsewhere)."""
 
     pension: payroll.PensionRecord
     ei: payroll.PremiumRecord
     qpip: payroll.PremiumRecord
     federal: federal.FederalRecord
+    payroll_tax: payroll.PayrollTaxRecord
+    drug_plan: qc.DrugPlanRecord
 
 
 @dataclass(frozen=True)
@@ -85,7 +99,8 @@ class Ruleset:
     @functools.cached_property
     def kernel(self) -> Any:
         """:func:`kernel` compiled for this province's records (see :func:`entry_point`)."""
-        return entry_point(run, np.zeros((5, 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True)
+        sample = np.zeros((INPUT_ROWS, 1)), np.empty((len(ROWS), 1))
+        return entry_point(run, *sample, self.common, self.params, 1.0, True, True)
 
     @functools.cached_property
     def salary_kernel(self) -> Any:
@@ -128,6 +143,8 @@ def _ruleset(code: str, year: int) -> Ruleset:
         ei=payroll.ei_record(pay, quebec),
         qpip=payroll.qpip_record(pay, quebec),
         federal=federal.record(fed, quebec),
+        payroll_tax=payroll.payroll_tax_record(prov),
+        drug_plan=qc.drug_plan_record(prov) if quebec else qc.NO_DRUG_PLAN,
     )
     return Ruleset(year, code, fed, pay, prov, common, module_for(code).params(prov))
 
@@ -171,12 +188,14 @@ if JIT:
 
 
 class Return(NamedTuple):
-    """One person's return: the context, the two taxes and the provincial taxable income."""
+    """One person's return: context, taxes, provincial taxable income, payroll tax, drug insurance premium."""
 
     ctx: TaxContext
     federal_tax: float
     provincial_tax: float
     provincial_taxable_income: float
+    payroll_tax: float
+    ramq_premium: float
 
 
 @rule
@@ -186,13 +205,15 @@ def tax_return(
     insurable: float,
     deductions: float,
     provincial_only: float,
+    uninsured: float,
     rounded: bool,
     common: Common,
     prov: Any,
     fraction: float,
     jan1: bool,
 ) -> Return:
-    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent."""
+    """Steps 1-5 for one person; with ``rounded`` each contribution and tax is rounded to the cent.
+    ``uninsured``: the share of the year without access to a group drug plan (Québec's premium)."""
     base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
@@ -202,17 +223,19 @@ def tax_return(
     )
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
+    prov_taxable = provincial_taxable_income(ctx, prov)
+    ramq = qc.drug_insurance_premium(prov_taxable, common.drug_plan, uninsured, ctx)
     if rounded:
-        fed = round_cents(fed)
-        ptax = round_cents(ptax)
-    return Return(ctx, fed, ptax, provincial_taxable_income(ctx, prov))
+        fed, ptax, ramq = round_cents(fed), round_cents(ptax), round_cents(ramq)
+    return Return(ctx, fed, ptax, prov_taxable, payroll.payroll_tax(employment, common.payroll_tax, rounded), ramq)
 
 
 @rule
 def total_deductions(r: Return) -> float:
-    """Contributions and taxes: CPP/QPP (both parts) + EI + QPIP + federal tax + provincial tax."""
+    """CPP/QPP (both parts) + EI + QPIP + federal and provincial tax + payroll tax + drug insurance premium."""
     c = r.ctx
-    return c.pension_base + c.pension_enhanced + c.ei + c.qpip + r.federal_tax + r.provincial_tax
+    taxes = r.federal_tax + r.provincial_tax + r.payroll_tax + r.ramq_premium
+    return c.pension_base + c.pension_enhanced + c.ei + c.qpip + taxes
 
 
 @rule
@@ -228,19 +251,21 @@ def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
     """Column ``i`` of the block: the rows of ``COLUMNS`` but the marginal rate."""
     c = r.ctx
     total = total_deductions(r)
-    out[0, i] = x
-    out[1, i] = c.pension_base + c.pension_enhanced
-    out[2, i] = c.ei
-    out[3, i] = c.qpip
-    out[4, i] = c.deductions
-    out[5, i] = c.taxable_income
-    out[6, i] = r.provincial_taxable_income
-    out[7, i] = r.federal_tax
-    out[8, i] = r.provincial_tax
-    out[9, i] = total
-    out[10, i] = x - total
-    out[11, i] = (x - total) / 12.0
-    out[12, i] = total / x if x > 0.0 else 0.0
+    out[_INCOME, i] = x
+    out[_CPP, i] = c.pension_base + c.pension_enhanced
+    out[_EI, i] = c.ei
+    out[_QPIP, i] = c.qpip
+    out[_DEDUCTIONS, i] = c.deductions
+    out[_TAXABLE, i] = c.taxable_income
+    out[_PROV_TAXABLE, i] = r.provincial_taxable_income
+    out[_FEDERAL, i] = r.federal_tax
+    out[_PROVINCIAL, i] = r.provincial_tax
+    out[_PAYROLL_TAX, i] = r.payroll_tax
+    out[_RAMQ, i] = r.ramq_premium
+    out[_TOTAL, i] = total
+    out[_NET, i] = x - total
+    out[_MONTHLY, i] = (x - total) / 12.0
+    out[_AVERAGE, i] = total / x if x > 0.0 else 0.0
 
 
 @rule
@@ -248,17 +273,17 @@ def fill(
     incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> None:
     """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``:
-    employment income, pensionable and insurable earnings, deductions, provincial-only income."""
+    employment income, pensionable and insurable earnings, deductions, provincial-only income, the
+    share of the year without a group drug plan."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
-        r = tax_return(
-            x, incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], rounded, common, prov, fraction, jan1
-        )
+        v = incomes[:, i]
+        r = tax_return(x, v[1], v[2], v[3], v[4], v[5], rounded, common, prov, fraction, jan1)
         write_return(out, i, x, r)
-        out[13, i] = np.nan
-        out[14, i] = r.ctx.pension_base
-        out[15, i] = r.ctx.pension_enhanced
-        out[16, i] = r.ctx.net_income
+        out[_MARGINAL, i] = np.nan
+        out[_CPP_BASE, i] = r.ctx.pension_base
+        out[_CPP_ENHANCED, i] = r.ctx.pension_enhanced
+        out[_NET_23600, i] = r.ctx.net_income
 
 
 def kernel(
@@ -283,16 +308,16 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
     """
     for i in range(salary.shape[0]):
         x = salary[i]
-        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, True, common, prov, 1.0, True))
+        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, 0.0, True, common, prov, 1.0, True))
     if not marginal:
-        out[13, :] = np.nan
+        out[_MARGINAL, :] = np.nan
         return out
     for i in range(salary.shape[0]):
         x = salary[i]
         h = marginal_step(x)
-        before = tax_return(x, x, x, 0.0, 0.0, False, common, prov, 1.0, True)
-        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, False, common, prov, 1.0, True)
-        out[13, i] = (total_deductions(after) - total_deductions(before)) / h
+        before = tax_return(x, x, x, 0.0, 0.0, 0.0, False, common, prov, 1.0, True)
+        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, 0.0, False, common, prov, 1.0, True)
+        out[_MARGINAL, i] = (total_deductions(after) - total_deductions(before)) / h
     return out
 
 
@@ -319,7 +344,8 @@ class Incomes:
     ``pensionable`` (box 26) and ``insurable`` (box 24) default to employment income (box 14);
     ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here);
     ``provincial_only`` is income taxable on the provincial return only (Québec: employer health
-    premiums, RL-1 box J).
+    premiums, RL-1 box J); ``uninsured`` is the share of the year (0 to 1) without access to a group
+    drug plan, for which a Québec resident pays the public plan's premium (TP-1 line 447).
     """
 
     employment: FloatArray
@@ -327,17 +353,19 @@ class Incomes:
     insurable: FloatArray | None = None
     deductions: FloatArray | float = 0.0
     provincial_only: FloatArray | float = 0.0
+    uninsured: FloatArray | float = 0.0
 
     def matrix(self) -> FloatArray:
-        """The five inputs as the rows of one float64 array (defaults and constants filled in)."""
+        """The six inputs as the rows of one float64 array (defaults and constants filled in)."""
         e = np.asarray(self.employment, dtype=np.float64)
-        out = np.empty((5, e.shape[0]), dtype=np.float64)
+        out = np.empty((INPUT_ROWS, e.shape[0]), dtype=np.float64)
         out[0] = e
         for row, value, default in (
             (1, self.pensionable, e),
             (2, self.insurable, e),
             (3, self.deductions, 0.0),
             (4, self.provincial_only, 0.0),
+            (5, self.uninsured, 0.0),
         ):
             out[row] = default if value is None else value
         return out

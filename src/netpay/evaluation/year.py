@@ -69,6 +69,9 @@ class YearEvaluation(BaseModel):
     #: year; carried forward)
     rrsp_room: float | None = None
     rrsp_not_deducted: float = 0.0
+    #: the NT/NU employee payroll tax withheld, and Québec's drug insurance premium (TP-1 line 447)
+    payroll_tax: float = 0.0
+    ramq_premium: float = 0.0
 
     @property
     def monthly_net_cash(self) -> float:

@@ -9,7 +9,16 @@ from __future__ import annotations
 from pydantic import Field, field_validator, model_validator
 
 from netpay.money import round_cents
-from netpay.tables.schema import THRESHOLD_LIMIT, BracketTable, CitedTable, Frozen, PhaseDown
+from netpay.tables.schema import (
+    THRESHOLD_LIMIT,
+    Bracket,
+    BracketTable,
+    CitedTable,
+    Frozen,
+    PhaseDown,
+    Schedule,
+    schedule_of,
+)
 
 Rate = float
 
@@ -86,6 +95,13 @@ class FederalTable(BracketTable):
 # --------------------------------------------------------------------------- provinces and territories
 
 
+class EmployeePayrollTax(Frozen):
+    """A tax on an employee's gross remuneration, withheld by the employer and not on the T1 (the
+    Northwest Territories' and Nunavut's Payroll Tax Acts, 1993): ``rate`` x employment income."""
+
+    rate: float = Field(gt=0, lt=0.1)
+
+
 class ProvincialTable(BracketTable):
     """Fields every provincial or territorial table has."""
 
@@ -93,6 +109,8 @@ class ProvincialTable(BracketTable):
     credit_rate: float | None = Field(
         default=None, gt=0, lt=1, description="rate for non-refundable credits; default: the lowest bracket rate"
     )
+    #: an employee payroll tax of the jurisdiction where the employee works (NT, NU); None: none
+    payroll_tax: EmployeePayrollTax | None = None
 
     @property
     def effective_credit_rate(self) -> float:
@@ -101,7 +119,46 @@ class ProvincialTable(BracketTable):
 
 
 class StandardTable(ProvincialTable):
-    """A jurisdiction whose employee return is brackets minus credits, nothing more (SK, NT, NU)."""
+    """A jurisdiction whose employee return is brackets minus credits, nothing more (SK)."""
+
+
+class CostOfLivingCredit(Frozen):
+    """A territory's refundable cost of living tax credit for a single adult (NT479, NU479): the
+    ``bands`` (rates that fall as adjusted net income rises) up to ``maximum``, and at least
+    ``adult_minimum`` for an adult (NT479's "basic supplement for self")."""
+
+    bands: list[Bracket] = Field(min_length=1)
+    maximum: float = Field(gt=0)
+    adult_minimum: float = Field(default=0.0, ge=0)
+
+    @field_validator("bands")
+    @classmethod
+    def _falling(cls, rows: list[Bracket]) -> list[Bracket]:
+        froms = [b.from_ for b in rows]
+        if froms[0] != 0 or any(b <= a for a, b in zip(froms, froms[1:], strict=False)):
+            raise ValueError(f"bands must start at 0 and ascend, got {froms}")
+        rates = [b.rate for b in rows]
+        if any(b > a for a, b in zip(rates, rates[1:], strict=False)):
+            raise ValueError(f"the credit's rates must not rise with income, got {rates}")
+        return rows
+
+    @model_validator(mode="after")
+    def _minimum_below_maximum(self) -> CostOfLivingCredit:
+        if self.adult_minimum > self.maximum:
+            raise ValueError(f"adult_minimum {self.adult_minimum} exceeds the maximum {self.maximum}")
+        return self
+
+    @property
+    def schedule(self) -> Schedule:
+        """The bands as the lines of a rate table (the credit is the least of them: rates fall)."""
+        return schedule_of(self.bands)
+
+
+class TerritorialTable(StandardTable):
+    """Northwest Territories and Nunavut: brackets minus credits, the refundable cost of living tax
+    credit (read by ``netpay.rules.provinces.territorial``) and the employee payroll tax."""
+
+    cost_of_living_credit: CostOfLivingCredit
 
 
 class PersonalAmountPhaseDown(Frozen):
@@ -211,10 +268,24 @@ class DeductionForWorkers(Frozen):
     max_amount: float = Field(gt=0)
 
 
+class DrugInsurancePremium(Frozen):
+    """Schedule K (TP-1 line 447) for a person without a spouse or children: the premium of the
+    public prescription drug insurance plan, ``first_rate`` on the first ``first_band`` dollars of
+    family income (line 275) above ``exemption``, ``second_rate`` above that, at most ``maximum``."""
+
+    exemption: float = Field(ge=0, lt=THRESHOLD_LIMIT)
+    first_band: float = Field(gt=0, lt=THRESHOLD_LIMIT)
+    first_rate: float = Field(gt=0, lt=1)
+    second_rate: float = Field(gt=0, lt=1)
+    maximum: float = Field(gt=0)
+
+
 class QuebecTable(ProvincialTable):
     """``qc.yaml``: read by ``netpay.rules.provinces.qc``."""
 
     deduction_for_workers: DeductionForWorkers
+    #: Schedule K; None: no premium
+    drug_insurance_premium: DrugInsurancePremium | None = None
 
 
 class SupplementalCredit(Frozen):
@@ -283,8 +354,8 @@ SCHEMAS: dict[str, type[CitedTable]] = {
     "NB": AtlanticTable,
     "NL": AtlanticTable,
     "NS": NovaScotiaTable,
-    "NT": StandardTable,
-    "NU": StandardTable,
+    "NT": TerritorialTable,
+    "NU": TerritorialTable,
     "ON": OntarioTable,
     "PE": AtlanticTable,
     "QC": QuebecTable,
