@@ -156,16 +156,37 @@ NUNAVUT = {
 }
 
 
+def nt_cost_of_living(ani: float) -> float:
+    """NT479 (2023-2024 forms): basic credit for self by the 12,000 / 48,000 / 66,000 bands, at least
+    the $350 supplement for an adult, at most $942."""
+    if ani <= 12_000:
+        basic = 0.026 * ani
+    elif ani <= 48_000:
+        basic = 312 + 0.0125 * (ani - 12_000)
+    else:
+        basic = min(762 + 0.01 * (ani - 48_000), 942.0)
+    return min(max(basic, 350.0), 942.0)
+
+
+def nu_cost_of_living(ani: float) -> float:
+    """NU479 (2019-2024 forms): 2% of adjusted net income, at most $1,500."""
+    return min(0.02 * ani, 1_500.0)
+
+
 def northwest_territories(income: float, year: int) -> float:
+    """NT428 less the refundable NT479 credit (adjusted net income = line 23600 for an employee)."""
     t, bpa = NORTHWEST_TERRITORIES[year]
     ni, base, ei = _contributions(income, year)
-    return cents(max(brackets(ni, _rows(t, (0.059, 0.086, 0.122, 0.1405))) - 0.059 * (bpa + base + ei), 0.0))
+    tax = max(brackets(ni, _rows(t, (0.059, 0.086, 0.122, 0.1405))) - 0.059 * (bpa + base + ei), 0.0)
+    return cents(tax - nt_cost_of_living(ni))
 
 
 def nunavut(income: float, year: int) -> float:
+    """NU428 less the refundable NU479 credit."""
     t, bpa = NUNAVUT[year]
     ni, base, ei = _contributions(income, year)
-    return cents(max(brackets(ni, _rows(t, (0.04, 0.07, 0.09, 0.115))) - 0.04 * (bpa + base + ei), 0.0))
+    tax = max(brackets(ni, _rows(t, (0.04, 0.07, 0.09, 0.115))) - 0.04 * (bpa + base + ei), 0.0)
+    return cents(tax - nu_cost_of_living(ni))
 
 
 PROVINCIAL = {
@@ -181,9 +202,17 @@ PROVINCIAL = {
 }
 
 
+#: The employee payroll tax withheld where the employee works (NT and NU Payroll Tax Acts: 2%).
+PAYROLL_TAX = {"NT": 0.02, "NU": 0.02}
+
+
 def take_home(income: float, province: str, year: int) -> dict[str, float]:
     p = payroll(income, year, False)
     fed = federal(income, year, False)
     prov = PROVINCIAL[province](income, year)
-    net = income - p["cpp"] - p["ei"] - fed - prov
-    return {"cpp": p["cpp"], "ei": p["ei"], "federal_tax": fed, "provincial_tax": prov, "net_income": round(net, 2)}
+    levy = cents(PAYROLL_TAX.get(province, 0.0) * income)
+    net = income - p["cpp"] - p["ei"] - fed - prov - levy
+    return {
+        **{"cpp": p["cpp"], "ei": p["ei"], "federal_tax": fed, "provincial_tax": prov},
+        **{"payroll_tax": levy, "net_income": round(net, 2)},
+    }
