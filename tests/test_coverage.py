@@ -26,10 +26,11 @@ def test_coverage_table_has_every_year_and_jurisdiction():
 
 
 def test_cell_counts_unverified_sources():
-    # Nunavut 2026: BPA and the derived 2nd/3rd thresholds and the credit-rate rule are unverified.
+    # Nunavut 2026: BPA, the 2nd/3rd thresholds (transcriptions of CRA's page), the credit-rate rule
+    # and the NU479 credit (the 2026 form not seen) are unverified; the payroll tax is verified.
     n = sum(not s.verified for srcs in tables.sources(2026, "NU").values() for s in srcs)
-    assert n == 3
-    assert coverage.cell(2026, "NU") == "yes (3 unverified)"
+    assert n == 4
+    assert coverage.cell(2026, "NU") == "yes (4 unverified)"
 
 
 def test_rewrite_is_idempotent_and_appends_a_section_when_absent():

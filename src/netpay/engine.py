@@ -234,8 +234,8 @@ def tax_return(
 def total_deductions(r: Return) -> float:
     """CPP/QPP (both parts) + EI + QPIP + federal and provincial tax + payroll tax + drug insurance premium."""
     c = r.ctx
-    taxes = r.federal_tax + r.provincial_tax + r.payroll_tax + r.ramq_premium
-    return c.pension_base + c.pension_enhanced + c.ei + c.qpip + taxes
+    total = c.pension_base + c.pension_enhanced + c.ei + c.qpip + r.federal_tax + r.provincial_tax
+    return total + r.payroll_tax + r.ramq_premium  # in this order: bit for bit as before where they are 0
 
 
 @rule
