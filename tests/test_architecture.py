@@ -21,8 +21,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("netpay.rules",),  # the law: scalar rules
     # the compiled pipeline, its one gateway from offers (components: every treatment, the one caller
     # of engine.compute) and its inverse
-    ("netpay.engine", "netpay.components", "netpay.inverse"),
-    ("netpay.offer", "netpay.rrsp", "netpay.citydata"),
+    ("netpay.block", "netpay.engine", "netpay.equity_tax", "netpay.components", "netpay.inverse"),
+    ("netpay.offer_keywords", "netpay.offer", "netpay.equity", "netpay.rrsp", "netpay.citydata"),
     ("netpay.timeline",),
     ("netpay.evaluation", "netpay.first_year"),
     ("netpay.comparison",),

@@ -18,6 +18,8 @@ __version__ = "0.1.0"
 _PUBLIC: dict[str, str] = {
     "take_home": "netpay.engine",
     "Offer": "netpay.offer",
+    "RSU": "netpay.equity",
+    "StockOptions": "netpay.equity",
     "Housing": "netpay.citydata",
     "Evaluation": "netpay.evaluation",
     "YearEvaluation": "netpay.evaluation",
@@ -27,6 +29,10 @@ _PUBLIC: dict[str, str] = {
     "equivalent_salary": "netpay.comparison",
     "cities": "netpay.citydata",
     "rent": "netpay.citydata",
+    "living_costs": "netpay.citydata",
+    "move_costs": "netpay.citydata",
+    "Living": "netpay.citydata",
+    "Move": "netpay.citydata",
     "monthly_cash_flow": "netpay.first_year",
     "residence_fraction": "netpay.first_year",
     "DATA_EDITION": "netpay.tables",
@@ -40,7 +46,7 @@ _PUBLIC: dict[str, str] = {
     "NoDataError": "netpay.errors",
 }
 #: Submodules reachable as attributes after ``import netpay``.
-_SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules")
+_SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules", "equity")
 
 __all__ = [
     "DATA_EDITION",
@@ -48,10 +54,14 @@ __all__ = [
     "Evaluation",
     "Housing",
     "InvalidIncomeError",
+    "Living",
+    "Move",
     "NetpayError",
     "NoDataError",
     "NotFoundError",
     "Offer",
+    "RSU",
+    "StockOptions",
     "UnknownCityError",
     "UnknownJurisdictionError",
     "UnknownYearError",
@@ -62,7 +72,9 @@ __all__ = [
     "equivalent_salary",
     "evaluate",
     "gross_for_net",
+    "living_costs",
     "monthly_cash_flow",
+    "move_costs",
     "plot",
     "rent",
     "residence_fraction",
@@ -88,9 +100,10 @@ def __dir__() -> list[str]:
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from netpay import plot, tables
     from netpay.api import compare, evaluate
-    from netpay.citydata import Housing, cities, rent
+    from netpay.citydata import Housing, Living, Move, cities, living_costs, move_costs, rent
     from netpay.comparison import equivalent_salary
     from netpay.engine import take_home
+    from netpay.equity import RSU, StockOptions
     from netpay.errors import (
         DataFileError,
         InvalidIncomeError,

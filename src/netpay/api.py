@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from netpay.citydata import Housing
+from netpay.citydata import Housing, Living, move_costs
 from netpay.comparison import check_period, comparison_table, first_year_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
@@ -105,6 +105,7 @@ def evaluate(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    living: Living | bool | None = None,
     **unknown: Any,
 ) -> Evaluation:
     """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
@@ -124,6 +125,10 @@ def evaluate(
     contributions deducted only up to ``rrsp_room``, default 0: a newcomer has none in the year of
     arrival) and the full year that follows. See :mod:`netpay.first_year` and docs/first-year.md.
 
+    ``living`` (a :class:`netpay.Living`, or True for one adult's modest basket) replaces the city's
+    other costs by the living-cost items of :func:`netpay.living_costs` (food, clothing, transit or
+    transportation, other necessities, utilities not in the basket), each a line with its source.
+
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
@@ -133,7 +138,7 @@ def evaluate(
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs)
+    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs, _living(living))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is not None:
@@ -156,6 +161,7 @@ def compare(
     pay_periods: int | None = None,
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
+    living: Living | bool | None = None,
     **unknown: Any,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city's name as netpay spells
@@ -176,6 +182,11 @@ def compare(
     'monthly' is per month resident in Canada and 'annual' is the part of the year resident (rent for
     those months). ``result.attrs['first_year']`` holds, per offer, the dates, days, residence
     fraction and the spring settlement of the return.
+
+    ``living`` as for :func:`evaluate`: each living-cost item becomes a row ``other_costs.<item>``.
+    With ``arrival``, ``result.attrs['move']`` holds, per offer, the one-time costs of the move
+    (:func:`netpay.move_costs`: IRCC fees, the rent deposit the province allows) beside its relocation
+    bonus: ``total``, ``relocation_bonus``, ``covered`` (bonus - total) and the items.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
     check_period(period)
@@ -183,14 +194,46 @@ def compare(
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis))
+    housing = Housing(bedrooms, _basis(rent_basis, basis), living=_living(living))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
-    return first_year_table(evaluations, y, period, view or "both")
+    table = first_year_table(evaluations, y, period, view or "both")
+    table.attrs["move"] = _moves(evaluations, list(table.attrs["first_year"]), housing)
+    return table
+
+
+def _moves(evaluations: list[Evaluation], names: list[str], housing: Housing) -> dict[str, dict[str, Any]]:
+    """Per offer, the one-time costs of the move beside its relocation bonus (:func:`netpay.move_costs`
+    with the year-one rent and the household of ``housing.living``): total, bonus, covered, items."""
+    household = None if housing.living is None else housing.living.household
+    out = {}
+    for name, e in zip(names, evaluations, strict=True):
+        y1 = e.year_one
+        m = move_costs(y1.city, household, y1.rent, relocation_bonus=y1.relocation_bonus)
+        counted = m[m["counted"]]
+        out[name] = {
+            "total": m.attrs["total"],
+            "relocation_bonus": m.attrs["relocation_bonus"],
+            "covered": m.attrs["covered"],
+            "items": dict(zip(counted["item"], counted["amount"], strict=True)),
+            "not_available": m.attrs["missing"],
+        }
+    return out
+
+
+def _living(living: Living | bool | None) -> Living | None:
+    """``living`` as a Living (True: one adult's modest basket; None or False: no basket)."""
+    if living is None or living is False:
+        return None
+    if living is True:
+        return Living()
+    if not isinstance(living, Living):
+        raise TypeError(f"living must be a netpay.Living(household=..., basket=...), True or None, not {living!r}")
+    return living
 
 
 #: The keywords of each function, for the closest-name hint.

@@ -10,7 +10,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from netpay import citydata
-from netpay.citydata import Housing, monthly_costs, shared_cost_items
+from netpay.citydata import Housing, Living, monthly_costs, shared_cost_items
 from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.inverse import net_of, shape_like, solve
 from netpay.lines import LINES
@@ -60,6 +60,7 @@ def _sources(y: YearEvaluation) -> dict[str, Any]:
         "rent_url": y.rent_url,
         "rent_retrieved": y.rent_retrieved,
         "other_costs": dict(y.other_costs_sources),
+        "not_available": list(y.living_missing),
     }
 
 
@@ -67,7 +68,7 @@ def _frame(years: Sequence[YearEvaluation], names: Sequence[str], period: str) -
     """One column of lines per year evaluation (rows: :data:`LINES`, with the other costs also item
     by item as ``other_costs.<item>``, NaN where the city has no figure for an item: never invent a
     cost), built as one block."""
-    items = sorted({item for y in years for item in y.other_costs})
+    items = sorted({item for y in years for item in (*y.other_costs, *y.living_missing)})
     at = list(LINES).index("other_costs") + 1
     rows = [*list(LINES)[:at], *(f"other_costs.{item}" for item in items), *list(LINES)[at:]]
     block = np.empty((len(rows), len(years)), dtype=np.float64)
@@ -121,11 +122,14 @@ def equivalent_salary(
     year: int | None = None,
     bedrooms: int = 1,
     rent_basis: str = "asking",
+    living: Living | None = None,
 ) -> Any:
     """The salary in ``to_city`` that leaves the same monthly disposable income as ``salary`` in
     ``from_city``: rent (``bedrooms``, ``rent_basis``) and other monthly costs of each city, taxes
     of each city's province, a plain salary (no bonus or benefits). Only the cost items both
     cities have a figure for are compared; a warning names any left out. ``year=None``: the latest.
+    With ``living`` (a :class:`netpay.Living`), the whole basket of each city is compared (rent, the
+    MBM items, transit, utilities not in the basket), each for the household and year.
 
     Vectorized like :func:`netpay.gross_for_net`. Where no salary can do it (the other city is so
     much cheaper that the net needed would be negative) the answer is NaN.
@@ -138,9 +142,9 @@ def equivalent_salary(
     y = check_year(year)
     a, b = citydata.city(from_city), citydata.city(to_city)
     net_a = net_of(arr, a.province, y)
-    items = shared_cost_items(a, b)
-    housing = Housing(bedrooms, rent_basis)
-    delta = monthly_costs(b, housing, items).total - monthly_costs(a, housing, items).total
+    housing = Housing(bedrooms, rent_basis, living=living)
+    items = shared_cost_items(a, b, housing=housing, year=y)
+    delta = monthly_costs(b, housing, items, y).total - monthly_costs(a, housing, items, y).total
     target = round_cents(net_a + 12.0 * delta)
     out = np.full(arr.shape, np.nan)
     ok = target >= 0

@@ -12,6 +12,16 @@ How each part of an offer is treated (``netpay.offer`` and ``docs/treatments.md`
 - deductions: RRSP contributions (employer and employee, line 20800) up to the RRSP deduction
   limit when one is given, and RPP contributions (line 20700);
 - out of cash: the employee's RRSP and pension contributions, taken from pay;
+- equity grants (``netpay.RSU``, ``netpay.StockOptions``), by tax year (:func:`equity_year`):
+  an RSU tranche is employment income at its value on the vesting date (ITA s. 7(1)(a) for shares,
+  s. 5(1)/6(1)(a) for cash), pensionable, insurable only if cash-settled; a stock option's benefit
+  (value at exercise - strike) x shares is employment income in the year of exercise (s. 7(1)(a)),
+  pensionable, not insurable, less the security options deduction from taxable income (line 24900:
+  1/2 under s. 110(1)(d), none for shares over the $200,000 vesting limit of s. 110(1.31); Québec
+  line 297: 25%, TA s. 725.2, or 50% for a large listed employer); a CCPC option's benefit is
+  deferred to the year the shares are sold (s. 7(1.1)), neither pensionable nor insurable, with the
+  deduction of s. 110(1)(d.1) if they were held two years (the equity part of this table is
+  :mod:`netpay.equity_tax`, applied here by :meth:`IncomeComponents.with_equity`).
 - no group insurance (Québec): the public drug plan's premium, on the return (TP-1 line 447).
 
 :func:`tax` is the only function in netpay that calls the tax engine (``netpay.engine.compute``),
@@ -21,6 +31,7 @@ and :func:`ruleset` the only one outside the engine that loads a year's rules (`
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -28,6 +39,7 @@ from typing import Any, Protocol
 import numpy as np
 
 from netpay.engine import Incomes, Ruleset, TaxResult, compute, is_quebec
+from netpay.equity_tax import EquityEvent, EquityYear, equity_year
 from netpay.money import FloatArray
 from netpay.rules.context import FULL_YEAR, Residence
 
@@ -62,6 +74,7 @@ class Offer(Protocol):
     def employee_rrsp(self) -> float: ...
     @property
     def employee_pension(self) -> float: ...
+    def equity_events(self, start: dt.date) -> Sequence[EquityEvent]: ...
 
 
 #: Offer amounts the treatment rules read (``bonus`` in dollars: ``Offer.bonus_amount``).
@@ -79,7 +92,19 @@ AMOUNTS: tuple[str, ...] = (
 )
 
 
-__all__ = ["AMOUNTS", "FULL_YEAR", "IncomeComponents", "Residence", "TaxResult", "ruleset", "tax"]
+__all__ = [
+    "AMOUNTS",
+    "FULL_YEAR",
+    "EquityEvent",
+    "EquityYear",
+    "IncomeComponents",
+    "Residence",
+    "TaxResult",
+    "equity_year",
+    "ruleset",
+    "tax",
+    "tax_on_equity",
+]
 
 
 @dataclass(frozen=True)
@@ -104,24 +129,69 @@ class IncomeComponents:
     rrsp_not_deducted: FloatArray
     #: shares vested (share-settled equity): employment income, but not cash
     equity_shares: FloatArray
+    #: deductions from taxable income only (T1 line 24900: the security options deduction)
+    taxable_deductions: FloatArray | None = None
+    #: Québec's own (TP-1 line 297: the security options deduction, TA s. 725.2)
+    quebec_taxable_deductions: FloatArray | None = None
+
     #: share of the year without access to a group drug plan (1: none; Québec's premium, Schedule K)
-    uninsured: FloatArray
+    uninsured: FloatArray | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("taxable_deductions", "quebec_taxable_deductions", "uninsured"):
+            if getattr(self, name) is None:
+                object.__setattr__(self, name, np.zeros_like(self.employment_income))
 
     @classmethod
     def from_offers(
-        cls, offers: Sequence[Offer], province: str, rrsp_room: float | None = None, *, one_time: bool = True
+        cls,
+        offers: Sequence[Offer],
+        province: str,
+        rrsp_room: float | None = None,
+        *,
+        one_time: bool = True,
+        year: int | None = None,
+        start: dt.date | None = None,
     ) -> IncomeComponents:
         """The components of offers resident in ``province`` for a year; ``rrsp_room`` is the RRSP
         deduction limit (None: the contributions are deducted in full). ``one_time=False``: without
-        the signing and relocation bonuses (a later year)."""
+        the signing and relocation bonuses (a later year). With ``year`` and ``start`` (the first day
+        of work), the offers' equity grants add the tranches and exercises of tax year ``year``
+        (:func:`equity_year`); without them only the flat ``equity_vesting`` counts."""
         amounts = {name: _array(offers, name) for name in AMOUNTS}
         if not one_time:
             amounts["signing_bonus"] = amounts["relocation_bonus"] = np.zeros(len(offers))
         cash_settled = np.array([o.equity_settlement == "cash" for o in offers], dtype=bool)
         locked = np.array([o.group_rrsp_locked for o in offers], dtype=bool)
-        out = treat(amounts, cash_settled, locked, is_quebec(province), rrsp_room)
+        flat = treat(amounts, cash_settled, locked, is_quebec(province), rrsp_room)
         uninsured = np.array([0.0 if o.group_insurance else 1.0 for o in offers], dtype=np.float64)
-        return dataclasses.replace(out, uninsured=uninsured)
+        flat = dataclasses.replace(flat, uninsured=uninsured)
+        if year is None or start is None:
+            return flat
+        return flat.with_equity([equity_year(o.equity_events(start), year) for o in offers], is_quebec(province))
+
+    def with_equity(self, years: Sequence[EquityYear], quebec: bool) -> IncomeComponents:
+        """These components plus one :class:`EquityYear` per person (grants' amounts for a tax year);
+        :func:`tax_on_equity` is the tax the equity adds."""
+
+        def add(name: str, attr: str) -> FloatArray:
+            return getattr(self, name) + np.array([getattr(y, attr) for y in years], dtype=np.float64)
+
+        qc = np.ones(len(years)) if quebec else np.zeros(len(years))
+        return IncomeComponents(
+            employment_income=add("employment_income", "employment_income"),
+            pensionable=add("pensionable", "pensionable"),
+            insurable=add("insurable", "insurable"),
+            cash=add("cash", "cash"),
+            deductions=self.deductions,
+            out_of_cash=self.out_of_cash,
+            quebec_health_premiums=self.quebec_health_premiums,
+            rrsp_not_deducted=self.rrsp_not_deducted,
+            equity_shares=add("equity_shares", "shares_value"),
+            taxable_deductions=add("taxable_deductions", "option_deduction"),
+            quebec_taxable_deductions=add("quebec_taxable_deductions", "quebec_option_deduction") * qc,
+            uninsured=self.uninsured,
+        )
 
     @classmethod
     def per_period(cls, amounts: Mapping[str, FloatArray], offer: Offer, province: str) -> IncomeComponents:
@@ -134,7 +204,7 @@ class IncomeComponents:
         """Plain employment income, all of it cash, pensionable and insurable, less ``deductions``."""
         zeros = np.zeros_like(income)
         ded = np.broadcast_to(np.asarray(deductions, dtype=np.float64), income.shape)
-        return cls(income, income, income, income, ded, zeros, zeros, zeros, zeros, zeros)
+        return cls(income, income, income, income, ded, zeros, zeros, zeros, zeros)
 
     def __len__(self) -> int:
         return int(self.employment_income.shape[0])
@@ -180,8 +250,11 @@ def treat(
         quebec_health_premiums=health,
         rrsp_not_deducted=rrsp - deducted,
         equity_shares=equity_shares,
-        uninsured=np.zeros_like(cash),
     )
+
+
+def _zero_if_none(values: FloatArray | None) -> FloatArray | float:
+    return 0.0 if values is None else values
 
 
 def of_offer(offer: Offer) -> IncomeComponents:
@@ -220,6 +293,19 @@ def tax(
         insurable=components.insurable,
         deductions=components.deductions,
         provincial_only=components.quebec_health_premiums,
-        uninsured=components.uninsured,
+        taxable_deductions=_zero_if_none(components.taxable_deductions),
+        provincial_taxable_deductions=_zero_if_none(components.quebec_taxable_deductions),
+        uninsured=_zero_if_none(components.uninsured),
     )
     return compute(incomes, ruleset(province, year), residence, exact=exact)
+
+
+def tax_on_equity(
+    base: IncomeComponents, years: Sequence[EquityYear], province: str, year: int, residence: Residence = FULL_YEAR
+) -> FloatArray:
+    """The contributions and taxes a year's equity adds to ``base`` (the components without it):
+    what sell-to-cover sells shares for (``EquityYear.sell_to_cover`` says how much of the income is
+    paid that way), or what is paid from cash."""
+    full = base.with_equity(years, is_quebec(province))
+    before = tax(base, province, year, residence).total_deductions
+    return np.asarray(tax(full, province, year, residence).total_deductions - before, dtype=np.float64)

@@ -4,7 +4,8 @@ For each person (``netpay.rules``, in the order of the forms):
 
 1. Contributions: CPP/CPP2 or QPP/QPP2, EI, QPIP (``rules.payroll``).
 2. Net income (line 23600) = employment income - line 22215 (enhanced CPP/QPP) - other deductions;
-   taxable income (line 26000) = net income here.
+   taxable income (line 26000) = net income - deductions from taxable income only (line 24900:
+   the security options deduction; none for most people).
 3. Federal tax (``rules.federal``), less the Québec abatement in Québec.
 4. Provincial tax (``rules.provinces.<code>``), less the territories' refundable cost of living credit.
 5. Withheld or owed beside the returns: the NT/NU employee payroll tax (``rules.payroll.payroll_tax``)
@@ -29,6 +30,11 @@ import numpy as np
 import numpy.typing as npt
 
 from netpay import tables
+from netpay.block import EXTRA as EXTRA
+from netpay.block import INPUT_ROWS, ROWS
+from netpay.block import Incomes as Incomes
+from netpay.block import TaxResult as TaxResult
+from netpay.block import kernel_array as kernel_array
 from netpay.jurisdictions import normalize
 from netpay.lines import COLUMNS
 from netpay.lines import LABELS as LABELS  # version 1 read the labels here
@@ -42,9 +48,6 @@ from netpay.rules.provinces import MODULES, module_for, qc
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-#: Further rows of the block ``compute`` returns: the CPP/QPP split and net income (line 23600).
-EXTRA: tuple[str, ...] = ("cpp_base", "cpp_enhanced", "net_income_23600")
-ROWS: dict[str, int] = {name: i for i, name in enumerate(COLUMNS + EXTRA)}
 # The rows by name, as constants the compiled loops read.
 _INCOME, _CPP, _EI, _QPIP, _DEDUCTIONS = (ROWS[k] for k in ("income", "cpp", "ei", "qpip", "deductions"))
 _TAXABLE, _PROV_TAXABLE = ROWS["taxable_income"], ROWS["provincial_taxable_income"]
@@ -53,7 +56,6 @@ _PAYROLL_TAX, _RAMQ = ROWS["payroll_tax"], ROWS["ramq_premium"]
 _TOTAL, _NET, _MONTHLY = (ROWS[k] for k in ("total_deductions", "net_income", "monthly_net_income"))
 _AVERAGE, _MARGINAL = ROWS["average_rate"], ROWS["marginal_rate"]
 _CPP_BASE, _CPP_ENHANCED, _NET_23600 = (ROWS[k] for k in EXTRA)
-INPUT_ROWS = 6  # the rows of Incomes.matrix()
 
 # --------------------------------------------------------------------------- the tables of one computation
 
@@ -205,12 +207,14 @@ def tax_return(
     insurable: float,
     deductions: float,
     provincial_only: float,
-    uninsured: float,
     rounded: bool,
     common: Common,
     prov: Any,
     fraction: float,
     jan1: bool,
+    taxable_deductions: float = 0.0,
+    provincial_taxable_deductions: float = 0.0,
+    uninsured: float = 0.0,
 ) -> Return:
     """Steps 1-5 for one person; with ``rounded`` each contribution and tax is rounded to the cent.
     ``uninsured``: the share of the year without access to a group drug plan (Québec's premium)."""
@@ -218,8 +222,23 @@ def tax_return(
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
     net = max(employment - enhanced - deductions, 0.0)
+    taxable = max(net - taxable_deductions, 0.0)
+    fed_ded, qc_ded = taxable_deductions, provincial_taxable_deductions
     ctx = TaxContext(
-        employment, employment, deductions, net, net, base, enhanced, ei, qpip, provincial_only, fraction, jan1
+        employment,
+        employment,
+        deductions,
+        net,
+        taxable,
+        base,
+        enhanced,
+        ei,
+        qpip,
+        provincial_only,
+        fraction,
+        jan1,
+        fed_ded,
+        qc_ded,
     )
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
@@ -273,12 +292,13 @@ def fill(
     incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> None:
     """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``:
-    employment income, pensionable and insurable earnings, deductions, provincial-only income, the
-    share of the year without a group drug plan."""
+    employment income, pensionable and insurable earnings, deductions, provincial-only income,
+    deductions from taxable income (federal, and Québec's own), the share of the year without a
+    group drug plan."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
         v = incomes[:, i]
-        r = tax_return(x, v[1], v[2], v[3], v[4], v[5], rounded, common, prov, fraction, jan1)
+        r = tax_return(x, v[1], v[2], v[3], v[4], rounded, common, prov, fraction, jan1, v[5], v[6], v[7])
         write_return(out, i, x, r)
         out[_MARGINAL, i] = np.nan
         out[_CPP_BASE, i] = r.ctx.pension_base
@@ -308,15 +328,15 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
     """
     for i in range(salary.shape[0]):
         x = salary[i]
-        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, 0.0, True, common, prov, 1.0, True))
+        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, True, common, prov, 1.0, True))
     if not marginal:
         out[_MARGINAL, :] = np.nan
         return out
     for i in range(salary.shape[0]):
         x = salary[i]
         h = marginal_step(x)
-        before = tax_return(x, x, x, 0.0, 0.0, 0.0, False, common, prov, 1.0, True)
-        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, 0.0, False, common, prov, 1.0, True)
+        before = tax_return(x, x, x, 0.0, 0.0, False, common, prov, 1.0, True)
+        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, False, common, prov, 1.0, True)
         out[_MARGINAL, i] = (total_deductions(after) - total_deductions(before)) / h
     return out
 
@@ -327,75 +347,6 @@ run_salary = compiled(salary_kernel)
 
 
 # --------------------------------------------------------------------------- arrays in, block out
-
-
-def kernel_array(values: Any) -> FloatArray:
-    """``values`` as the kernel takes them: a writable, C-contiguous float64 array (copied if not)."""
-    arr = np.asarray(values, dtype=np.float64)
-    if not (arr.flags.c_contiguous and arr.flags.writeable and arr.ndim == 1):
-        arr = np.array(arr, dtype=np.float64, order="C", ndmin=1)
-    return arr
-
-
-@dataclass(frozen=True)
-class Incomes:
-    """What each person's return starts from, one entry per person (T4 and RL-1 boxes).
-
-    ``pensionable`` (box 26) and ``insurable`` (box 24) default to employment income (box 14);
-    ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here);
-    ``provincial_only`` is income taxable on the provincial return only (Québec: employer health
-    premiums, RL-1 box J); ``uninsured`` is the share of the year (0 to 1) without access to a group
-    drug plan, for which a Québec resident pays the public plan's premium (TP-1 line 447).
-    """
-
-    employment: FloatArray
-    pensionable: FloatArray | None = None
-    insurable: FloatArray | None = None
-    deductions: FloatArray | float = 0.0
-    provincial_only: FloatArray | float = 0.0
-    uninsured: FloatArray | float = 0.0
-
-    def matrix(self) -> FloatArray:
-        """The six inputs as the rows of one float64 array (defaults and constants filled in)."""
-        e = np.asarray(self.employment, dtype=np.float64)
-        out = np.empty((INPUT_ROWS, e.shape[0]), dtype=np.float64)
-        out[0] = e
-        for row, value, default in (
-            (1, self.pensionable, e),
-            (2, self.insurable, e),
-            (3, self.deductions, 0.0),
-            (4, self.provincial_only, 0.0),
-            (5, self.uninsured, 0.0),
-        ):
-            out[row] = default if value is None else value
-        return out
-
-
-class TaxResult:
-    """The engine's block: one row per line (``COLUMNS`` then ``EXTRA``), one column per person."""
-
-    def __init__(self, block: FloatArray) -> None:
-        self.block = block
-
-    def __getitem__(self, name: str) -> FloatArray:
-        if name == "net_income_line_23600":  # the version-1 key
-            name = "net_income_23600"
-        return self.block[ROWS[name]]
-
-    def __getattr__(self, name: str) -> FloatArray:
-        if name in ROWS:
-            return self.block[ROWS[name]]
-        raise AttributeError(name)
-
-    def keys(self) -> tuple[str, ...]:
-        """Every line but the marginal rate (``compute`` leaves it NaN)."""
-        return COLUMNS[:-1] + EXTRA
-
-    def items(self) -> list[tuple[str, FloatArray]]:
-        return [(k, self[k]) for k in self.keys()]
-
-    def __len__(self) -> int:
-        return int(self.block.shape[1])
 
 
 def _check_residence(residence: Residence) -> Residence:

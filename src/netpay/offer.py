@@ -33,6 +33,7 @@ the docstrings of the fields below. The rules themselves are applied in one plac
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import numbers
 from typing import Any, Literal, cast
@@ -41,8 +42,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validat
 from pydantic_core import PydanticCustomError
 
 from netpay import components
+from netpay.equity import RSU, StockOptions, events
+from netpay.equity.grants import grants_from
+from netpay.equity_tax import EquityEvent
 from netpay.errors import InvalidIncomeError
 from netpay.money import MAX_AMOUNT, as_amount, round_cents
+from netpay.offer_keywords import ELSEWHERE as ELSEWHERE
 
 #: Money fields of an offer, in the order of the breakdown.
 AMOUNT_FIELDS: tuple[str, ...] = (
@@ -65,42 +70,6 @@ AMOUNT_FIELDS: tuple[str, ...] = (
 #: trading), ten times base is past any plausible percentage, and the command line's ``--bonus 1000%``
 #: has the same cap; a larger bonus is given in dollars (``bonus=``), where the ceiling still applies.
 MAX_BONUS_PERCENT = 1000.0
-
-_HOUSEHOLD = "netpay models one person today; see docs/limitations.md"
-_HOUSING = "housing is given to evaluate() / compare(): e.g. evaluate(offer, year, bedrooms=2, rent=2_400)"
-_MOVE = "the move is given to evaluate() / compare(): e.g. evaluate(offer, year, arrival=date(2026, 6, 1))"
-
-#: Keywords people write that Offer does not take, and what netpay models instead.
-ELSEWHERE: dict[str, str] = {
-    "spouse": f"a spouse belongs to the household: {_HOUSEHOLD}",
-    "partner": f"a partner belongs to the household: {_HOUSEHOLD}",
-    "household": f"the household is not part of an offer: {_HOUSEHOLD}",
-    "children": f"children belong to the household: {_HOUSEHOLD}",
-    "child": f"a child belongs to the household: {_HOUSEHOLD}",
-    "dependants": f"dependants belong to the household: {_HOUSEHOLD}",
-    "dependents": f"dependants belong to the household: {_HOUSEHOLD}",
-    "salary": "did you mean base_salary?",
-    "base": "did you mean base_salary?",
-    "income": "did you mean base_salary?",
-    "gross": "did you mean base_salary?",
-    "pay": "did you mean base_salary?",
-    "rsu": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
-    "rsus": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
-    "equity": "did you mean equity_vesting? (the value at vesting of shares vesting this year)",
-    "stock_options": "netpay does not model stock options yet; for shares vesting this year give equity_vesting=",
-    "options": "netpay does not model stock options yet; for shares vesting this year give equity_vesting=",
-    "province": "the province follows from city= (see netpay.cities()); for a province alone use "
-    "netpay.take_home(income, province, year)",
-    "year": "the tax year is given to evaluate(offer, year) / compare(offers, year)",
-    "rent": _HOUSING,
-    "bedrooms": _HOUSING,
-    "rent_basis": _HOUSING,
-    "other_costs": _HOUSING,
-    "arrival": _MOVE,
-    "start": _MOVE,
-    "pay_periods": _MOVE,
-    "rrsp_room": _MOVE,
-}
 
 
 class Offer(BaseModel):
@@ -148,6 +117,12 @@ class Offer(BaseModel):
         "(CRA, security options / withholding on options); the shares are equity, not cash. "
         "'cash': a bonus in cash: CPP and EI apply, and it is cash.",
     )
+    equity: tuple[RSU | StockOptions, ...] = Field(
+        default=(),
+        description="Equity grants made on the start date: netpay.RSU and netpay.StockOptions. Each "
+        "tranche or exercise counts in its tax year (netpay.equity.income_in_year); give these or the "
+        "flat equity_vesting=, not both.",
+    )
     taxable_benefits: float = Field(
         default=0.0,
         description="Taxable benefits in kind, e.g. employer-paid group term life insurance "
@@ -174,9 +149,8 @@ class Offer(BaseModel):
     group_insurance: bool = Field(
         default=True,
         description="True if the job gives access to a group insurance plan with basic prescription "
-        "drug coverage (most salaried jobs). False: a Québec resident must join the public plan and "
-        "pays its premium on the return (TP-1 line 447, Schedule K; Revenu Québec, line 447). "
-        "No effect outside Québec.",
+        "drug coverage (most salaried jobs). False: a Québec resident pays the public plan's premium "
+        "on the return (TP-1 line 447, Schedule K; Revenu Québec, line 447). No effect elsewhere.",
     )
     employer_pension_match: float = Field(
         default=0.0,
@@ -219,6 +193,20 @@ class Offer(BaseModel):
             return as_amount(value, name)
         except InvalidIncomeError as e:
             raise _invalid(str(e)) from None
+
+    @field_validator("equity", mode="before")
+    @classmethod
+    def _grants(cls, value: Any) -> Any:
+        return grants_from(value)
+
+    @model_validator(mode="after")
+    def _one_equity(self) -> Offer:
+        if self.equity and self.equity_vesting:
+            raise _invalid(
+                "give equity grants (equity=[netpay.RSU(...)]) or the flat equity_vesting= (this year's "
+                "value vesting), not both"
+            )
+        return self
 
     @model_validator(mode="after")
     def _one_bonus(self) -> Offer:
@@ -333,6 +321,10 @@ class Offer(BaseModel):
             + self.employee_pension
             + self.equity_shares
         )
+
+    def equity_events(self, start: dt.date) -> list[EquityEvent]:
+        """The vests and exercises of the equity grants, all made on ``start`` (the first day of work)."""
+        return events(self.equity, start)
 
     @property
     def name(self) -> str:

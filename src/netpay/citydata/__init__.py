@@ -19,12 +19,20 @@ saying what we do have: netpay never invents a rent.
 :class:`Housing` and :func:`monthly_costs` (:mod:`.housing`) give a city's monthly costs for a
 household's housing, user overrides winning. The Statistics Canada loaders (:mod:`.statcan`) are
 refresh tooling: they read the official downloads into the ``rents.csv`` layout.
+
+Living costs (issue 13): :func:`living_costs` (:mod:`.report`) gives a household's monthly items in a
+city — the Market Basket Measure's components (:mod:`.basket`, refreshed by :mod:`.mbm`), scaled by
+√n / 2 and brought to the year by CPI (:mod:`.cpi`), utilities, internet and mobile where the basket
+does not hold them (:mod:`.utilities`); :func:`move_costs` (:mod:`.move`) the one-time costs of the
+move. ``Housing(living=Living(...))`` puts the basket's items into an evaluation.
 """
 
 from __future__ import annotations
 
+from netpay.citydata.basket import family_scale, published_threshold, thresholds
 from netpay.citydata.catalog import cities, clear_cache
 from netpay.citydata.costs import COST_COLUMNS, COSTS_FILE, Cost, costs, other_costs
+from netpay.citydata.cpi import cpi, cpi_factor
 from netpay.citydata.housing import (
     USER_OVERRIDE,
     CityCosts,
@@ -33,7 +41,10 @@ from netpay.citydata.housing import (
     monthly_costs,
     shared_cost_items,
 )
-from netpay.citydata.registry import CITIES_FILE, City, city
+from netpay.citydata.living import Living, LivingItem, living_items
+from netpay.citydata.mbm import load_mbm_thresholds
+from netpay.citydata.move import Move, move_costs, move_items
+from netpay.citydata.registry import CITIES_FILE, City, city, resolved_as
 from netpay.citydata.rents import (
     BASES,
     BEDROOMS,
@@ -45,6 +56,7 @@ from netpay.citydata.rents import (
     rent,
     rents,
 )
+from netpay.citydata.report import living_costs
 from netpay.citydata.statcan import (
     CMHC_AVERAGE_SOURCE,
     CMHC_AVERAGE_URL,
@@ -73,12 +85,26 @@ __all__ = [
     "Cost",
     "CostFigure",
     "Housing",
+    "Living",
+    "LivingItem",
+    "Move",
     "Rent",
     "bedroom_label",
     "cities",
     "city",
     "clear_cache",
     "costs",
+    "cpi",
+    "cpi_factor",
+    "family_scale",
+    "living_costs",
+    "living_items",
+    "load_mbm_thresholds",
+    "move_costs",
+    "move_items",
+    "published_threshold",
+    "resolved_as",
+    "thresholds",
     "load_cmhc_average_rents",
     "load_statcan_asking_rents",
     "monthly_costs",

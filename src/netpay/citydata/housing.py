@@ -27,6 +27,7 @@ from typing import Any
 
 from netpay.citydata import registry
 from netpay.citydata.costs import Cost, other_costs
+from netpay.citydata.living import Living, LivingItem, living_items
 from netpay.citydata.registry import City
 from netpay.citydata.rents import Rent, check_basis, check_bedrooms, latest_rent
 from netpay.errors import InvalidIncomeError
@@ -85,6 +86,9 @@ class Housing:
     rent_basis: str = "asking"
     rent: float | None = None
     other_costs: Mapping[str, float] | None = None
+    #: the living-cost basket (:class:`netpay.citydata.living.Living`): None keeps the city's other
+    #: costs only (the transit pass); given, the basket's items replace them (see monthly_costs)
+    living: Living | None = None
 
     def __post_init__(self) -> None:
         set_field = object.__setattr__  # the dataclass is frozen: fields are set once, here
@@ -95,16 +99,23 @@ class Housing:
             set_field(self, "rent", monthly_amount(self.rent, "rent", fix))
         if self.other_costs is not None:
             set_field(self, "other_costs", MappingProxyType(_cost_overrides(self.other_costs)))
+        if self.living is True:
+            set_field(self, "living", Living())
+        if self.living is not None and not isinstance(self.living, Living):
+            raise TypeError(
+                f"living must be a netpay.citydata.Living(household=..., basket=...) or None, not {self.living!r}"
+            )
 
     def __hash__(self) -> int:
         costs = None if self.other_costs is None else tuple(self.other_costs.items())
-        return hash((self.bedrooms, self.rent_basis, self.rent, costs))
+        return hash((self.bedrooms, self.rent_basis, self.rent, costs, self.living))
 
     def __repr__(self) -> str:
         costs = None if self.other_costs is None else dict(self.other_costs)
+        living = "" if self.living is None else f", living={self.living!r}"
         return (
             f"Housing(bedrooms={self.bedrooms!r}, rent_basis={self.rent_basis!r}, rent={self.rent!r}, "
-            f"other_costs={costs!r})"
+            f"other_costs={costs!r}{living})"
         )
 
 
@@ -147,6 +158,11 @@ class CostFigure:
         return cls(amount, row.source, row.period, row.url, row.retrieved, row.verified)
 
     @classmethod
+    def from_item(cls, item: LivingItem) -> CostFigure:
+        """A living-cost item's monthly figure, with its citation ('verified' only when it is)."""
+        return cls(item.monthly, item.source, item.period, item.url, None, item.status == "verified")
+
+    @classmethod
     def override(cls, amount: float) -> CostFigure:
         """A figure the user gave."""
         return cls(amount, USER_OVERRIDE)
@@ -170,6 +186,8 @@ class CityCosts:
     housing: Housing
     rent: CostFigure
     items: Mapping[str, CostFigure]
+    #: living-cost items netpay has no figure for (with ``Housing.living``): not in ``items``
+    missing: tuple[str, ...] = ()
 
     @property
     def rent_basis(self) -> str:
@@ -198,7 +216,18 @@ class CityCosts:
         return tuple(name for name, f in figures.items() if f.verified is False)
 
 
-def monthly_costs(city: str | City, housing: Housing | None = None, items: Collection[str] | None = None) -> CityCosts:
+def _living_figures(where: City, living: Living, year: int | None) -> tuple[dict[str, CostFigure], tuple[str, ...]]:
+    """The counted living-cost items as figures, and the names of those not available."""
+    found = living_items(where, living, year)
+    figures = {i.item: CostFigure.from_item(i) for i in found if i.counted}
+    replaced = {"transportation"} if "transit_pass" in figures else set()
+    missing = tuple(i.item for i in found if i.status == "not available" and i.item not in replaced)
+    return figures, missing
+
+
+def monthly_costs(
+    city: str | City, housing: Housing | None = None, items: Collection[str] | None = None, year: int | None = None
+) -> CityCosts:
     """Monthly rent and other costs in ``city`` (a name or a :class:`City`) for ``housing`` (default
     ``Housing()``: one bedroom, asking rent), with their sources; the user's own rent and other costs win.
 
@@ -225,12 +254,18 @@ def monthly_costs(city: str | City, housing: Housing | None = None, items: Colle
     figures = {
         item: CostFigure.from_row(row) for item, row in other_costs(where).items() if items is None or item in items
     }
+    missing: tuple[str, ...] = ()
+    if housing.living is not None:  # the basket replaces the city's other costs (the transit pass is in it)
+        living, missing = _living_figures(where, housing.living, year)
+        figures = {k: v for k, v in living.items() if items is None or k in items}
     for item, amount in (housing.other_costs or {}).items():
         figures[item] = CostFigure.override(amount)
-    return CityCosts(where, housing, rent_figure, MappingProxyType(figures))
+    return CityCosts(where, housing, rent_figure, MappingProxyType(figures), missing)
 
 
-def shared_cost_items(a: str | City, b: str | City, *, stacklevel: int = 3) -> frozenset[str]:
+def shared_cost_items(
+    a: str | City, b: str | City, *, stacklevel: int = 3, housing: Housing | None = None, year: int | None = None
+) -> frozenset[str]:
     """The other-cost items both cities have a figure for (what ``equivalent_salary`` compares).
 
     Items only one city has are left out, with a warning naming them and the city that has them
@@ -238,7 +273,11 @@ def shared_cost_items(a: str | City, b: str | City, *, stacklevel: int = 3) -> f
     to :func:`warnings.warn`: the default points at the caller of the function that calls this one.
     """
     first, second = registry.city(a), registry.city(b)
-    have_a, have_b = set(other_costs(first)), set(other_costs(second))
+    if housing is not None and housing.living is not None:  # the whole basket of each city
+        have_a = set(monthly_costs(first, housing, year=year).items) - set(housing.other_costs or {})
+        have_b = set(monthly_costs(second, housing, year=year).items) - set(housing.other_costs or {})
+    else:
+        have_a, have_b = set(other_costs(first)), set(other_costs(second))
     for name, only in ((first.name, have_a - have_b), (second.name, have_b - have_a)):
         if only:
             warnings.warn(

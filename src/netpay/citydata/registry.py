@@ -31,12 +31,17 @@ def match_key(text: str) -> str:
 
 
 class City(Frozen):
-    """A city: display name, province code, Statistics Canada CMA, other names it answers to."""
+    """A city: display name, province code, Statistics Canada CMA, other names it answers to, and
+    the Market Basket Measure region whose basket it uses (``mbm_size_class``: the city has no
+    region of its own and falls into its province's population size class)."""
 
     name: str = Field(min_length=2)
     province: str
     cma: str = Field(min_length=2)
     aliases: tuple[str, ...] = ()
+    mbm_region: str = Field(min_length=2)
+    mbm_size_class: bool = False
+    mbm_region_verified: bool = False
 
     @field_validator("province")
     @classmethod
@@ -99,6 +104,19 @@ def city(name: str | City) -> City:
     close = difflib.get_close_matches(k, list(by_key), n=1, cutoff=0.6)
     hint = f" Did you mean {by_key[close[0]].name!r}?" if close else ""
     raise UnknownCityError(f"Unknown city {name!r}.{hint} netpay has: {', '.join(c.name for c in known)}.")
+
+
+def resolved_as(name: str) -> str | None:
+    """How a name given by the user was read, when it is not the city's own name: 'Mississauga: in
+    the Toronto CMA (figures are CMA-wide)'; None for the city's own name.
+
+    >>> resolved_as("Mississauga")
+    'Mississauga: in the Toronto CMA, whose figures netpay uses (rents and the basket are CMA-wide)'
+    """
+    place = city(name)
+    if match_key(name) in (match_key(place.name),):
+        return None
+    return f"{name}: in the {place.cma} CMA, whose figures netpay uses (rents and the basket are CMA-wide)"
 
 
 def canonical_name(text: Any) -> str:

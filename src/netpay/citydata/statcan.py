@@ -103,7 +103,7 @@ def _match_geo(geo: str, lookup: dict[str, City]) -> City | None:
     return None
 
 
-def _read_statcan(path: str | PathLike[str], needed: tuple[str, ...]) -> pd.DataFrame:
+def read_statcan(path: str | PathLike[str], needed: tuple[str, ...]) -> pd.DataFrame:
     """A Statistics Canada full-table CSV, every cell as text; an error names the file and what is missing."""
     import pandas as pd  # loaded on first use: importing netpay stays quick
 
@@ -123,7 +123,7 @@ def _read_statcan(path: str | PathLike[str], needed: tuple[str, ...]) -> pd.Data
     return frame
 
 
-def _statcan_value(raw: str, label: str, line: int) -> float | None:
+def statcan_value(raw: str, label: str, line: int) -> float | None:
     text = raw.strip()
     if text == "":
         return None
@@ -157,7 +157,7 @@ def load_statcan_asking_rents(
         return _ASKING_UNITS.get(fold(row["Rental unit type"]))
 
     records = []
-    for line, row, place, bedrooms, amount, flag in _published_cells(_read_statcan(path, needed), label, bedrooms_of):
+    for line, row, place, bedrooms, amount, flag in _published_cells(read_statcan(path, needed), label, bedrooms_of):
         ref = row["REF_DATE"].strip()
         m = re.fullmatch(r"(\d{4})-(\d{2})(-\d{2})?", ref)
         if not m:
@@ -194,7 +194,7 @@ def load_cmhc_average_rents(
         return _CMHC_UNITS.get(fold(row["Type of unit"]))
 
     records = []
-    for line, row, place, bedrooms, amount, flag in _published_cells(_read_statcan(path, needed), label, bedrooms_of):
+    for line, row, place, bedrooms, amount, flag in _published_cells(read_statcan(path, needed), label, bedrooms_of):
         ref = row["REF_DATE"].strip()
         if not re.fullmatch(r"\d{4}", ref):
             raise DataFileError(f"{label}, line {line}: field 'REF_DATE': expected a year YYYY, got {ref!r}")
@@ -220,7 +220,7 @@ def _published_cells(
         place = _match_geo(row["GEO"], lookup)
         if place is None:
             continue
-        amount = _statcan_value(row["VALUE"], label, line)
+        amount = statcan_value(row["VALUE"], label, line)
         if amount is None:
             continue
         status = str(row.get("STATUS", "")).strip()

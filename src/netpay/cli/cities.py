@@ -7,7 +7,7 @@ from typing import Any
 
 from netpay import citydata
 from netpay.cli.output import money0
-from netpay.cli.parse import PROG, naming
+from netpay.cli.parse import PROG, UsageError, naming
 
 
 def add_parser(subparsers: Any) -> None:
@@ -20,6 +20,14 @@ def add_parser(subparsers: Any) -> None:
     )
     parser.add_argument("--city", help="show one city only (name or alias, accents optional)")
     parser.add_argument("--rents", action="store_true", help="list the rent figures with their periods and sources")
+    parser.add_argument(
+        "--costs",
+        action="store_true",
+        help="the city's monthly living costs item by item (needs --city): rent, the Market Basket Measure "
+        "basket, transit, utilities not in the basket, each with source, period and status",
+    )
+    parser.add_argument("--people", type=int, default=1, help="household size for --costs (default 1)")
+    parser.add_argument("--bedrooms", type=int, default=1, help="bedrooms for the rent in --costs (default 1)")
     parser.set_defaults(run=run)
 
 
@@ -29,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
     if args.city is not None:
         with naming(f"--city {args.city}"):
             name = citydata.city(args.city).name
+    if getattr(args, "costs", False):
+        return _costs(args, name)
     if args.rents:
         rents = citydata.rents()
         if name is not None:
@@ -44,4 +54,30 @@ def run(args: argparse.Namespace) -> int:
     print("Cities netpay has rent data for (bedrooms: 0 = bachelor, 3 = three or more):\n")
     print(shown.to_string(index=False))
     print(f"\nRents and their sources: `{PROG} cities --rents [--city NAME]`.")
+    return 0
+
+
+def _costs(args: argparse.Namespace, name: str | None) -> int:
+    """Print one city's living costs (``--costs --city NAME``)."""
+    if name is None:
+        raise UsageError(f"--costs needs --city NAME (e.g. {PROG} cities --costs --city Toronto)")
+    with naming("--costs"):
+        table = citydata.living_costs(args.city, args.people, bedrooms=args.bedrooms)
+    shown = table[["label", "monthly", "status", "counted", "period", "source"]].copy()
+    shown["monthly"] = [("n/a" if m != m else money0(m)) for m in shown["monthly"]]
+    shown["counted"] = shown["counted"].map({True: "yes", False: "no"})
+    shown["period"] = shown["period"].fillna("-")
+    shown["source"] = [s if len(s) <= 60 else s[:57] + "..." for s in shown["source"]]
+    a = table.attrs
+    print(
+        f"Living costs a month in {a['city']} (CMA {a['cma']}; MBM region {a['region']}), "
+        f"{a['household']}, {a['year']}:"
+    )
+    if a["read_as"]:
+        print(a["read_as"])
+    print(f"Basket: {a['basket']}\n")
+    print(shown.to_string(index=False))
+    print(f"\nTotal of the counted items: {money0(a['total'])} a month.")
+    if a["missing"]:
+        print(f"Not available (not counted): {', '.join(a['missing'])}. netpay never invents a cost.")
     return 0

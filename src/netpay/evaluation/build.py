@@ -52,7 +52,7 @@ def year_evaluations(
     room = rrsp.deduction_limit(year, rrsp_room, contributing)
     cities = {name: citydata.city(name) for name in dict.fromkeys(o.city for o in offers)}
     places = [cities[o.city] for o in offers]
-    costs = {place.name: monthly_costs(place, housing) for place in cities.values()}
+    costs = {place.name: monthly_costs(place, housing, year=year) for place in cities.values()}
     out: list[YearEvaluation | None] = [None] * len(offers)
     for province in dict.fromkeys(p.province for p in places):
         idx = [i for i, p in enumerate(places) if p.province == province]
@@ -89,6 +89,7 @@ def _city_lines(c: CityCosts) -> dict[str, Any]:
         "rent_retrieved": c.rent.retrieved,
         "other_costs": c.other_costs,
         "other_costs_sources": c.other_costs_sources,
+        "living_missing": c.missing,
     }
 
 

@@ -69,6 +69,8 @@ class YearEvaluation(BaseModel):
     #: year; carried forward)
     rrsp_room: float | None = None
     rrsp_not_deducted: float = 0.0
+    #: living-cost items netpay has no figure for (``Housing.living``): shown as NaN lines, not counted
+    living_missing: tuple[str, ...] = ()
     #: the NT/NU employee payroll tax withheld, and Québec's drug insurance premium (TP-1 line 447)
     payroll_tax: float = 0.0
     ramq_premium: float = 0.0

@@ -54,6 +54,12 @@ class TaxContext(NamedTuple):
     residence_fraction: float
     #: resident in Canada on January 1
     resident_jan1: bool
+    #: deductions from net income in computing taxable income only (T1 lines 24900 and the like:
+    #: the security options deduction, ITA s. 110(1)(d)/(d.1)); provinces other than Québec tax the
+    #: federal taxable income, so they take these too
+    taxable_deductions: float = 0.0
+    #: Québec's own such deductions (TP-1 line 297: the security options deduction, TA s. 725.2)
+    provincial_taxable_deductions: float = 0.0
 
 
 @rule

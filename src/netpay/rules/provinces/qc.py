@@ -87,7 +87,9 @@ def deduction_for_workers(employment_income: float, d: DeductionForWorkers) -> f
 @rule
 def provincial_taxable_income(ctx: TaxContext, p: Params) -> float:
     """TP-1 line 299: total income (with the employer health premiums, RL-1 box J) less lines 201
-    (workers), 248 (QPP additional plan) and other deductions (RRSP line 214, RPP line 205), not below zero."""
+    (workers), 248 (QPP additional plan) and other deductions (RRSP line 214, RPP line 205), not below
+    zero (line 275, net income), less the deductions of lines 276-297 (line 297: security options,
+    TA s. 725.2), not below zero."""
     employment = ctx.employment_income + ctx.provincial_only_income
     qc_net = (
         ctx.total_income
@@ -96,7 +98,7 @@ def provincial_taxable_income(ctx: TaxContext, p: Params) -> float:
         - ctx.pension_enhanced
         - ctx.deductions
     )
-    return max(qc_net, 0.0)
+    return max(max(qc_net, 0.0) - ctx.provincial_taxable_deductions, 0.0)
 
 
 @rule
