@@ -1,0 +1,79 @@
+"""Provincial credits for households: the Ontario Trillium Benefit (its sales tax credit; the energy
+and property tax credit and the Northern Ontario energy credit are not modelled), the BC renter's
+tax credit, and Québec's solidarity tax credit (not modelled: its 2025-26 and 2026-27 parameters
+were not seen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from netpay.benefits.base import Benefit, Family, benefit_year_payments, dedupe, table_for
+from netpay.benefits.federal import paid_label
+from netpay.money import round_cents
+from netpay.rules.benefits import credits
+
+
+def ostc_annual(table: Any, afni: float, day: dt.date, f: Family) -> float:
+    children = float(f.children_under(19, day))
+    return credits.ontario_sales_tax_credit(afni, f.couple, children, credits.sales_tax_params(table))
+
+
+def ontario_trillium_benefit(family: Family) -> Benefit:
+    """The Ontario Trillium Benefit paid in the calendar year, monthly (the 10th): its Ontario sales
+    tax credit part. The energy and property tax credit (renters: 20% of rent counts as property
+    tax) needs rent paid in Ontario the year before and is not modelled, nor the northern credit."""
+    monthly, sources, notes = benefit_year_payments(
+        family, "on_sales_tax_credit", ostc_annual, range(1, 13), 12, family.resident_from
+    )
+    notes += [
+        "Ontario energy and property tax credit (renters and owners) not modelled: counted as 0",
+        "Northern Ontario energy credit not modelled (northern districts only)",
+        "an annual entitlement of $360 or less is paid in one payment; netpay spreads it over the months",
+    ]
+    label = paid_label("Ontario Trillium Benefit (Ontario sales tax credit)", family.year)
+    return Benefit("on_trillium", label, round(sum(monthly), 2), monthly, tuple(sources), tuple(notes))
+
+
+def bc_renters_tax_credit(family: Family) -> Benefit:
+    """The BC renter's tax credit claimed on the year's return (needs 6 months of renting in BC)."""
+    found = table_for("bc_renters_credit", str(family.year), kind="calendar year")
+    notes = [found.note] if found.note else []
+    resident = family.resident_from or dt.date(family.year, 1, 1)
+    months = 12 - (resident.month - 1) if resident.year == family.year else (12 if resident.year < family.year else 0)
+    amount = 0.0
+    if family.rent_paid <= 0:
+        notes.append("no rent paid: no renter's tax credit")
+    elif months < found.table.min_months:
+        notes.append(f"fewer than {found.table.min_months} months renting in BC in {family.year}: none")
+    else:
+        if family.year in family.incomes:
+            income = float(family.incomes[family.year])
+        else:
+            income = family.working_income + (family.spouse_working_income if family.couple else 0.0)
+            notes.append(f"no family net income given for {family.year}: the working incomes stand in for it")
+        amount = float(round_cents(credits.bc_renters_credit(income, credits.renter_params(found.table))))
+    label = (
+        f"BC renter's tax credit on the {family.year} return (refundable; paid with the refund in {family.year + 1})"
+    )
+    return Benefit("bc_renters_credit", label, amount, (), dedupe(found.sources), tuple(notes))
+
+
+def quebec_solidarity_credit(family: Family) -> Benefit:
+    """Québec's solidarity tax credit: not modelled, said so."""
+    note = (
+        "Québec solidarity tax credit not modelled (2025-26 and 2026-27 parameters not seen; "
+        "none above about $67,000 of family income with a spouse in 2024-25): counted as 0"
+    )
+    return Benefit("qc_solidarity", "Québec solidarity tax credit (not modelled)", 0.0, (0.0,) * 12, (), (note,))
+
+
+def provincial_credits(family: Family) -> list[Benefit]:
+    """The province's household credits netpay knows of."""
+    if family.province == "ON":
+        return [ontario_trillium_benefit(family)]
+    if family.province == "BC":
+        return [bc_renters_tax_credit(family)]
+    if family.province == "QC":
+        return [quebec_solidarity_credit(family)]
+    return []

@@ -1,0 +1,207 @@
+"""Benefit tables: the Canada Child Benefit, the GST/HST credit, the Canada Workers Benefit and the
+provincial and territorial child and family benefits, each a cited YAML file.
+
+Two kinds of folder under ``data/benefits/``:
+
+- a **benefit year**, ``data/benefits/2025-26/``: payments from July 2025 to June 2026, computed on
+  the adjusted family net income (AFNI) of tax year 2024 (``year`` in the file is 2025, the July);
+- a **calendar year**, ``data/benefits/2026/``: amounts set per calendar or tax year (the Canada
+  Workers Benefit on the 2026 return; Québec's family allowance, indexed each 1 January).
+
+A benefit a province does not have is a file with ``none: true`` and a source saying so.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from netpay.errors import DataFileError, UnknownYearError
+from netpay.tables.files import data_root, read_yaml, validate
+from netpay.tables.schema import CitedTable, Frozen
+
+Rates = list[float]
+
+
+def benefit_year_name(july_year: int) -> str:
+    """The folder of the benefit year starting in July of ``july_year``: 2025 -> '2025-26'."""
+    return f"{july_year}-{(july_year + 1) % 100:02d}"
+
+
+class CcbTable(CitedTable):
+    """Canada Child Benefit for one benefit year (CRA, 'CCB calculation sheet')."""
+
+    max_under_6: float = Field(gt=0)
+    max_6_to_17: float = Field(gt=0)
+    threshold1: float = Field(gt=0)
+    threshold2: float = Field(gt=0)
+    #: Reduction rates between the thresholds, for 1, 2, 3 and 4 or more children.
+    rates1: Rates = Field(min_length=4, max_length=4)
+    #: Rates above the second threshold, for 1, 2, 3 and 4 or more children.
+    rates2: Rates = Field(min_length=4, max_length=4)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> CcbTable:
+        if self.threshold2 <= self.threshold1:
+            raise ValueError("threshold2 must be above threshold1")
+        return self
+
+
+class GstCreditTable(CitedTable):
+    """GST/HST credit (the Canada Groceries and Essentials Benefit from July 2026), one benefit year."""
+
+    adult: float = Field(gt=0)
+    spouse: float = Field(gt=0)
+    child: float = Field(gt=0)
+    single_supplement: float = Field(ge=0)
+    supplement_start: float = Field(gt=0, description="net income at which the single supplement phases in")
+    supplement_rate: float = Field(gt=0, lt=1)
+    threshold: float = Field(gt=0)
+    rate: float = Field(gt=0, lt=1)
+    #: The maximums are multiplied by this (1.25 from July 2026 for five benefit years, Bill C-19).
+    increase: float | None = Field(default=None, ge=1, le=2)
+    #: A one-time payment, as a fraction of this benefit year's annual entitlement (Bill C-19: 0.5 of
+    #: 2025-26), and the month of the calendar year after the July it is paid in.
+    one_time_fraction: float | None = Field(default=None, gt=0, le=1)
+    one_time_month: int | None = Field(default=None, ge=1, le=12)
+
+
+class CwbTable(CitedTable):
+    """Canada Workers Benefit for one tax year (basic amount; the disability supplement is left out)."""
+
+    max_single: float = Field(gt=0)
+    max_family: float = Field(gt=0)
+    phase_in_start: float = Field(ge=0)
+    phase_in_rate: float = Field(gt=0, lt=1)
+    threshold_single: float = Field(gt=0)
+    threshold_family: float = Field(gt=0)
+    rate: float = Field(gt=0, lt=1)
+    #: Working income of the lower-earning spouse left out of family net income (secondary earner exemption).
+    secondary_exemption: float = Field(ge=0)
+
+
+class SalesTaxCreditTable(CitedTable):
+    """Ontario sales tax credit (part of the Ontario Trillium Benefit), one benefit year."""
+
+    per_person: float = Field(gt=0, description="for you, your spouse and each child under 19")
+    threshold_single: float = Field(gt=0)
+    threshold_family: float = Field(gt=0)
+    rate: float = Field(gt=0, lt=1)
+
+
+class RenterCreditTable(CitedTable):
+    """BC renter's tax credit (refundable, claimed on the return), one tax year."""
+
+    maximum: float = Field(gt=0)
+    threshold: float = Field(gt=0)
+    rate: float = Field(gt=0, lt=1)
+    min_months: int = Field(ge=1, le=12, description="months of renting in BC in the year")
+
+
+class Band(Frozen):
+    """Flat per-child amounts (by rank; the last repeats) for AFNI up to ``up_to`` (None: no limit)."""
+
+    up_to: float | None = Field(default=None, gt=0)
+    amounts: Rates = Field(min_length=1)
+
+
+class ChildBenefitTable(CitedTable):
+    """A provincial or territorial child benefit of the common shape, or ``none: true``.
+
+    amount = per-child amounts by rank (1st, 2nd, ...; the last repeats), the under-6 amounts where
+    they differ, + the single-parent supplement; less ``rates[n-1]`` x AFNI over ``threshold``
+    (or linearly to zero at ``zero_at``); not below the ``minimum`` amounts until ``threshold2``,
+    above which the rest falls at ``rates2``. ``bands`` instead gives flat per-child amounts by
+    income band (each band's ``up_to`` AFNI, the last open-ended).
+    """
+
+    name: str = Field(min_length=3)
+    none: bool | None = None
+    amounts: Rates | None = None
+    amounts_under_6: Rates | None = None
+    single_parent: float | None = Field(default=None, ge=0)
+    threshold: float | None = Field(default=None, ge=0)
+    #: A single parent's threshold where it differs (Québec's family allowance).
+    threshold_single_parent: float | None = Field(default=None, ge=0)
+    rates: Rates | None = None
+    zero_at: float | None = Field(default=None, gt=0)
+    minimum: Rates | None = None
+    single_parent_minimum: float | None = Field(default=None, ge=0)
+    threshold2: float | None = Field(default=None, ge=0)
+    rates2: Rates | None = None
+    bands: list[Band] | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> ChildBenefitTable:
+        if self.none:
+            if any(getattr(self, f) is not None for f in ("amounts", "bands", "threshold")):
+                raise ValueError("a 'none: true' file has no amounts")
+            return self
+        if (self.amounts is None) == (self.bands is None):
+            raise ValueError("give either 'amounts' (with 'threshold') or 'bands'")
+        if self.amounts is not None and self.threshold is None:
+            raise ValueError("'amounts' needs a 'threshold'")
+        if self.amounts is not None and self.rates is None and self.zero_at is None:
+            raise ValueError("'amounts' needs 'rates' or 'zero_at'")
+        if (self.threshold2 is None) != (self.rates2 is None) or (self.threshold2 is not None and self.minimum is None):
+            raise ValueError("'minimum', 'threshold2' and 'rates2' go together")
+        return self
+
+
+#: File name -> schema (the province's child benefit is ``child_<code>.yaml``).
+SCHEMAS: dict[str, type[CitedTable]] = {
+    "ccb": CcbTable,
+    "gst_credit": GstCreditTable,
+    "cwb": CwbTable,
+    "on_sales_tax_credit": SalesTaxCreditTable,
+    "bc_renters_credit": RenterCreditTable,
+}
+_FOLDER = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
+
+
+def schema_of(name: str) -> type[CitedTable]:
+    """The schema of a benefit file by its name: ``ccb``, ``gst_credit``, ``cwb`` or ``child_on``..."""
+    if name.startswith("child_") or name == "qc_family_allowance":
+        return ChildBenefitTable
+    try:
+        return SCHEMAS[name]
+    except KeyError:
+        raise DataFileError(f"unknown benefit file {name!r}") from None
+
+
+@functools.cache
+def periods() -> dict[str, tuple[str, ...]]:
+    """Folder ('2025-26' or '2026') -> the benefit files in it."""
+    root = data_root() / "benefits"
+    found: dict[str, tuple[str, ...]] = {}
+    for entry in root.iterdir():
+        if entry.is_dir() and _FOLDER.match(entry.name):
+            found[entry.name] = tuple(sorted(f.name[:-5] for f in entry.iterdir() if f.name.endswith(".yaml")))
+    return dict(sorted(found.items()))
+
+
+@functools.cache
+def load_benefit(period: str, name: str) -> Any:
+    """One benefit table: ``period`` is a benefit year ('2025-26') or a calendar year ('2026')."""
+    have = periods()
+    if period not in have or name not in have[period]:
+        where = [p for p, names in have.items() if name in names]
+        raise UnknownYearError(
+            f"No {name} table for {period}; netpay has it for {', '.join(where) or 'no period'}. "
+            "Benefit years run July to June ('2025-26')."
+        )
+    label = f"data/benefits/{period}/{name}.yaml"
+    table = validate(read_yaml(data_root() / "benefits" / period / f"{name}.yaml", label), schema_of(name), label)
+    year = int(_FOLDER.match(period).group(1))  # type: ignore[union-attr]
+    if table.year != year:
+        raise DataFileError(f"{label}: field 'year' is {table.year} but the file is in the {period} folder")
+    return table
+
+
+def clear_cache() -> None:
+    """Forget loaded benefit tables (after editing data files in a session)."""
+    periods.cache_clear()
+    load_benefit.cache_clear()
