@@ -22,7 +22,15 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     # the compiled pipeline, its one gateway from offers (components: every treatment, the one caller
     # of engine.compute) and its inverse
     ("netpay.block", "netpay.engine", "netpay.equity_tax", "netpay.components", "netpay.inverse"),
-    ("netpay.offer_keywords", "netpay.offer", "netpay.equity", "netpay.rrsp", "netpay.citydata", "netpay.benefits"),
+    (
+        "netpay.offer_keywords",
+        "netpay.offer",
+        "netpay.equity",
+        "netpay.rrsp",
+        "netpay.citydata",
+        "netpay.benefits",
+        "netpay.household",
+    ),
     ("netpay.timeline",),
     ("netpay.evaluation", "netpay.first_year"),
     ("netpay.comparison",),

@@ -350,7 +350,7 @@ def test_a_huge_offer_is_refused_not_taxed_at_a_frozen_amount():
     [
         (
             {"spouse": True},
-            "a spouse belongs to the household: netpay models one person today; see docs/limitations.md",
+            r"a spouse belongs to the household: give it to evaluate\(\) / compare\(\): household=netpay.Household\(",
         ),
         ({"children": 2}, "children belong to the household"),
         ({"salary": 100_000}, "salary: did you mean base_salary?"),

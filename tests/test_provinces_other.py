@@ -240,4 +240,5 @@ def test_every_new_table_names_its_module_and_cites_every_figure(code: str):
         assert t.notes, (code, year)  # each says what is (not) modelled
         for field, srcs in tables.sources(year, code).items():
             for s in srcs:
-                assert str(s.retrieved) in ("2026-11-25", "2026-12-01"), (code, year, field)  # 12-01: issue 10
+                # issue 10's and the household's figures were read on 2026-12-01
+                assert str(s.retrieved) in ("2026-11-25", "2026-12-01"), (code, year, field)

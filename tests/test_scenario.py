@@ -407,8 +407,8 @@ def test_no_submodule_is_named_like_a_public_function():
 @pytest.mark.parametrize(
     ("kw", "says"),
     [
-        ({"spouse": 1}, "household is not modelled yet"),
-        ({"children": [2023]}, "household is not modelled yet"),
+        ({"spouse": 1}, "household=netpay.Household"),
+        ({"children": [2023]}, "household=netpay.Household"),
         ({"bedroom": 2}, "did you mean bedrooms"),
         ({"arival": "2026-06-01"}, "did you mean arrival"),
         ({"horizon": 4}, "horizon"),

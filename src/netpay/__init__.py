@@ -18,6 +18,9 @@ __version__ = "0.1.0"
 _PUBLIC: dict[str, str] = {
     "take_home": "netpay.engine",
     "Offer": "netpay.offer",
+    "Household": "netpay.household",
+    "Spouse": "netpay.household",
+    "Child": "netpay.household",
     "RSU": "netpay.equity",
     "StockOptions": "netpay.equity",
     "Housing": "netpay.citydata",
@@ -50,8 +53,10 @@ _SUBMODULES = ("plot", "tables", "engine", "citydata", "first_year", "rules", "e
 
 __all__ = [
     "DATA_EDITION",
+    "Child",
     "DataFileError",
     "Evaluation",
+    "Household",
     "Housing",
     "InvalidIncomeError",
     "Living",
@@ -61,6 +66,7 @@ __all__ = [
     "NotFoundError",
     "Offer",
     "RSU",
+    "Spouse",
     "StockOptions",
     "UnknownCityError",
     "UnknownJurisdictionError",
@@ -116,6 +122,7 @@ if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     )
     from netpay.evaluation import Evaluation, YearEvaluation
     from netpay.first_year import monthly_cash_flow, residence_fraction
+    from netpay.household import Child, Household, Spouse
     from netpay.inverse import gross_for_net
     from netpay.offer import Offer
     from netpay.tables import DATA_EDITION

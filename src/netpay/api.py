@@ -22,7 +22,10 @@ from netpay.citydata import Housing, Living, move_costs
 from netpay.comparison import check_period, comparison_table, first_year_table
 from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, evaluate_offers, offer_list
+from netpay.evaluation.household_first_year import household_first_year
+from netpay.evaluation.household_result import evaluate_household, with_household_rows
 from netpay.first_year.evaluation import first_year_evaluation
+from netpay.household import Household
 from netpay.offer import Offer
 from netpay.tables import check_year
 from netpay.timeline import Arrival, as_date, check_room
@@ -30,8 +33,9 @@ from netpay.timeline import Arrival, as_date, check_room
 #: Keywords people give evaluate()/compare() for what netpay models elsewhere, with where it goes.
 ELSEWHERE: dict[str, str] = {
     **{
-        word: f"the household is not modelled yet ({word}=): netpay models one person today; see docs/limitations.md"
-        for word in ("household", "spouse", "partner", "children", "child", "dependants", "dependents")
+        word: "the household is one keyword: household=netpay.Household(spouse=netpay.Spouse(income=...), "
+        "children=[netpay.Child(born=2023)])"
+        for word in ("spouse", "partner", "children", "child", "dependants", "dependents")
     },
     "salary": "the salary is part of the offer: netpay.Offer(base_salary=..., city=...)",
     "city": "the city is part of the offer: netpay.Offer(base_salary=..., city=...)",
@@ -91,10 +95,24 @@ def _arrival(year: int, arrival: Any, first_year_options: dict[str, Any], rrsp_r
     )
 
 
+def _household(household: Any) -> Household | None:
+    """``household`` if it is a :class:`Household` (or None), else a TypeError saying what to give."""
+    if household is None or isinstance(household, Household):
+        return household
+    raise TypeError(f"household must be a netpay.Household(spouse=..., children=[...]), not {type(household).__name__}")
+
+
+def _bedrooms(bedrooms: int | None, household: Household | None) -> int:
+    """``bedrooms`` if given, else the household's default (a couple with one child: 2), else 1."""
+    if bedrooms is not None:
+        return bedrooms
+    return household.bedrooms if household is not None else 1
+
+
 def evaluate(
     offer: Offer,
     year: int | None = None,
-    bedrooms: int = 1,
+    bedrooms: int | None = None,
     rent_basis: str = "asking",
     rent: float | None = None,
     other_costs: Mapping[str, float] | None = None,
@@ -106,6 +124,7 @@ def evaluate(
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
     living: Living | bool | None = None,
+    household: Household | None = None,
     **unknown: Any,
 ) -> Evaluation:
     """The full breakdown of ``offer`` for tax ``year`` (None: the latest, or with ``arrival`` the
@@ -129,6 +148,14 @@ def evaluate(
     other costs by the living-cost items of :func:`netpay.living_costs` (food, clothing, transit or
     transportation, other necessities, utilities not in the basket), each a line with its source.
 
+    ``household`` (a :class:`netpay.Household`; None: a single person, exactly as without it): each
+    adult files a return, the household's transfers and benefits are added, child care is paid; the
+    result is a :class:`~netpay.evaluation.household.HouseholdEvaluation` whose ``household`` holds
+    the household's lines and whose ``monthly_disposable`` is the household's. ``bedrooms`` defaults
+    to the household's (one for the adults, one per child, at most 3), else 1. With ``arrival`` too,
+    ``year_one_household`` holds the year of arrival's: benefits from the month the household's
+    ``status`` allows (see ``netpay.evaluation.household_first_year``).
+
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
     >>> round(e.monthly_disposable, 2) == round(e.net_cash / 12 - 2_000, 2)
@@ -138,19 +165,24 @@ def evaluate(
     if not isinstance(offer, Offer):
         raise TypeError(f"expected a netpay.Offer, got {type(offer).__name__}")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), rent, other_costs, _living(living))
+    home = _household(household)
+    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), rent, other_costs, _living(living))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is not None:
+        if home is not None:
+            return household_first_year(offer, move, housing, home)
         return first_year_evaluation(offer, move, housing)
     room = None if rrsp_room is None else check_room(rrsp_room)
+    if home is not None:
+        return evaluate_household([offer], y, housing, home, room)[0]
     return evaluate_offers([offer], y, housing, room)[0]
 
 
 def compare(
     offers: Iterable[Offer],
     year: int | None = None,
-    bedrooms: int = 1,
+    bedrooms: int | None = None,
     rent_basis: str = "asking",
     period: str = "monthly",
     *,
@@ -162,6 +194,7 @@ def compare(
     first_year_bonus: str | None = None,
     rrsp_room: float | None = None,
     living: Living | bool | None = None,
+    household: Household | None = None,
     **unknown: Any,
 ) -> pd.DataFrame:
     """Offers side by side: one column per offer (its label, else its city's name as netpay spells
@@ -187,6 +220,11 @@ def compare(
     With ``arrival``, ``result.attrs['move']`` holds, per offer, the one-time costs of the move
     (:func:`netpay.move_costs`: IRCC fees, the rent deposit the province allows) beside its relocation
     bonus: ``total``, ``relocation_bonus``, ``covered`` (bonus - total) and the items.
+
+    ``household`` (a :class:`netpay.Household`, as for :func:`evaluate`): the rows of the primary
+    adult (taxes with the household's claims) are followed by the household's (``netpay.lines.HOUSEHOLD_LINES``:
+    the spouse's return, the transfers, ``benefit.<key>`` for each benefit, child care, household net
+    cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
     check_period(period)
@@ -194,12 +232,20 @@ def compare(
     if not items:
         raise NetpayError("compare needs at least one netpay.Offer, got an empty list")
     y = _year(year, arrival)
-    housing = Housing(bedrooms, _basis(rent_basis, basis), living=_living(living))
+    home = _household(household)
+    housing = Housing(_bedrooms(bedrooms, home), _basis(rent_basis, basis), living=_living(living))
     options = {"start": start, "pay_periods": pay_periods, "first_year_bonus": first_year_bonus, "view": view}
     move = _arrival(y, arrival, options, rrsp_room)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
+        if home is not None:
+            households = evaluate_household(items, y, housing, home, room)
+            return with_household_rows(comparison_table(households, y, period), households, period)
         return comparison_table(evaluate_offers(items, y, housing, room), y, period)
+    if home is not None:
+        households = [household_first_year(o, move, housing, home) for o in items]
+        frame = first_year_table(households, y, period, view or "both")
+        return with_household_rows(frame, households, period, view or "both")
     evaluations = [first_year_evaluation(o, move, housing) for o in items]
     table = first_year_table(evaluations, y, period, view or "both")
     table.attrs["move"] = _moves(evaluations, list(table.attrs["first_year"]), housing)

@@ -1,5 +1,6 @@
-"""The engine's arrays: what each person's return starts from (:class:`Incomes`, the rows of the
-kernel's input) and the block it writes (:class:`TaxResult`, one row per line of :data:`ROWS`)."""
+"""The engine's arrays: what each person's return starts from (:class:`Incomes`, the rows
+:data:`INPUTS` of the kernel's input) and the block it writes (:class:`TaxResult`, one row per line
+of :data:`ROWS`)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,6 @@ from netpay.money import FloatArray
 #: Further rows of the block ``compute`` returns: the CPP/QPP split and net income (line 23600).
 EXTRA: tuple[str, ...] = ("cpp_base", "cpp_enhanced", "net_income_23600")
 ROWS: dict[str, int] = {name: i for i, name in enumerate(COLUMNS + EXTRA)}
-#: The rows of :meth:`Incomes.matrix`.
-INPUT_ROWS = 8
 
 
 def kernel_array(values: Any) -> FloatArray:
@@ -36,8 +35,9 @@ class Incomes:
     premiums, RL-1 box J); ``taxable_deductions`` come off net income in computing taxable income
     only (T1 line 24900, the security options deduction: not off net income, so credits and
     clawbacks that read net income do not see them), and ``provincial_taxable_deductions`` are
-    Québec's own (TP-1 line 297); ``uninsured`` is the share of the year (0 to 1) without access to
-    a group drug plan, for which a Québec resident pays the public plan's premium (TP-1 line 447).
+    Québec's own (TP-1 line 297).
+
+    The household's inputs follow (zero: a single person), as ``rules.household.HouseholdInputs`` says.
     """
 
     employment: FloatArray
@@ -47,24 +47,31 @@ class Incomes:
     provincial_only: FloatArray | float = 0.0
     taxable_deductions: FloatArray | float = 0.0
     provincial_taxable_deductions: FloatArray | float = 0.0
+    childcare_deduction: FloatArray | float = 0.0
+    claim: FloatArray | float = 0.0
+    dependant_net_income: FloatArray | float = 0.0
+    role: FloatArray | float = 0.0
+    children_under_6: FloatArray | float = 0.0
+    children: FloatArray | float = 0.0
+    credits_transferred: FloatArray | float = 0.0
+    spouse_net_income: FloatArray | float = 0.0
+    #: share of the year (0 to 1) without access to a group drug plan: a Québec resident pays the
+    #: public plan's premium for it (TP-1 line 447, Schedule K)
     uninsured: FloatArray | float = 0.0
 
     def matrix(self) -> FloatArray:
-        """The eight inputs as the rows of one float64 array (defaults and constants filled in)."""
+        """The inputs (:data:`INPUTS`) as the rows of one float64 array (defaults and constants filled in)."""
         e = np.asarray(self.employment, dtype=np.float64)
-        out = np.empty((INPUT_ROWS, e.shape[0]), dtype=np.float64)
+        out = np.empty((len(INPUTS), e.shape[0]), dtype=np.float64)
         out[0] = e
-        for row, value, default in (
-            (1, self.pensionable, e),
-            (2, self.insurable, e),
-            (3, self.deductions, 0.0),
-            (4, self.provincial_only, 0.0),
-            (5, self.taxable_deductions, 0.0),
-            (6, self.provincial_taxable_deductions, 0.0),
-            (7, self.uninsured, 0.0),
-        ):
-            out[row] = default if value is None else value
+        for row, name in enumerate(INPUTS[1:], start=1):
+            value = getattr(self, name)
+            out[row] = (e if name in ("pensionable", "insurable") else 0.0) if value is None else value
         return out
+
+
+#: The rows of the kernel's input, in order: the fields of :class:`Incomes`.
+INPUTS: tuple[str, ...] = tuple(Incomes.__dataclass_fields__)
 
 
 class TaxResult:

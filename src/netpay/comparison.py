@@ -12,6 +12,8 @@ import pandas as pd
 from netpay import citydata
 from netpay.citydata import Housing, Living, monthly_costs, shared_cost_items
 from netpay.evaluation import Evaluation, YearEvaluation
+from netpay.evaluation.household_inverse import household_equivalent
+from netpay.household import Household
 from netpay.inverse import net_of, shape_like, solve
 from netpay.lines import LINES
 from netpay.money import as_amounts, round_cents
@@ -120,9 +122,10 @@ def equivalent_salary(
     from_city: str,
     to_city: str,
     year: int | None = None,
-    bedrooms: int = 1,
+    bedrooms: int | None = None,
     rent_basis: str = "asking",
     living: Living | None = None,
+    household: Household | None = None,
 ) -> Any:
     """The salary in ``to_city`` that leaves the same monthly disposable income as ``salary`` in
     ``from_city``: rent (``bedrooms``, ``rent_basis``) and other monthly costs of each city, taxes
@@ -134,6 +137,10 @@ def equivalent_salary(
     Vectorized like :func:`netpay.gross_for_net`. Where no salary can do it (the other city is so
     much cheaper that the net needed would be negative) the answer is NaN.
 
+    With ``household`` (a :class:`netpay.Household`): the salary that leaves the household the same
+    monthly disposable income (each adult's return, the transfers, benefits and child care; the spouse's
+    income the same in both cities); ``bedrooms`` defaults to the household's.
+
     >>> s = equivalent_salary(140_000, "Toronto", "Montréal", 2026)
     >>> 90_000 < s < 140_000
     True
@@ -141,6 +148,13 @@ def equivalent_salary(
     arr, index = as_amounts(salary, "salary")
     y = check_year(year)
     a, b = citydata.city(from_city), citydata.city(to_city)
+    if household is not None:
+        if not isinstance(household, Household):
+            raise TypeError(f"household must be a netpay.Household, not {type(household).__name__}")
+        rooms = household.bedrooms if bedrooms is None else bedrooms
+        out = household_equivalent(arr, a.name, b.name, y, rooms, rent_basis, household)
+        return shape_like(out, salary, index, "salary")
+    bedrooms = 1 if bedrooms is None else bedrooms
     net_a = net_of(arr, a.province, y)
     housing = Housing(bedrooms, rent_basis, living=living)
     items = shared_cost_items(a, b, housing=housing, year=y)

@@ -279,13 +279,15 @@ def tax(
     residence: Residence = FULL_YEAR,
     *,
     exact: bool = False,
+    household: Mapping[str, Any] | None = None,
 ) -> TaxResult:
     """Contributions and taxes on ``components`` for a resident of ``province`` in ``year``: the
     one call of the tax engine (``netpay.engine.compute``).
 
     Québec's RL-1 box J premiums are taxable for Québec income tax only (the engine's
     ``provincial_only`` income). With ``exact=True`` nothing is rounded to the cent (for marginal
-    rates and inverses).
+    rates and inverses). ``household``: the household's inputs of each return, by field of
+    :class:`~netpay.engine.Incomes` (``netpay.evaluation.household``; None: a single person).
     """
     incomes = Incomes(
         components.employment_income,
@@ -296,6 +298,7 @@ def tax(
         taxable_deductions=_zero_if_none(components.taxable_deductions),
         provincial_taxable_deductions=_zero_if_none(components.quebec_taxable_deductions),
         uninsured=_zero_if_none(components.uninsured),
+        **(household or {}),
     )
     return compute(incomes, ruleset(province, year), residence, exact=exact)
 

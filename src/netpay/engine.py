@@ -8,8 +8,8 @@ For each person (``netpay.rules``, in the order of the forms):
    the security options deduction; none for most people).
 3. Federal tax (``rules.federal``), less the Québec abatement in Québec.
 4. Provincial tax (``rules.provinces.<code>``), less the territories' refundable cost of living credit.
-5. Withheld or owed beside the returns: the NT/NU employee payroll tax (``rules.payroll.payroll_tax``)
-   and, for a Québec resident without a group plan, the drug insurance premium (TP-1 line 447).
+5. Beside the returns: the NT/NU employee payroll tax (``rules.payroll.payroll_tax``) and, for a
+   Québec resident without a group plan, the drug insurance premium (TP-1 line 447).
 6. Take-home pay = income - contributions - federal tax - provincial tax - payroll tax - premium.
 
 The rules are scalar functions; numba compiles the chain into a loop that writes one
@@ -31,7 +31,8 @@ import numpy.typing as npt
 
 from netpay import tables
 from netpay.block import EXTRA as EXTRA
-from netpay.block import INPUT_ROWS, ROWS
+from netpay.block import INPUTS as INPUTS
+from netpay.block import ROWS as ROWS
 from netpay.block import Incomes as Incomes
 from netpay.block import TaxResult as TaxResult
 from netpay.block import kernel_array as kernel_array
@@ -39,7 +40,7 @@ from netpay.jurisdictions import normalize
 from netpay.lines import COLUMNS
 from netpay.lines import LABELS as LABELS  # version 1 read the labels here
 from netpay.money import FloatArray, as_amounts
-from netpay.rules import federal, payroll
+from netpay.rules import federal, household, payroll
 from netpay.rules.arithmetic import round_cents
 from netpay.rules.context import FULL_YEAR, Residence, TaxContext
 from netpay.rules.jit import JIT, compiled, rule
@@ -56,18 +57,20 @@ _PAYROLL_TAX, _RAMQ = ROWS["payroll_tax"], ROWS["ramq_premium"]
 _TOTAL, _NET, _MONTHLY = (ROWS[k] for k in ("total_deductions", "net_income", "monthly_net_income"))
 _AVERAGE, _MARGINAL = ROWS["average_rate"], ROWS["marginal_rate"]
 _CPP_BASE, _CPP_ENHANCED, _NET_23600 = (ROWS[k] for k in EXTRA)
+_UNINSURED = INPUTS.index("uninsured")
 
 # --------------------------------------------------------------------------- the tables of one computation
 
 
 class Common(NamedTuple):
-    """The records every return reads: payroll plans and Schedule 1, for one year and province; the
-    territory's payroll tax and Québec's drug insurance premium (zero elsewhere)."""
+    """The records every return reads: payroll plans and Schedule 1, for one year and province."""
 
     pension: payroll.PensionRecord
     ei: payroll.PremiumRecord
     qpip: payroll.PremiumRecord
     federal: federal.FederalRecord
+    #: the 428 form's household amounts (spouse, eligible dependant, children)
+    household: household.ProvincialHousehold
     payroll_tax: payroll.PayrollTaxRecord
     drug_plan: qc.DrugPlanRecord
 
@@ -101,8 +104,9 @@ class Ruleset:
     @functools.cached_property
     def kernel(self) -> Any:
         """:func:`kernel` compiled for this province's records (see :func:`entry_point`)."""
-        sample = np.zeros((INPUT_ROWS, 1)), np.empty((len(ROWS), 1))
-        return entry_point(run, *sample, self.common, self.params, 1.0, True, True)
+        return entry_point(
+            run, np.zeros((len(INPUTS), 1)), np.empty((len(ROWS), 1)), self.common, self.params, 1.0, True, True
+        )
 
     @functools.cached_property
     def salary_kernel(self) -> Any:
@@ -145,6 +149,7 @@ def _ruleset(code: str, year: int) -> Ruleset:
         ei=payroll.ei_record(pay, quebec),
         qpip=payroll.qpip_record(pay, quebec),
         federal=federal.record(fed, quebec),
+        household=household.record(prov),
         payroll_tax=payroll.payroll_tax_record(prov),
         drug_plan=qc.drug_plan_record(prov) if quebec else qc.NO_DRUG_PLAN,
     )
@@ -190,7 +195,7 @@ if JIT:
 
 
 class Return(NamedTuple):
-    """One person's return: context, taxes, provincial taxable income, payroll tax, drug insurance premium."""
+    """One person's return: the context, the two taxes and the provincial taxable income."""
 
     ctx: TaxContext
     federal_tax: float
@@ -207,6 +212,7 @@ def tax_return(
     insurable: float,
     deductions: float,
     provincial_only: float,
+    h: household.HouseholdInputs,
     rounded: bool,
     common: Common,
     prov: Any,
@@ -216,30 +222,20 @@ def tax_return(
     provincial_taxable_deductions: float = 0.0,
     uninsured: float = 0.0,
 ) -> Return:
-    """Steps 1-5 for one person; with ``rounded`` each contribution and tax is rounded to the cent.
-    ``uninsured``: the share of the year without access to a group drug plan (Québec's premium)."""
+    """Steps 1-5 for one person; with ``rounded`` each contribution and tax is rounded to the cent;
+    ``h``: the household's claims on this return (``netpay.rules.household``); ``uninsured``: the
+    share of the year without access to a group drug plan (Québec's premium)."""
     base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
-    net = max(employment - enhanced - deductions, 0.0)
+    net = max(employment - enhanced - deductions - h.childcare_deduction, 0.0)
     taxable = max(net - taxable_deductions, 0.0)
-    fed_ded, qc_ded = taxable_deductions, provincial_taxable_deductions
+    fed_amount, prov_amount, dependants = household.amounts(h, net, common.federal, common.household, fraction)
     ctx = TaxContext(
-        employment,
-        employment,
-        deductions,
-        net,
-        taxable,
-        base,
-        enhanced,
-        ei,
-        qpip,
-        provincial_only,
-        fraction,
-        jan1,
-        fed_ded,
-        qc_ded,
-    )
+        employment, employment, deductions, net, taxable, base, enhanced, ei, qpip, provincial_only, fraction, jan1,
+        taxable_deductions, provincial_taxable_deductions,
+        h.childcare_deduction, fed_amount, prov_amount, dependants, h.credits_transferred, h.role, h.spouse_net_income,
+    )  # fmt: skip
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
     prov_taxable = provincial_taxable_income(ctx, prov)
@@ -274,7 +270,7 @@ def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
     out[_CPP, i] = c.pension_base + c.pension_enhanced
     out[_EI, i] = c.ei
     out[_QPIP, i] = c.qpip
-    out[_DEDUCTIONS, i] = c.deductions
+    out[_DEDUCTIONS, i] = c.deductions + c.childcare_deduction
     out[_TAXABLE, i] = c.taxable_income
     out[_PROV_TAXABLE, i] = r.provincial_taxable_income
     out[_FEDERAL, i] = r.federal_tax
@@ -291,14 +287,16 @@ def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
 def fill(
     incomes: FloatArray, out: FloatArray, common: Common, prov: Any, fraction: float, jan1: bool, rounded: bool
 ) -> None:
-    """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``:
-    employment income, pensionable and insurable earnings, deductions, provincial-only income,
-    deductions from taxable income (federal, and Québec's own), the share of the year without a
-    group drug plan."""
+    """Every row of the block but the marginal rate, person by person, from the rows of ``incomes``
+    (:data:`INPUTS`: the incomes and deductions of :class:`Incomes`, then the household's inputs)."""
     for i in range(incomes.shape[1]):
         x = incomes[0, i]
-        v = incomes[:, i]
-        r = tax_return(x, v[1], v[2], v[3], v[4], rounded, common, prov, fraction, jan1, v[5], v[6], v[7])
+        pen, ins, ded, prov_only, fed_ded, qc_ded = (
+            incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], incomes[5, i], incomes[6, i]
+        )  # fmt: skip
+        h = household.inputs_at(incomes, i)
+        unins = incomes[_UNINSURED, i]
+        r = tax_return(x, pen, ins, ded, prov_only, h, rounded, common, prov, fraction, jan1, fed_ded, qc_ded, unins)
         write_return(out, i, x, r)
         out[_MARGINAL, i] = np.nan
         out[_CPP_BASE, i] = r.ctx.pension_base
@@ -326,17 +324,18 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
     unrounded, so a $1 step is not swamped by a cent of rounding; it runs as a loop of its own,
     which keeps both loops simple enough for the compiler to vectorize.
     """
+    none = household.no_household()
     for i in range(salary.shape[0]):
         x = salary[i]
-        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, True, common, prov, 1.0, True))
+        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True))
     if not marginal:
         out[_MARGINAL, :] = np.nan
         return out
     for i in range(salary.shape[0]):
         x = salary[i]
         h = marginal_step(x)
-        before = tax_return(x, x, x, 0.0, 0.0, False, common, prov, 1.0, True)
-        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, False, common, prov, 1.0, True)
+        before = tax_return(x, x, x, 0.0, 0.0, none, False, common, prov, 1.0, True)
+        after = tax_return(x + h, x + h, x + h, 0.0, 0.0, none, False, common, prov, 1.0, True)
         out[_MARGINAL, i] = (total_deductions(after) - total_deductions(before)) / h
     return out
 

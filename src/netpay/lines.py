@@ -81,6 +81,27 @@ REGISTRY: tuple[Line, ...] = (
     Line("equity_shares", "Equity received as shares", "year"),
     Line("non_taxable_benefits", "Non-taxable benefits (health, dental)", "year", "RL-1 box J"),
     Line("moving_reimbursement", "Moving costs reimbursed (not income)", "year"),
+    # --- the household (netpay.evaluation.household): the spouse's return, the transfers, benefits, childcare
+    Line("spouse_employment_income", "Spouse: employment income", "year", "T4 box 14"),
+    Line("spouse_cpp", "Spouse: CPP/QPP + CPP2/QPP2", "year", "T1 lines 30800, 22215"),
+    Line("spouse_ei", "Spouse: EI premiums", "year", "T1 line 31200"),
+    Line("spouse_qpip", "Spouse: QPIP premiums", "year", "T1 line 31205"),
+    Line("spouse_federal_tax", "Spouse: federal tax", "year", "T1 line 42000"),
+    Line("spouse_provincial_tax", "Spouse: provincial tax", "year", "T1 line 42800"),
+    Line("spouse_net_cash", "Spouse: net cash", "year"),
+    Line("federal_household_amount", "Spouse or eligible dependant amount (federal)", "year", "T1 line 30300 / 30400"),
+    Line(
+        "provincial_household_amount",
+        "Spouse, dependant and child amounts (provincial)",
+        "year",
+        "428 lines 58120-58230",
+    ),
+    Line("childcare_deduction", "Child care expenses deducted", "year", "T1 line 21400"),
+    Line("quebec_credit_transfer", "Credits transferred between spouses (Québec)", "year", "TP-1 line 431"),
+    Line("benefits", "Benefits (total, as paid in the year)", "year"),
+    Line("childcare", "Child care fees", "month"),
+    Line("household_net_cash", "Household net cash (both adults + benefits)", "year"),
+    Line("household_disposable", "Household disposable income", "month"),
     # --- pay cheques: dates, then dollars per pay
     Line("pay_date", "Pay date", "pay"),
     Line("period_start", "Period start", "pay"),
@@ -115,6 +136,25 @@ REGISTRY: tuple[Line, ...] = (
     ),
 )
 
+
+#: Lines of a household's evaluation (``netpay.evaluation.household``), which a single person's does not show.
+HOUSEHOLD_LINES: tuple[str, ...] = (
+    "spouse_employment_income",
+    "spouse_cpp",
+    "spouse_ei",
+    "spouse_qpip",
+    "spouse_federal_tax",
+    "spouse_provincial_tax",
+    "spouse_net_cash",
+    "federal_household_amount",
+    "provincial_household_amount",
+    "childcare_deduction",
+    "quebec_credit_transfer",
+    "benefits",
+    "childcare",
+    "household_net_cash",
+    "household_disposable",
+)
 
 #: Lines of take_home that an evaluation does not show.
 _TAKE_HOME_ONLY = frozenset(
@@ -157,7 +197,10 @@ VIEWS: dict[str, tuple[str, ...]] = {
         "average_rate",
         "marginal_rate",
     ),
-    "evaluation": tuple(ln.key for ln in REGISTRY if ln.unit != "pay" and ln.key not in _TAKE_HOME_ONLY),
+    "evaluation": tuple(
+        ln.key for ln in REGISTRY if ln.unit != "pay" and ln.key not in _TAKE_HOME_ONLY | set(HOUSEHOLD_LINES)
+    ),
+    "household": HOUSEHOLD_LINES,
     "pay_cheques": tuple(ln.key for ln in REGISTRY if ln.unit == "pay"),
 }
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-_HOUSEHOLD = "netpay models one person today; see docs/limitations.md"
+_HOUSEHOLD = "give it to evaluate() / compare(): household=netpay.Household(spouse=..., children=[...])"
 _HOUSING = "housing is given to evaluate() / compare(): e.g. evaluate(offer, year, bedrooms=2, rent=2_400)"
 _MOVE = "the move is given to evaluate() / compare(): e.g. evaluate(offer, year, arrival=date(2026, 6, 1))"
 

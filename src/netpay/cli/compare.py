@@ -22,6 +22,7 @@ from netpay.cli.args import (
     refuse,
     tax_year,
 )
+from netpay.cli.household import add_household_options, household_footer, household_from_args, short_label
 from netpay.cli.output import (
     BONUS_RULE_TEXT,
     add_csv_option,
@@ -40,6 +41,8 @@ VIEWS: tuple[str, ...] = ("both", "year_one", "full_year")
 
 #: Lines always shown, even when zero.
 KEY_LINES = ("cash_income", "federal_tax", "provincial_tax", "net_cash", "rent", "other_costs", "disposable")
+#: With a household, also these.
+HOUSEHOLD_KEY_LINES = ("spouse_net_cash", "benefits", "childcare", "household_net_cash", "household_disposable")
 
 
 def add_parser(subparsers: Any) -> None:
@@ -57,8 +60,9 @@ def add_parser(subparsers: Any) -> None:
         "--bedrooms",
         "-b",
         type=parse_bedrooms,
-        default=1,
-        help="bedrooms of the rented apartment: 0 (bachelor), 1, 2 or 3 (three or more); default 1",
+        default=None,
+        help="bedrooms of the rented apartment: 0 (bachelor), 1, 2 or 3 (three or more); default 1, "
+        "or with a household one for the adults and one per child (at most 3)",
     )
     parser.add_argument(
         "--basis",
@@ -74,6 +78,7 @@ def add_parser(subparsers: Any) -> None:
         metavar=metavar(VIEWS),
         help="columns per city: 'both' (year one next to the full year, the default), 'year-one' or 'full-year'",
     )
+    add_household_options(parser)
     add_plot_option(parser)
     add_csv_option(parser)
     parser.set_defaults(run=run)
@@ -109,6 +114,11 @@ def run(args: argparse.Namespace) -> int:
         if args.view is not None:
             options["view"] = args.view
     year = tax_year(args)
+    household = household_from_args(args)
+    if household is not None:
+        options["household"] = household
+    if args.bedrooms is None:
+        args.bedrooms = household.bedrooms if household is not None else 1
     offers = _offers(args)
     with naming(dates=date_options(args)):
         table = netpay.compare(offers, year, bedrooms=args.bedrooms, rent_basis=args.basis, **options)
@@ -124,6 +134,8 @@ def run(args: argparse.Namespace) -> int:
     if dates is not None:
         print(f"\nFirst year in Canada ({year}), per city:")
         print("\n".join(first_year_lines(table)))
+    if household is not None:
+        print("\n" + "\n".join(household_footer(table)))
     print_footer(table, year, first=dates is not None)
     for path in written:
         print(f"Wrote {path}")
@@ -149,9 +161,12 @@ def print_footer(table: pd.DataFrame, year: int, first: bool) -> None:
 
 def comparison(table: pd.DataFrame) -> pd.DataFrame:
     """Monthly amounts as $1,234 with readable labels; lines that are zero for every offer left out."""
-    keep = [k for k in table.index if k in KEY_LINES or (table.loc[k].abs() > 0.005).any()]
+    household = "household_disposable" in table.index
+    key_lines = KEY_LINES + (HOUSEHOLD_KEY_LINES if household else ())
+    keep = [k for k in table.index if k in key_lines or (table.loc[k].abs() > 0.005).any()]
     shown = table.loc[keep].apply(lambda col: col.map(money0))
-    shown.index = [line_label(k) for k in keep]
+    labels = table.attrs.get("labels", {})
+    shown.index = [short_label(labels[k]) if k in labels else line_label(k) for k in keep]
     return shown
 
 

@@ -60,6 +60,21 @@ class TaxContext(NamedTuple):
     taxable_deductions: float = 0.0
     #: Québec's own such deductions (TP-1 line 297: the security options deduction, TA s. 725.2)
     provincial_taxable_deductions: float = 0.0
+    # --- the household (netpay.rules.household); zero for a single person without children
+    #: the child care expense deduction, T1 line 21400 (in federal net income; not on the TP-1)
+    childcare_deduction: float = 0.0
+    #: the spouse or eligible dependant amount claimed, T1 line 30300 or 30400
+    federal_household_amount: float = 0.0
+    #: the 428 form's spouse or eligible dependant amount (58120 / 58160) and amounts for children
+    provincial_household_amount: float = 0.0
+    #: dependent children in the Ontario tax reduction (ON428 line 60969)
+    reduction_dependants: float = 0.0
+    #: Québec: the spouse's unused non-refundable credits transferred (TP-1 line 431), in dollars of tax
+    credits_transferred: float = 0.0
+    #: 0: no spouse; 1: the spouse with the higher net income; 2: the lower (``netpay.rules.household``)
+    household_role: float = 0.0
+    #: the spouse's net income (line 23600), for the forms' family income tests (ON428-A)
+    spouse_net_income: float = 0.0
 
 
 @rule

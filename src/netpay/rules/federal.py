@@ -85,7 +85,8 @@ def canada_employment_amount(employment_income: float, maximum: float) -> float:
 
 @rule
 def credit_amounts(ctx: TaxContext, f: FederalRecord) -> float:
-    """Schedule 1 line 33500 for an employee: BPA + CEA + CPP/QPP base + EI + QPIP (lines 30000-31260).
+    """Schedule 1 line 33500 for an employee: BPA + CEA + CPP/QPP base + EI + QPIP (lines 30000-31260),
+    plus the spouse or eligible dependant amount a household claims (line 30300 or 30400).
 
     For a part-year resident only the BPA is prorated; the CEA and the contribution credits are
     claimed in full for the resident period (ITA s. 118.91(b)(i); CRA, newcomers' credits page).
@@ -96,6 +97,7 @@ def credit_amounts(ctx: TaxContext, f: FederalRecord) -> float:
         + ctx.pension_base
         + ctx.ei
         + ctx.qpip
+        + ctx.federal_household_amount
     )
 
 

@@ -9,16 +9,8 @@ from __future__ import annotations
 from pydantic import Field, field_validator, model_validator
 
 from netpay.money import round_cents
-from netpay.tables.schema import (
-    THRESHOLD_LIMIT,
-    Bracket,
-    BracketTable,
-    CitedTable,
-    Frozen,
-    PhaseDown,
-    Schedule,
-    schedule_of,
-)
+from netpay.tables.levies import CostOfLivingCredit, DrugInsurancePremium, EmployeePayrollTax
+from netpay.tables.schema import THRESHOLD_LIMIT, BracketTable, CitedTable, Frozen, PhaseDown
 
 Rate = float
 
@@ -83,8 +75,22 @@ class PayrollTable(CitedTable):
 # --------------------------------------------------------------------------- federal
 
 
+class ChildCareLimits(Frozen):
+    """T778 / ITA s. 63(3): the annual child care expense amount per eligible child: ``young`` for a
+    child ``young_max_age`` or under at year end, ``older`` for one under ``older_max_age`` + 1 at some
+    time in the year (read by ``netpay.rules.household``; the disability limit is not modelled)."""
+
+    young: float = Field(gt=0)
+    young_max_age: int = Field(ge=0, le=18)
+    older: float = Field(gt=0)
+    older_max_age: int = Field(ge=0, le=18)
+
+
 class FederalTable(BracketTable):
     """``federal.yaml``: read by ``netpay.rules.federal``."""
+
+    #: line 21400's per-child limits (None: not in the file for that year)
+    child_care_expenses: ChildCareLimits | None = None
 
     credit_rate: float = Field(gt=0, lt=1, description="rate applied to non-refundable credit amounts")
     basic_personal_amount: PhaseDown
@@ -95,11 +101,25 @@ class FederalTable(BracketTable):
 # --------------------------------------------------------------------------- provinces and territories
 
 
-class EmployeePayrollTax(Frozen):
-    """A tax on an employee's gross remuneration, withheld by the employer and not on the T1 (the
-    Northwest Territories' and Nunavut's Payroll Tax Acts, 1993): ``rate`` x employment income."""
+class SpouseAmount(Frozen):
+    """428 lines 58120 and 58160, the spouse or common-law partner amount and the amount for an
+    eligible dependant: ``max`` less the dependant's net income above ``threshold`` (nil at ``max +
+    threshold``). ``follows_basic_personal_amount``: the maximum is the claimant's own basic personal
+    amount after its phase-down (Yukon, as the federal amount); read by ``netpay.rules.household``."""
 
-    rate: float = Field(gt=0, lt=0.1)
+    max: float = Field(ge=0)
+    threshold: float = Field(default=0.0, ge=0, lt=THRESHOLD_LIMIT)
+    follows_basic_personal_amount: bool = False
+
+
+class ChildAmounts(Frozen):
+    """Non-refundable amounts for children on a 428 form, claimed by the lower-income spouse or a
+    single parent: ``per_child`` for each child ``max_age`` or under at year end (SK428 line 58210),
+    ``young_child`` for each child under 6 (PE428, NU428: $100 a month)."""
+
+    per_child: float = Field(default=0.0, ge=0)
+    max_age: int = Field(default=18, ge=0, le=25)
+    young_child: float = Field(default=0.0, ge=0)
 
 
 class ProvincialTable(BracketTable):
@@ -111,6 +131,14 @@ class ProvincialTable(BracketTable):
     )
     #: an employee payroll tax of the jurisdiction where the employee works (NT, NU); None: none
     payroll_tax: EmployeePayrollTax | None = None
+    #: None: netpay has no figure for the year (a household with a spouse or a single parent is refused)
+    spouse_amount: SpouseAmount | None = None
+    #: None: the form has no amount for children (the file's notes say so)
+    child_amounts: ChildAmounts | None = None
+
+    def missing_household_figures(self) -> list[str]:
+        """The household figures this year's file lacks (a household is refused without them)."""
+        return [] if self.spouse_amount is not None else ["spouse_amount"]
 
     @property
     def effective_credit_rate(self) -> float:
@@ -120,38 +148,6 @@ class ProvincialTable(BracketTable):
 
 class StandardTable(ProvincialTable):
     """A jurisdiction whose employee return is brackets minus credits, nothing more (SK)."""
-
-
-class CostOfLivingCredit(Frozen):
-    """A territory's refundable cost of living tax credit for a single adult (NT479, NU479): the
-    ``bands`` (rates that fall as adjusted net income rises) up to ``maximum``, and at least
-    ``adult_minimum`` for an adult (NT479's "basic supplement for self")."""
-
-    bands: list[Bracket] = Field(min_length=1)
-    maximum: float = Field(gt=0)
-    adult_minimum: float = Field(default=0.0, ge=0)
-
-    @field_validator("bands")
-    @classmethod
-    def _falling(cls, rows: list[Bracket]) -> list[Bracket]:
-        froms = [b.from_ for b in rows]
-        if froms[0] != 0 or any(b <= a for a, b in zip(froms, froms[1:], strict=False)):
-            raise ValueError(f"bands must start at 0 and ascend, got {froms}")
-        rates = [b.rate for b in rows]
-        if any(b > a for a, b in zip(rates, rates[1:], strict=False)):
-            raise ValueError(f"the credit's rates must not rise with income, got {rates}")
-        return rows
-
-    @model_validator(mode="after")
-    def _minimum_below_maximum(self) -> CostOfLivingCredit:
-        if self.adult_minimum > self.maximum:
-            raise ValueError(f"adult_minimum {self.adult_minimum} exceeds the maximum {self.maximum}")
-        return self
-
-    @property
-    def schedule(self) -> Schedule:
-        """The bands as the lines of a rate table (the credit is the least of them: rates fall)."""
-        return schedule_of(self.bands)
 
 
 class TerritorialTable(StandardTable):
@@ -207,9 +203,11 @@ class OntarioSurtax(Frozen):
 
 
 class OntarioTaxReduction(Frozen):
-    """ON428 Part C, Ontario tax reduction: the basic amount per person (no dependants here)."""
+    """ON428 Part C, Ontario tax reduction: the basic amount per person and the amount per dependent
+    child 18 or under (line 60969; None: not in the file for that year)."""
 
     basic_amount: float = Field(gt=0)
+    per_dependant: float | None = Field(default=None, ge=0)
 
 
 class Lift(Frozen):
@@ -219,6 +217,8 @@ class Lift(Frozen):
     rate: float = Field(gt=0, lt=1, description="share of employment income")
     threshold: float = Field(gt=0, lt=THRESHOLD_LIMIT, description="adjusted net income above which it is reduced")
     reduction_rate: float = Field(gt=0, lt=1)
+    #: Part B (a spouse): adjusted family net income above which it is reduced (None: not in the file)
+    family_threshold: float | None = Field(default=None, gt=0, lt=THRESHOLD_LIMIT)
 
 
 class PremiumStep(Frozen):
@@ -236,6 +236,11 @@ class OntarioTable(ProvincialTable):
     tax_reduction: OntarioTaxReduction
     lift: Lift
     health_premium: list[PremiumStep] = Field(min_length=1)
+
+    def missing_household_figures(self) -> list[str]:
+        missing = super().missing_household_figures()
+        missing += ["tax_reduction.per_dependant"] if self.tax_reduction.per_dependant is None else []
+        return missing + (["lift.family_threshold"] if self.lift.family_threshold is None else [])
 
     @field_validator("health_premium")
     @classmethod
@@ -268,24 +273,16 @@ class DeductionForWorkers(Frozen):
     max_amount: float = Field(gt=0)
 
 
-class DrugInsurancePremium(Frozen):
-    """Schedule K (TP-1 line 447) for a person without a spouse or children: the premium of the
-    public prescription drug insurance plan, ``first_rate`` on the first ``first_band`` dollars of
-    family income (line 275) above ``exemption``, ``second_rate`` above that, at most ``maximum``."""
-
-    exemption: float = Field(ge=0, lt=THRESHOLD_LIMIT)
-    first_band: float = Field(gt=0, lt=THRESHOLD_LIMIT)
-    first_rate: float = Field(gt=0, lt=1)
-    second_rate: float = Field(gt=0, lt=1)
-    maximum: float = Field(gt=0)
-
-
 class QuebecTable(ProvincialTable):
     """``qc.yaml``: read by ``netpay.rules.provinces.qc``."""
 
     deduction_for_workers: DeductionForWorkers
     #: Schedule K; None: no premium
     drug_insurance_premium: DrugInsurancePremium | None = None
+
+    def missing_household_figures(self) -> list[str]:
+        """None: the TP-1 has no spouse amount (the spouses transfer unused credits, line 431)."""
+        return []
 
 
 class SupplementalCredit(Frozen):

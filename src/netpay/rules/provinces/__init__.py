@@ -43,8 +43,9 @@ def module_for(code: str) -> ModuleType:
 
 @rule
 def credit_amounts(personal: float, ctx: TaxContext) -> float:
-    """The credit amounts of a 428 form for an employee: the personal amount(s) + CPP/QPP base + EI."""
-    return personal + contribution_credits(ctx)
+    """The credit amounts of a 428 form for an employee: the personal amount(s) + CPP/QPP base + EI,
+    plus the household's (spouse or eligible dependant amount, amounts for children: lines 58120-58210)."""
+    return personal + contribution_credits(ctx) + ctx.provincial_household_amount
 
 
 @rule

@@ -34,6 +34,8 @@ class Lift(NamedTuple):
     rate: float
     threshold: float
     reduction_rate: float
+    #: the adjusted family net income above which a spouse's credit is reduced (ON428-A Part B)
+    family_threshold: float = 0.0
 
 
 class Ramp(NamedTuple):
@@ -52,6 +54,8 @@ class Params(NamedTuple):
     tax_reduction: float
     lift: Lift
     health_premium: tuple[Ramp, ...]
+    #: ON428 Part C line 60969: the reduction's amount per dependent child (18 or under)
+    reduction_per_dependant: float = 0.0
 
 
 def params(table: OntarioTable) -> Params:
@@ -62,8 +66,9 @@ def params(table: OntarioTable) -> Params:
         basic_personal_amount=table.basic_personal_amount,
         surtax=Surtax(s.threshold1, s.rate1, s.threshold2, s.rate2),
         tax_reduction=table.tax_reduction.basic_amount,
-        lift=Lift(li.max_credit, li.rate, li.threshold, li.reduction_rate),
+        lift=Lift(li.max_credit, li.rate, li.threshold, li.reduction_rate, li.family_threshold or 0.0),
         health_premium=tuple(Ramp(r.from_, r.rate, r.increment) for r in table.health_premium),
+        reduction_per_dependant=table.tax_reduction.per_dependant or 0.0,
     )
 
 
@@ -81,16 +86,22 @@ def ontario_surtax(basic_tax: float, s: Surtax) -> float:
 
 @rule
 def ontario_tax_reduction(tax_with_surtax: float, basic_reduction: float) -> float:
-    """ON428 Part C: 2 x the basic reduction minus Ontario tax (with surtax), between zero and that tax."""
+    """ON428 Part C: 2 x (the basic reduction + the amounts for dependants) minus Ontario tax (with
+    surtax), between zero and that tax."""
     return min(max(REDUCTION_MULTIPLE * basic_reduction - tax_with_surtax, 0.0), tax_with_surtax)
 
 
 @rule
 def lift_credit(ctx: TaxContext, li: Lift) -> float:
     """ON428-A: the lesser of the maximum and a rate of employment income, reduced by a rate of adjusted
-    net income over the single threshold (Taxation Act, 2007 (Ontario), s. 8.6.2)."""
+    net income over the single threshold or, with a spouse (Part B), of the greater of that and the
+    adjusted family net income over the family threshold (Taxation Act, 2007 (Ontario), s. 8.6.2)."""
     earned = min(li.max_credit, li.rate * ctx.employment_income)
-    return clawback(earned, ctx.net_income, li.threshold, li.reduction_rate)
+    single = clawback(earned, ctx.net_income, li.threshold, li.reduction_rate)
+    if ctx.household_role == 0.0:
+        return single
+    family = clawback(earned, ctx.net_income + ctx.spouse_net_income, li.family_threshold, li.reduction_rate)
+    return min(single, family)
 
 
 @rule
@@ -111,7 +122,8 @@ def provincial_tax(ctx: TaxContext, p: Params) -> float:
     # Both need residence in Canada on January 1 and in Ontario on December 31: ontario.ca,
     # "Ontario Tax Reduction" and "Low-income Individuals and Families Tax (LIFT) Credit".
     if ctx.resident_jan1:
-        tax = tax - ontario_tax_reduction(tax, p.tax_reduction)
+        basic_reduction = p.tax_reduction + p.reduction_per_dependant * ctx.reduction_dependants
+        tax = tax - ontario_tax_reduction(tax, basic_reduction)
         tax = tax - min(lift_credit(ctx, p.lift), tax)
     return tax + ontario_health_premium(ctx.taxable_income, p.health_premium)
 

@@ -19,7 +19,8 @@ from netpay.rules.arithmetic import Lines, bracket_tax
 from netpay.rules.context import TaxContext, prorated
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
-from netpay.tables.taxes import DrugInsurancePremium, QuebecTable
+from netpay.tables.levies import DrugInsurancePremium
+from netpay.tables.taxes import QuebecTable
 
 
 class DeductionForWorkers(NamedTuple):
@@ -103,6 +104,7 @@ def provincial_taxable_income(ctx: TaxContext, p: Params) -> float:
 
 @rule
 def provincial_tax(ctx: TaxContext, p: Params) -> float:
-    """TP-1 line 432 for an employee: tax on Québec taxable income less the credit rate x line 350 (BPA)."""
+    """TP-1 line 432 for an employee: tax on Québec taxable income less the credit rate x line 350 (BPA)
+    and less the spouse's unused credits transferred (line 431), not below zero."""
     gross = bracket_tax(provincial_taxable_income(ctx, p), p.lines)
-    return max(gross - p.credit_rate * prorated(p.basic_personal_amount, ctx), 0.0)
+    return max(gross - p.credit_rate * prorated(p.basic_personal_amount, ctx) - ctx.credits_transferred, 0.0)
