@@ -278,6 +278,9 @@ def take_home(incomes: np.ndarray, f: OntarioFigures, columns: tuple[str, ...], 
         pipeline(x, f, True, out, s)
         r["income"][:] = x
         r["qpip"][:] = 0.0
+        for none in ("payroll_tax", "ramq_premium"):  # not in Ontario (NT/NU's payroll tax, Québec's premium)
+            if none in r:
+                r[none][:] = 0.0
         r["deductions"][:] = 0.0
         r["provincial_taxable_income"][:] = out.net
         np.subtract(x, out.total, out=r["net_income"])

@@ -57,7 +57,7 @@ def manitoba(income: float, year: int) -> float:
 # ----------------------------------------------------------------------------- New Brunswick NB428
 NEW_BRUNSWICK = {  # thresholds, BPA, LITR basic, LITR base amount
     2024: ((49_958, 99_916, 185_064), 13_044, 781, 21_343),
-    2025: ((51_306, 102_614, 190_060), 13_396, 802, 21_919),
+    2025: ((51_306, 102_614, 190_060), 13_396, 802, 21_920),  # 21,920: issue 10
     2026: ((52_333, 104_666, 193_861), 13_664, 818, 22_358),
 }
 
@@ -93,7 +93,7 @@ def nova_scotia(income: float, year: int) -> float:
 # ----------------------------------------------------------------------------- Prince Edward Island PE428
 PRINCE_EDWARD_ISLAND = {  # thresholds, rates, BPA, LITR threshold
     2024: ((32_656, 64_313, 105_000, 140_000), (0.0965, 0.1363, 0.1665, 0.18, 0.1875), 13_500, 21_500),
-    2025: ((33_328, 64_656, 105_000, 140_000), (0.095, 0.1347, 0.166, 0.1762, 0.19), 14_250, 22_250),
+    2025: ((33_328, 64_656, 105_000, 140_000), (0.095, 0.1347, 0.166, 0.1762, 0.19), 14_650, 22_650),  # issue 10
     2026: ((33_928, 65_820, 106_890, 142_520), (0.095, 0.1347, 0.166, 0.1762, 0.19), 15_000, 23_000),
 }
 
@@ -152,20 +152,41 @@ NORTHWEST_TERRITORIES = {
 NUNAVUT = {
     2024: ((53_268, 106_537, 173_205), 18_767),
     2025: ((54_707, 109_413, 177_881), 19_274),
-    2026: ((55_801, 111_601, 181_439), 19_659),
+    2026: ((55_801, 111_602, 181_439), 19_659),  # 111,602: issue 10
 }
 
 
+def nt_cost_of_living(ani: float) -> float:
+    """NT479 (2023-2024 forms): basic credit for self by the 12,000 / 48,000 / 66,000 bands, at least
+    the $350 supplement for an adult, at most $942."""
+    if ani <= 12_000:
+        basic = 0.026 * ani
+    elif ani <= 48_000:
+        basic = 312 + 0.0125 * (ani - 12_000)
+    else:
+        basic = min(762 + 0.01 * (ani - 48_000), 942.0)
+    return min(max(basic, 350.0), 942.0)
+
+
+def nu_cost_of_living(ani: float) -> float:
+    """NU479 (2019-2024 forms): 2% of adjusted net income, at most $1,500."""
+    return min(0.02 * ani, 1_500.0)
+
+
 def northwest_territories(income: float, year: int) -> float:
+    """NT428 less the refundable NT479 credit (adjusted net income = line 23600 for an employee)."""
     t, bpa = NORTHWEST_TERRITORIES[year]
     ni, base, ei = _contributions(income, year)
-    return cents(max(brackets(ni, _rows(t, (0.059, 0.086, 0.122, 0.1405))) - 0.059 * (bpa + base + ei), 0.0))
+    tax = max(brackets(ni, _rows(t, (0.059, 0.086, 0.122, 0.1405))) - 0.059 * (bpa + base + ei), 0.0)
+    return cents(tax - nt_cost_of_living(ni))
 
 
 def nunavut(income: float, year: int) -> float:
+    """NU428 less the refundable NU479 credit."""
     t, bpa = NUNAVUT[year]
     ni, base, ei = _contributions(income, year)
-    return cents(max(brackets(ni, _rows(t, (0.04, 0.07, 0.09, 0.115))) - 0.04 * (bpa + base + ei), 0.0))
+    tax = max(brackets(ni, _rows(t, (0.04, 0.07, 0.09, 0.115))) - 0.04 * (bpa + base + ei), 0.0)
+    return cents(tax - nu_cost_of_living(ni))
 
 
 PROVINCIAL = {
@@ -181,9 +202,17 @@ PROVINCIAL = {
 }
 
 
+#: The employee payroll tax withheld where the employee works (NT and NU Payroll Tax Acts: 2%).
+PAYROLL_TAX = {"NT": 0.02, "NU": 0.02}
+
+
 def take_home(income: float, province: str, year: int) -> dict[str, float]:
     p = payroll(income, year, False)
     fed = federal(income, year, False)
     prov = PROVINCIAL[province](income, year)
-    net = income - p["cpp"] - p["ei"] - fed - prov
-    return {"cpp": p["cpp"], "ei": p["ei"], "federal_tax": fed, "provincial_tax": prov, "net_income": round(net, 2)}
+    levy = cents(PAYROLL_TAX.get(province, 0.0) * income)
+    net = income - p["cpp"] - p["ei"] - fed - prov - levy
+    return {
+        **{"cpp": p["cpp"], "ei": p["ei"], "federal_tax": fed, "provincial_tax": prov},
+        **{"payroll_tax": levy, "net_income": round(net, 2)},
+    }

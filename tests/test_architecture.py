@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("netpay.rules",),  # the law: scalar rules
     # the compiled pipeline, its one gateway from offers (components: every treatment, the one caller
     # of engine.compute) and its inverse
-    ("netpay.engine", "netpay.equity_tax", "netpay.components", "netpay.inverse"),
+    ("netpay.block", "netpay.engine", "netpay.equity_tax", "netpay.components", "netpay.inverse"),
     (
         "netpay.offer_terms",
         "netpay.offer",

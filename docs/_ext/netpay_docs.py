@@ -156,6 +156,8 @@ def figures(key: str) -> str:
     for field, items in tables.sources(latest, key).items():
         for s in items:
             mark = "seen in the source" if s.verified else "**not verified** in the source"
+            if s.enactment:
+                mark += f"; **{esc(s.enactment)}**"
             note = f" — {esc(s.note)}" if s.note else ""
             src_lines.append(f"- `{field}`: [{esc(s.title)}]({s.href}) (read {s.retrieved}; {mark}){note}")
     notes = tables.load(latest, key).notes
@@ -446,6 +448,7 @@ def generic_example(code: str, year: int) -> str:
         "taxable_income": "Taxable income",
         "federal_tax": "Federal tax",
         "provincial_tax": "Provincial or territorial tax",
+        "payroll_tax": "Territorial payroll tax",
         "net_income": "Net income",
         "monthly_net_income": "Net income per month",
         "average_rate": "Average rate",
@@ -454,6 +457,8 @@ def generic_example(code: str, year: int) -> str:
     rows = []
     for col, label in labels.items():
         vals = frame[col].to_numpy()
+        if col == "payroll_tax" and not vals.any():
+            continue  # only NT and NU have one
         rows.append([label, *((pct(v) if col.endswith("rate") else money(v, cents=True)) for v in vals)])
     return f'`netpay.take_home([35_000, 140_000], "{code}", {year})`:\n\n' + table(
         ["line", *(f"at {money(x)}" for x in EXAMPLE_INCOMES)], rows

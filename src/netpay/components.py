@@ -22,6 +22,7 @@ How each part of an offer is treated (``netpay.offer`` and ``docs/treatments.md`
   deferred to the year the shares are sold (s. 7(1.1)), neither pensionable nor insurable, with the
   deduction of s. 110(1)(d.1) if they were held two years (the equity part of this table is
   :mod:`netpay.equity_tax`, applied here by :meth:`IncomeComponents.with_equity`).
+- no group insurance (Québec): the public drug plan's premium, on the return (TP-1 line 447).
 
 :func:`tax` is the only function in netpay that calls the tax engine (``netpay.engine.compute``),
 and :func:`ruleset` the only one outside the engine that loads a year's rules (``Ruleset.load``).
@@ -29,6 +30,7 @@ and :func:`ruleset` the only one outside the engine that loads a year's rules (`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -66,6 +68,8 @@ class Offer(Protocol):
     def employer_rrsp_match(self) -> float: ...
     @property
     def group_rrsp_locked(self) -> bool: ...
+    @property
+    def group_insurance(self) -> bool: ...
     @property
     def employee_rrsp(self) -> float: ...
     @property
@@ -130,8 +134,11 @@ class IncomeComponents:
     #: Québec's own (TP-1 line 297: the security options deduction, TA s. 725.2)
     quebec_taxable_deductions: FloatArray | None = None
 
+    #: share of the year without access to a group drug plan (1: none; Québec's premium, Schedule K)
+    uninsured: FloatArray | None = None
+
     def __post_init__(self) -> None:
-        for name in ("taxable_deductions", "quebec_taxable_deductions"):
+        for name in ("taxable_deductions", "quebec_taxable_deductions", "uninsured"):
             if getattr(self, name) is None:
                 object.__setattr__(self, name, np.zeros_like(self.employment_income))
 
@@ -157,6 +164,8 @@ class IncomeComponents:
         cash_settled = np.array([o.equity_settlement == "cash" for o in offers], dtype=bool)
         locked = np.array([o.group_rrsp_locked for o in offers], dtype=bool)
         flat = treat(amounts, cash_settled, locked, is_quebec(province), rrsp_room)
+        uninsured = np.array([0.0 if o.group_insurance else 1.0 for o in offers], dtype=np.float64)
+        flat = dataclasses.replace(flat, uninsured=uninsured)
         if year is None or start is None:
             return flat
         return flat.with_equity([equity_year(o.equity_events(start), year) for o in offers], is_quebec(province))
@@ -181,6 +190,7 @@ class IncomeComponents:
             equity_shares=add("equity_shares", "shares_value"),
             taxable_deductions=add("taxable_deductions", "option_deduction"),
             quebec_taxable_deductions=add("quebec_taxable_deductions", "quebec_option_deduction") * qc,
+            uninsured=self.uninsured,
         )
 
     @classmethod
@@ -287,6 +297,7 @@ def tax(
         provincial_only=components.quebec_health_premiums,
         taxable_deductions=_zero_if_none(components.taxable_deductions),
         provincial_taxable_deductions=_zero_if_none(components.quebec_taxable_deductions),
+        uninsured=_zero_if_none(components.uninsured),
         **(household or {}),
     )
     return compute(incomes, ruleset(province, year), residence, exact=exact)

@@ -7,8 +7,10 @@ For each person (``netpay.rules``, in the order of the forms):
    taxable income (line 26000) = net income - deductions from taxable income only (line 24900:
    the security options deduction; none for most people).
 3. Federal tax (``rules.federal``), less the Québec abatement in Québec.
-4. Provincial tax (``rules.provinces.<code>``).
-5. Take-home pay = income - contributions - federal tax - provincial tax.
+4. Provincial tax (``rules.provinces.<code>``), less the territories' refundable cost of living credit.
+5. Beside the returns: the NT/NU employee payroll tax (``rules.payroll.payroll_tax``) and, for a
+   Québec resident without a group plan, the drug insurance premium (TP-1 line 447).
+6. Take-home pay = income - contributions - federal tax - provincial tax - payroll tax - premium.
 
 The rules are scalar functions; numba compiles the chain into a loop that writes one
 (lines x people) block (``njit(cache=True)``, compiled on first use per jurisdiction and cached on
@@ -28,6 +30,12 @@ import numpy as np
 import numpy.typing as npt
 
 from netpay import tables
+from netpay.block import EXTRA as EXTRA
+from netpay.block import INPUTS as INPUTS
+from netpay.block import ROWS as ROWS
+from netpay.block import Incomes as Incomes
+from netpay.block import TaxResult as TaxResult
+from netpay.block import kernel_array as kernel_array
 from netpay.jurisdictions import normalize
 from netpay.lines import COLUMNS
 from netpay.lines import LABELS as LABELS  # version 1 read the labels here
@@ -36,14 +44,20 @@ from netpay.rules import federal, household, payroll
 from netpay.rules.arithmetic import round_cents
 from netpay.rules.context import FULL_YEAR, Residence, TaxContext
 from netpay.rules.jit import JIT, compiled, rule
-from netpay.rules.provinces import MODULES, module_for
+from netpay.rules.provinces import MODULES, module_for, qc
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-#: Further rows of the block ``compute`` returns: the CPP/QPP split and net income (line 23600).
-EXTRA: tuple[str, ...] = ("cpp_base", "cpp_enhanced", "net_income_23600")
-ROWS: dict[str, int] = {name: i for i, name in enumerate(COLUMNS + EXTRA)}
+# The rows by name, as constants the compiled loops read.
+_INCOME, _CPP, _EI, _QPIP, _DEDUCTIONS = (ROWS[k] for k in ("income", "cpp", "ei", "qpip", "deductions"))
+_TAXABLE, _PROV_TAXABLE = ROWS["taxable_income"], ROWS["provincial_taxable_income"]
+_FEDERAL, _PROVINCIAL = ROWS["federal_tax"], ROWS["provincial_tax"]
+_PAYROLL_TAX, _RAMQ = ROWS["payroll_tax"], ROWS["ramq_premium"]
+_TOTAL, _NET, _MONTHLY = (ROWS[k] for k in ("total_deductions", "net_income", "monthly_net_income"))
+_AVERAGE, _MARGINAL = ROWS["average_rate"], ROWS["marginal_rate"]
+_CPP_BASE, _CPP_ENHANCED, _NET_23600 = (ROWS[k] for k in EXTRA)
+_UNINSURED = INPUTS.index("uninsured")
 
 # --------------------------------------------------------------------------- the tables of one computation
 
@@ -57,6 +71,8 @@ class Common(NamedTuple):
     federal: federal.FederalRecord
     #: the 428 form's household amounts (spouse, eligible dependant, children)
     household: household.ProvincialHousehold
+    payroll_tax: payroll.PayrollTaxRecord
+    drug_plan: qc.DrugPlanRecord
 
 
 @dataclass(frozen=True)
@@ -134,6 +150,8 @@ def _ruleset(code: str, year: int) -> Ruleset:
         qpip=payroll.qpip_record(pay, quebec),
         federal=federal.record(fed, quebec),
         household=household.record(prov),
+        payroll_tax=payroll.payroll_tax_record(prov),
+        drug_plan=qc.drug_plan_record(prov) if quebec else qc.NO_DRUG_PLAN,
     )
     return Ruleset(year, code, fed, pay, prov, common, module_for(code).params(prov))
 
@@ -183,6 +201,8 @@ class Return(NamedTuple):
     federal_tax: float
     provincial_tax: float
     provincial_taxable_income: float
+    payroll_tax: float
+    ramq_premium: float
 
 
 @rule
@@ -200,9 +220,11 @@ def tax_return(
     jan1: bool,
     taxable_deductions: float = 0.0,
     provincial_taxable_deductions: float = 0.0,
+    uninsured: float = 0.0,
 ) -> Return:
-    """Steps 1-4 for one person; with ``rounded`` each contribution and tax is rounded to the cent;
-    ``h``: the household's claims on this return (``netpay.rules.household``)."""
+    """Steps 1-5 for one person; with ``rounded`` each contribution and tax is rounded to the cent;
+    ``h``: the household's claims on this return (``netpay.rules.household``); ``uninsured``: the
+    share of the year without access to a group drug plan (Québec's premium)."""
     base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
     ei = payroll.premium(insurable, common.ei, rounded)
     qpip = payroll.premium(insurable, common.qpip, rounded)
@@ -216,17 +238,19 @@ def tax_return(
     )  # fmt: skip
     fed = federal.federal_tax(ctx, common.federal)
     ptax = provincial_tax(ctx, prov)
+    prov_taxable = provincial_taxable_income(ctx, prov)
+    ramq = qc.drug_insurance_premium(prov_taxable, common.drug_plan, uninsured, ctx)
     if rounded:
-        fed = round_cents(fed)
-        ptax = round_cents(ptax)
-    return Return(ctx, fed, ptax, provincial_taxable_income(ctx, prov))
+        fed, ptax, ramq = round_cents(fed), round_cents(ptax), round_cents(ramq)
+    return Return(ctx, fed, ptax, prov_taxable, payroll.payroll_tax(employment, common.payroll_tax, rounded), ramq)
 
 
 @rule
 def total_deductions(r: Return) -> float:
-    """Contributions and taxes: CPP/QPP (both parts) + EI + QPIP + federal tax + provincial tax."""
+    """CPP/QPP (both parts) + EI + QPIP + federal and provincial tax + payroll tax + drug insurance premium."""
     c = r.ctx
-    return c.pension_base + c.pension_enhanced + c.ei + c.qpip + r.federal_tax + r.provincial_tax
+    total = c.pension_base + c.pension_enhanced + c.ei + c.qpip + r.federal_tax + r.provincial_tax
+    return total + r.payroll_tax + r.ramq_premium  # in this order: bit for bit as before where they are 0
 
 
 @rule
@@ -242,19 +266,21 @@ def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
     """Column ``i`` of the block: the rows of ``COLUMNS`` but the marginal rate."""
     c = r.ctx
     total = total_deductions(r)
-    out[0, i] = x
-    out[1, i] = c.pension_base + c.pension_enhanced
-    out[2, i] = c.ei
-    out[3, i] = c.qpip
-    out[4, i] = c.deductions + c.childcare_deduction
-    out[5, i] = c.taxable_income
-    out[6, i] = r.provincial_taxable_income
-    out[7, i] = r.federal_tax
-    out[8, i] = r.provincial_tax
-    out[9, i] = total
-    out[10, i] = x - total
-    out[11, i] = (x - total) / 12.0
-    out[12, i] = total / x if x > 0.0 else 0.0
+    out[_INCOME, i] = x
+    out[_CPP, i] = c.pension_base + c.pension_enhanced
+    out[_EI, i] = c.ei
+    out[_QPIP, i] = c.qpip
+    out[_DEDUCTIONS, i] = c.deductions + c.childcare_deduction
+    out[_TAXABLE, i] = c.taxable_income
+    out[_PROV_TAXABLE, i] = r.provincial_taxable_income
+    out[_FEDERAL, i] = r.federal_tax
+    out[_PROVINCIAL, i] = r.provincial_tax
+    out[_PAYROLL_TAX, i] = r.payroll_tax
+    out[_RAMQ, i] = r.ramq_premium
+    out[_TOTAL, i] = total
+    out[_NET, i] = x - total
+    out[_MONTHLY, i] = (x - total) / 12.0
+    out[_AVERAGE, i] = total / x if x > 0.0 else 0.0
 
 
 @rule
@@ -269,12 +295,13 @@ def fill(
             incomes[1, i], incomes[2, i], incomes[3, i], incomes[4, i], incomes[5, i], incomes[6, i]
         )  # fmt: skip
         h = household.inputs_at(incomes, i)
-        r = tax_return(x, pen, ins, ded, prov_only, h, rounded, common, prov, fraction, jan1, fed_ded, qc_ded)
+        unins = incomes[_UNINSURED, i]
+        r = tax_return(x, pen, ins, ded, prov_only, h, rounded, common, prov, fraction, jan1, fed_ded, qc_ded, unins)
         write_return(out, i, x, r)
-        out[13, i] = np.nan
-        out[14, i] = r.ctx.pension_base
-        out[15, i] = r.ctx.pension_enhanced
-        out[16, i] = r.ctx.net_income
+        out[_MARGINAL, i] = np.nan
+        out[_CPP_BASE, i] = r.ctx.pension_base
+        out[_CPP_ENHANCED, i] = r.ctx.pension_enhanced
+        out[_NET_23600, i] = r.ctx.net_income
 
 
 def kernel(
@@ -302,14 +329,14 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
         x = salary[i]
         write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True))
     if not marginal:
-        out[13, :] = np.nan
+        out[_MARGINAL, :] = np.nan
         return out
     for i in range(salary.shape[0]):
         x = salary[i]
         h = marginal_step(x)
         before = tax_return(x, x, x, 0.0, 0.0, none, False, common, prov, 1.0, True)
         after = tax_return(x + h, x + h, x + h, 0.0, 0.0, none, False, common, prov, 1.0, True)
-        out[13, i] = (total_deductions(after) - total_deductions(before)) / h
+        out[_MARGINAL, i] = (total_deductions(after) - total_deductions(before)) / h
     return out
 
 
@@ -319,87 +346,6 @@ run_salary = compiled(salary_kernel)
 
 
 # --------------------------------------------------------------------------- arrays in, block out
-
-
-def kernel_array(values: Any) -> FloatArray:
-    """``values`` as the kernel takes them: a writable, C-contiguous float64 array (copied if not)."""
-    arr = np.asarray(values, dtype=np.float64)
-    if not (arr.flags.c_contiguous and arr.flags.writeable and arr.ndim == 1):
-        arr = np.array(arr, dtype=np.float64, order="C", ndmin=1)
-    return arr
-
-
-@dataclass(frozen=True)
-class Incomes:
-    """What each person's return starts from, one entry per person (T4 and RL-1 boxes).
-
-    ``pensionable`` (box 26) and ``insurable`` (box 24) default to employment income (box 14);
-    ``deductions`` are RRSP/RPP and other deductions from income (not line 22215, computed here);
-    ``provincial_only`` is income taxable on the provincial return only (Québec: employer health
-    premiums, RL-1 box J); ``taxable_deductions`` come off net income in computing taxable income
-    only (T1 line 24900, the security options deduction: not off net income, so credits and
-    clawbacks that read net income do not see them), and ``provincial_taxable_deductions`` are
-    Québec's own (TP-1 line 297).
-
-    The household's inputs follow (zero: a single person), as ``rules.household.HouseholdInputs`` says.
-    """
-
-    employment: FloatArray
-    pensionable: FloatArray | None = None
-    insurable: FloatArray | None = None
-    deductions: FloatArray | float = 0.0
-    provincial_only: FloatArray | float = 0.0
-    taxable_deductions: FloatArray | float = 0.0
-    provincial_taxable_deductions: FloatArray | float = 0.0
-    childcare_deduction: FloatArray | float = 0.0
-    claim: FloatArray | float = 0.0
-    dependant_net_income: FloatArray | float = 0.0
-    role: FloatArray | float = 0.0
-    children_under_6: FloatArray | float = 0.0
-    children: FloatArray | float = 0.0
-    credits_transferred: FloatArray | float = 0.0
-    spouse_net_income: FloatArray | float = 0.0
-
-    def matrix(self) -> FloatArray:
-        """The inputs (:data:`INPUTS`) as the rows of one float64 array (defaults and constants filled in)."""
-        e = np.asarray(self.employment, dtype=np.float64)
-        out = np.empty((len(INPUTS), e.shape[0]), dtype=np.float64)
-        out[0] = e
-        for row, name in enumerate(INPUTS[1:], start=1):
-            value = getattr(self, name)
-            out[row] = (e if name in ("pensionable", "insurable") else 0.0) if value is None else value
-        return out
-
-
-#: The rows of the kernel's input, in order: the fields of :class:`Incomes`.
-INPUTS: tuple[str, ...] = tuple(Incomes.__dataclass_fields__)
-
-
-class TaxResult:
-    """The engine's block: one row per line (``COLUMNS`` then ``EXTRA``), one column per person."""
-
-    def __init__(self, block: FloatArray) -> None:
-        self.block = block
-
-    def __getitem__(self, name: str) -> FloatArray:
-        if name == "net_income_line_23600":  # the version-1 key
-            name = "net_income_23600"
-        return self.block[ROWS[name]]
-
-    def __getattr__(self, name: str) -> FloatArray:
-        if name in ROWS:
-            return self.block[ROWS[name]]
-        raise AttributeError(name)
-
-    def keys(self) -> tuple[str, ...]:
-        """Every line but the marginal rate (``compute`` leaves it NaN)."""
-        return COLUMNS[:-1] + EXTRA
-
-    def items(self) -> list[tuple[str, FloatArray]]:
-        return [(k, self[k]) for k in self.keys()]
-
-    def __len__(self) -> int:
-        return int(self.block.shape[1])
 
 
 def _check_residence(residence: Residence) -> Residence:

@@ -182,6 +182,12 @@ class Offer(HorizonTerms):
         description="True if the employee cannot withdraw employer contributions before retirement "
         "or leaving (HBP/LLP aside): they are then a non-cash benefit, not insurable.",
     )
+    group_insurance: bool = Field(
+        default=True,
+        description="True if the job gives access to a group insurance plan with basic prescription "
+        "drug coverage (most salaried jobs). False: a Québec resident pays the public plan's premium "
+        "on the return (TP-1 line 447, Schedule K; Revenu Québec, line 447). No effect elsewhere.",
+    )
     employer_pension_match: float = Field(
         default=0.0,
         description="Employer contributions to a registered pension plan or DPSP: not a taxable "

@@ -102,7 +102,10 @@ def year_evaluations(
 
 
 #: Lines of the engine's result an evaluation shows.
-_TAX_LINES = ("taxable_income", "provincial_taxable_income", "cpp", "ei", "qpip", "federal_tax", "provincial_tax")
+_TAX_LINES = (
+    *("taxable_income", "provincial_taxable_income", "cpp", "ei", "qpip", "federal_tax", "provincial_tax"),
+    *("payroll_tax", "ramq_premium"),
+)
 
 
 def _city_lines(c: CityCosts) -> dict[str, Any]:

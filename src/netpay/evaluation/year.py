@@ -82,6 +82,9 @@ class YearEvaluation(BaseModel):
     discount_factor: float = 1.0
     #: living-cost items netpay has no figure for (``Housing.living``): shown as NaN lines, not counted
     living_missing: tuple[str, ...] = ()
+    #: the NT/NU employee payroll tax withheld, and Québec's drug insurance premium (TP-1 line 447)
+    payroll_tax: float = 0.0
+    ramq_premium: float = 0.0
     #: the status of each figure used (:data:`netpay.tables.schema.STATUSES`, or 'user override'):
     #: 'tax_tables' (federal, payroll and provincial tables of the year), 'rent', 'other_costs.<item>'
     statuses: dict[str, str] = Field(default_factory=dict)

@@ -107,7 +107,9 @@ def pay_cheques(
     income_tax = withheld_tax(
         pay.employment_income - lump, lump, pay.deductions, full, place.province, move.year, move.pay_periods
     )
-    taken = withheld["cpp"] + withheld["cpp2"] + withheld["ei"] + withheld["qpip"] + income_tax
+    taken = (
+        withheld["cpp"] + withheld["cpp2"] + withheld["ei"] + withheld["qpip"] + withheld["payroll_tax"] + income_tax
+    )
     frame = pd.DataFrame(
         {
             **{c: periods[c] for c in ("pay_date", "period_start", "period_end", "days_employed")},

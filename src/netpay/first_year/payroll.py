@@ -32,6 +32,8 @@ def per_pay_contributions(pay: IncomeComponents, province: str, year: int, pay_p
       and the YAMPE, so only once the YMPE is passed.
     - ``ei`` / ``qpip``: rate x insurable pay until the annual maximum premium (EI at Québec's
       rate in Québec, where QPIP applies).
+    - ``payroll_tax``: the NT/NU payroll tax, the rate x each pay's gross remuneration (taxable pay:
+      salary, bonuses, taxable benefits), "deducted at source ... at the time of payment" (gov.nu.ca).
     """
     rules = ruleset(province, year)
     plan = rules.pension_plan
@@ -45,6 +47,7 @@ def per_pay_contributions(pay: IncomeComponents, province: str, year: int, pay_p
         "cpp2": capped(raw_cpp2, plan.max_second_tier),
         "ei": capped(round_cents(ei.rate * pay.insurable), float(round_cents(ei.rate * ei.max_insurable_earnings))),
         "qpip": np.zeros_like(pay.insurable),
+        "payroll_tax": round_cents(rules.common.payroll_tax.rate * pay.employment_income),
     }
     if rules.has_qpip:
         qpip_max = float(round_cents(qpip.rate * qpip.max_insurable_earnings))

@@ -1,4 +1,5 @@
-"""Employee payroll contributions on annual employment earnings: CPP/CPP2, QPP/QPP2, EI and QPIP.
+"""Employee payroll contributions on annual employment earnings: CPP/CPP2, QPP/QPP2, EI and QPIP;
+and the territories' employee payroll tax.
 
 The annual amounts are what the return settles (Schedule 8 for CPP, Schedule 13 for EI; Québec's
 Schedule LE for QPIP): contributions on pensionable earnings above the basic exemption up to the
@@ -13,7 +14,7 @@ from typing import NamedTuple
 
 from netpay.rules.arithmetic import clip_between, round_cents
 from netpay.rules.jit import rule
-from netpay.tables.taxes import PayrollTable, PensionPlan
+from netpay.tables.taxes import PayrollTable, PensionPlan, ProvincialTable
 
 
 class PensionRecord(NamedTuple):
@@ -34,6 +35,17 @@ class PremiumRecord(NamedTuple):
 
     rate: float
     max_insurable_earnings: float
+
+
+class PayrollTaxRecord(NamedTuple):
+    """An employee payroll tax withheld by the employer (NT, NU): the rate (0 where there is none)."""
+
+    rate: float
+
+
+def payroll_tax_record(table: ProvincialTable) -> PayrollTaxRecord:
+    """The payroll tax of the jurisdiction of ``table`` (the employee works where they live)."""
+    return PayrollTaxRecord(table.payroll_tax.rate if table.payroll_tax is not None else 0.0)
 
 
 def pension_record(plan: PensionPlan) -> PensionRecord:
@@ -83,4 +95,13 @@ def pension_contributions(pensionable: float, plan: PensionRecord, rounded: bool
 def premium(insurable: float, plan: PremiumRecord, rounded: bool) -> float:
     """EI or QPIP employee premiums: the rate x insurable earnings up to the maximum."""
     amount = plan.rate * min(insurable, plan.max_insurable_earnings)
+    return round_cents(amount) if rounded else amount
+
+
+@rule
+def payroll_tax(remuneration: float, tax: PayrollTaxRecord, rounded: bool) -> float:
+    """The Northwest Territories' or Nunavut's payroll tax: the rate x gross remuneration (salary,
+    bonuses, taxable benefits, employer RRSP contributions: T4 box 14), withheld by the employer,
+    not deductible and not on the T1 (Payroll Tax Act, 1993, s. 3; fin.gov.nt.ca, gov.nu.ca)."""
+    amount = tax.rate * max(remuneration, 0.0)
     return round_cents(amount) if rounded else amount

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pydantic import Field, field_validator, model_validator
 
 from netpay.money import round_cents
+from netpay.tables.levies import CostOfLivingCredit, DrugInsurancePremium, EmployeePayrollTax
 from netpay.tables.schema import THRESHOLD_LIMIT, BracketTable, CitedTable, Frozen, PhaseDown
 
 Rate = float
@@ -128,6 +129,8 @@ class ProvincialTable(BracketTable):
     credit_rate: float | None = Field(
         default=None, gt=0, lt=1, description="rate for non-refundable credits; default: the lowest bracket rate"
     )
+    #: an employee payroll tax of the jurisdiction where the employee works (NT, NU); None: none
+    payroll_tax: EmployeePayrollTax | None = None
     #: None: netpay has no figure for the year (a household with a spouse or a single parent is refused)
     spouse_amount: SpouseAmount | None = None
     #: None: the form has no amount for children (the file's notes say so)
@@ -144,7 +147,14 @@ class ProvincialTable(BracketTable):
 
 
 class StandardTable(ProvincialTable):
-    """A jurisdiction whose employee return is brackets minus credits, nothing more (SK, NT, NU)."""
+    """A jurisdiction whose employee return is brackets minus credits, nothing more (SK)."""
+
+
+class TerritorialTable(StandardTable):
+    """Northwest Territories and Nunavut: brackets minus credits, the refundable cost of living tax
+    credit (read by ``netpay.rules.provinces.territorial``) and the employee payroll tax."""
+
+    cost_of_living_credit: CostOfLivingCredit
 
 
 class PersonalAmountPhaseDown(Frozen):
@@ -267,6 +277,8 @@ class QuebecTable(ProvincialTable):
     """``qc.yaml``: read by ``netpay.rules.provinces.qc``."""
 
     deduction_for_workers: DeductionForWorkers
+    #: Schedule K; None: no premium
+    drug_insurance_premium: DrugInsurancePremium | None = None
 
     def missing_household_figures(self) -> list[str]:
         """None: the TP-1 has no spouse amount (the spouses transfer unused credits, line 431)."""
@@ -339,8 +351,8 @@ SCHEMAS: dict[str, type[CitedTable]] = {
     "NB": AtlanticTable,
     "NL": AtlanticTable,
     "NS": NovaScotiaTable,
-    "NT": StandardTable,
-    "NU": StandardTable,
+    "NT": TerritorialTable,
+    "NU": TerritorialTable,
     "ON": OntarioTable,
     "PE": AtlanticTable,
     "QC": QuebecTable,

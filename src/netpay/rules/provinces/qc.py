@@ -6,6 +6,9 @@ Québec taxable income = employment income (with the employer health premiums ta
 basic personal amount (line 350), not below zero. Québec grants no non-refundable credit for QPP,
 EI or QPIP contributions: they are credits on the federal return only (the deduction for workers
 stands in for them).
+
+A Québec resident without access to a group plan pays the public prescription drug insurance
+premium on the return (TP-1 line 447, Schedule K): :func:`drug_insurance_premium`.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from netpay.rules.arithmetic import Lines, bracket_tax
 from netpay.rules.context import TaxContext, prorated
 from netpay.rules.federal import lines
 from netpay.rules.jit import rule
+from netpay.tables.levies import DrugInsurancePremium
 from netpay.tables.taxes import QuebecTable
 
 
@@ -29,6 +33,40 @@ class Params(NamedTuple):
     credit_rate: float
     basic_personal_amount: float
     deduction_for_workers: DeductionForWorkers
+
+
+class DrugPlanRecord(NamedTuple):
+    """Schedule K for a person alone, as the rules read it (a maximum of 0: no premium)."""
+
+    exemption: float
+    first_band: float
+    first_rate: float
+    second_rate: float
+    maximum: float
+
+
+#: No premium: outside Québec, or a year without Schedule K figures.
+NO_DRUG_PLAN = DrugPlanRecord(0.0, 1.0, 0.0, 0.0, 0.0)
+
+
+def drug_plan_record(table: QuebecTable) -> DrugPlanRecord:
+    """The record of ``qc.yaml``'s Schedule K block (none: :data:`NO_DRUG_PLAN`)."""
+    k: DrugInsurancePremium | None = table.drug_insurance_premium
+    if k is None:
+        return NO_DRUG_PLAN
+    return DrugPlanRecord(k.exemption, k.first_band, k.first_rate, k.second_rate, k.maximum)
+
+
+@rule
+def drug_insurance_premium(family_income: float, k: DrugPlanRecord, uninsured: float, ctx: TaxContext) -> float:
+    """TP-1 line 447 (Schedule K) for a person alone: on family income (line 275) above the
+    exemption, the first rate on the first band and the second rate above it, at most the year's
+    maximum; x ``uninsured``, the share of the year without access to a group plan, and x the share
+    of the year resident (Schedule K counts the months covered by the public plan)."""
+    excess = max(family_income - k.exemption, 0.0)
+    premium = k.first_rate * min(excess, k.first_band) + k.second_rate * max(excess - k.first_band, 0.0)
+    share = min(max(uninsured, 0.0), 1.0) * ctx.residence_fraction
+    return min(premium, k.maximum) * share
 
 
 def params(table: QuebecTable) -> Params:

@@ -1,4 +1,4 @@
-"""Provinces and territories whose employee return is brackets minus credits, nothing more (SK, NT, NU).
+"""A province whose employee return is brackets minus credits, nothing more (SK).
 
 Provincial tax = brackets on taxable income - the lowest rate x (basic personal amount + CPP base
 contributions + EI premiums).
