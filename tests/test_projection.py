@@ -57,6 +57,10 @@ LAW_CHANGES: dict[tuple[int, str, str], str] = {
     # NS 2026: the spouse amount's income threshold 0 (2025) -> 888 (2026) as shipped: not indexation
     # (0 x any factor is 0); reported, not checked here
     (2026, "NS", "spouse_amount.threshold"): "0 in 2025, 888 in 2026 (as shipped; not indexation)",
+    # QC: the drug insurance maximum premium is set by the RAMQ each 1 July (netpay's tax-year figure is
+    # the mean of two plan years: 2024 737.50, 2025 (744 + 766) / 2 = 755, 2026 777.50 assumed); not indexation
+    (2025, "QC", "drug_insurance_premium.maximum"): "RAMQ sets the maximum premium each plan year",
+    (2026, "QC", "drug_insurance_premium.maximum"): "RAMQ sets the maximum premium each plan year",
     # BC 2026: lowest rate 5.06% -> 5.60% and tax reduction 690 (= indexed 575 + 115), Budget 2026 (proposed)
     (2026, "BC", "brackets.0.rate"): "BC Budget 2026 (enactment not verified)",
     (2026, "BC", "credit_rate"): "BC Budget 2026 (enactment not verified)",

@@ -166,7 +166,11 @@ def test_a_verified_only_scenario_passes_strict():
     loose = netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 156})
     assert strict.monthly_disposable == loose.monthly_disposable
     # the one verified rent (Montréal, 2 bedrooms, average: CMHC's $1,346) with the 2025 QC tables
-    assert unverified_fields("tax_tables/2025/qc.yaml") == set()
+    # (QC's unverified figures are Schedule K's drug insurance premium, used only without a group plan)
+    premium = {
+        f"drug_insurance_premium.{k}" for k in ("exemption", "first_band", "first_rate", "second_rate", "maximum")
+    }
+    assert unverified_fields("tax_tables/2025/qc.yaml") == premium
     assert unverified_fields("tax_tables/2025/federal.yaml") == {"child_care_expenses"}  # a household's
     table = netpay.compare([netpay.Offer(base_salary=90_000, city="Montréal")], 2025, 2, "average", strict=True)
     assert table.loc["rent"].iloc[0] == 1_346
@@ -332,7 +336,9 @@ def test_a_budget_measure_is_labelled_in_the_sources_the_footer_and_strict(monke
     _, out, _ = run(capsys, "tables", "--year", "2026", "--sources", "BC")
     assert "(retrieved 2026-11-25, verified, not enacted)" in out
     _, out, _ = run(capsys, "take-home", "100k", "-p", "BC", "--year", "2026")
-    assert "Status: tax tables 2026 (federal, payroll, BC): not enacted: data/tax_tables/2026/bc.yaml: brackets." in out
+    # the shipped bc.yaml labels the credit rate and the tax reduction too (i10-territories)
+    footer = "Status: tax tables 2026 (federal, payroll, BC): not enacted: data/tax_tables/2026/bc.yaml: brackets,"
+    assert footer + " credit_rate, tax_reduction." in out
     vancouver = netpay.Offer(base_salary=100_000, city="Vancouver")
     assert netpay.evaluate(vancouver, 2026).statuses["tax_tables"] == "not enacted"
     with pytest.raises(UnverifiedFigureError, match=r"bc.yaml: brackets \(not enacted\)"):
@@ -373,3 +379,11 @@ def test_strict_with_a_household_names_the_household_figures():
     home = netpay.Household(spouse=netpay.Spouse(income=20_000))
     with pytest.raises(UnverifiedFigureError, match=r"on.yaml: spouse_amount \(unverified\)"):
         netpay.evaluate(TORONTO, 2026, rent=2_000, other_costs={"transit_pass": 0}, household=home, strict=True)
+
+
+def test_the_drug_insurance_premium_counts_only_without_a_group_plan():
+    # Schedule K's figures (all verified: false in qc.yaml) are used, and flagged, only when the offer
+    # has no group plan: a Montréal offer with one passes strict (test above), one without does not
+    without = netpay.Offer(base_salary=90_000, city="Montréal", group_insurance=False)
+    with pytest.raises(UnverifiedFigureError, match=r"qc.yaml: drug_insurance_premium"):
+        netpay.compare([without], 2025, 2, "average", strict=True)

@@ -122,10 +122,10 @@ def _city_lines(c: CityCosts) -> dict[str, Any]:
     }
 
 
-def _status_lines(c: CityCosts, year: int) -> dict[str, Any]:
+def _status_lines(c: CityCosts, year: int, drug_plan: bool) -> dict[str, Any]:
     """The status of every figure used (tax tables of the city's province, rent, other costs), and
-    those to point out."""
-    tax = status.tax_tables_status(c.city.province, year)
+    those to point out; ``drug_plan``: the offer has no group plan (Québec's premium is used)."""
+    tax = status.tax_tables_status(c.city.province, year, drug_plan=drug_plan)
     flagged = (*status.flagged_tax_figures(tax), *status.flagged_city_figures(c))
     return {"statuses": {"tax_tables": tax.status, **status.city_statuses(c)}, "flagged_figures": flagged}
 
@@ -157,7 +157,7 @@ def _year(
         moving_reimbursement=o.moving_reimbursement,
         **lines,
         **_city_lines(costs),
-        **_status_lines(costs, year),
+        **_status_lines(costs, year, not o.group_insurance),
         months=12.0 * residence.fraction,
         residence_fraction=residence.fraction,
         rrsp_room=room,

@@ -24,7 +24,7 @@ from netpay.jurisdictions import NAMES
 from netpay.tables.files import data_file, read_yaml, validate
 from netpay.tables.schema import Frozen, Source
 
-Rounding = Literal["dollar", "five", "down100", "down500"]
+Rounding = Literal["dollar", "five", "up5", "down100", "down500"]
 
 
 class Factor(Frozen):
@@ -106,7 +106,8 @@ def indexing() -> dict[str, Indexing]:
 
 
 def round_to(value: float, rounding: Rounding) -> float:
-    """``value`` rounded as the statute says: nearest $1 or $5 (half up), or down to $100 / $500.
+    """``value`` rounded as the statute says: nearest $1 or $5 (half up), up to the $5 ('up5'), or
+    down to $100 / $500.
 
     Decimal arithmetic, so 57,375 x 1.02 = 58,522.5 rounds up to 58,523 (a float product is 58,522.4999...).
     """
@@ -115,6 +116,8 @@ def round_to(value: float, rounding: Rounding) -> float:
         return float(d.quantize(Decimal(1), rounding=decimal.ROUND_HALF_UP))
     if rounding == "five":
         return float((d / 5).quantize(Decimal(1), rounding=decimal.ROUND_HALF_UP) * 5)
+    if rounding == "up5":
+        return float((d / 5).to_integral_value(rounding=decimal.ROUND_CEILING) * 5)
     step = 100 if rounding == "down100" else 500
     return float((d / step).to_integral_value(rounding=decimal.ROUND_FLOOR) * step)
 

@@ -23,6 +23,7 @@ from netpay.tables.schema import Source
 ROUNDING_WORDS = {
     "dollar": "rounded to the nearest dollar",
     "five": "rounded to the nearest $5",
+    "up5": "rounded up to the $5",
     "down100": "rounded down to the $100",
     "down500": "rounded down to the $500",
 }

@@ -23,6 +23,11 @@ HOUSEHOLD_FIELDS = frozenset(
 )
 
 
+#: Figures used only by a Québec resident without a group drug plan (``Offer.group_insurance=False``):
+#: Schedule K's premium.
+DRUG_PLAN_FIELDS = frozenset({"drug_insurance_premium"})
+
+
 def household_only(field: str) -> bool:
     """Whether the figure ``field`` ('spouse_amount', 'tax_reduction.per_dependant', ...) serves a household only."""
     return field in HOUSEHOLD_FIELDS or field.split(".")[0] in HOUSEHOLD_FIELDS
@@ -132,9 +137,12 @@ def table_figures(year: int, key: str, table: object) -> tuple[TableFigure, ...]
     return tuple(out)
 
 
-def tax_tables_status(province: str, year: int | None, household: bool = False) -> TaxTablesStatus:
+def tax_tables_status(
+    province: str, year: int | None, household: bool = False, drug_plan: bool = False
+) -> TaxTablesStatus:
     """The status of the federal, payroll and ``province`` tables of ``year`` (None: the latest), for
-    one person (``household=True``: with the figures only a household uses, :data:`HOUSEHOLD_FIELDS`).
+    one person (``household=True``: with the figures only a household uses, :data:`HOUSEHOLD_FIELDS`;
+    ``drug_plan=True``: with Québec's drug insurance premium, :data:`DRUG_PLAN_FIELDS`).
 
     >>> tax_tables_status("ON", 2026).status
     'verified'
@@ -146,7 +154,12 @@ def tax_tables_status(province: str, year: int | None, household: bool = False) 
     flagged: list[TableFigure] = []
     for key in (tables.FEDERAL, tables.PAYROLL, code):
         found = table_figures(y, key, tables.load(y, key))
-        flagged.extend(f for f in found if household or not household_only(f.field))
+        flagged.extend(
+            f
+            for f in found
+            if (household or not household_only(f.field))
+            and (drug_plan or f.field.split(".")[0] not in DRUG_PLAN_FIELDS)
+        )
     weakest = weakest_status(f.status for f in flagged)
     basis = tables.projection_basis(y) if weakest == "projected" else None
     return TaxTablesStatus(code, y, weakest, tuple(flagged), basis)
