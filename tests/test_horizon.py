@@ -296,3 +296,26 @@ def test_bank_versus_startup_over_four_years():
         shares = t.loc["equity_vesting", ("startup", year)]
         assert 0.26 * shares < t.loc["equity_tax", ("startup", year)] < (0.26 + 0.168) * shares
     assert t.attrs["tax_tables"] == {2026: "shipped", 2027: "projected", 2028: "projected", 2029: "projected"}
+
+
+def test_a_haircut_takes_value_off_the_shares_never_tax():
+    # The same grant as above (160,000 over 4 years, a one-year cliff, annual: 40,000 vests on
+    # 1 January 2026 for a start on 1 January 2025) with the user's 25% haircut on its value:
+    #   2025: nothing vests: haircut 0
+    #   2026: 25% x 40,000 = 10,000 off the value; the tax on the shares is that of the full 40,000
+    #   equity after tax and the haircut = equity after tax - 10,000; total value likewise
+    plain = netpay.RSU(grant_value=160_000, years=4, cliff_months=12, frequency="annual")
+    risky = netpay.RSU(grant_value=160_000, years=4, cliff_months=12, frequency="annual", haircut=0.25)
+    a, b = (
+        netpay.evaluate(netpay.Offer(base_salary=135_000, equity=[g], city="Vancouver"), 2025, horizon=2)
+        for g in (plain, risky)
+    )
+    assert [y.equity_haircut for y in b.years] == [0, 10_000]
+    assert b.years[1].equity_tax == a.years[1].equity_tax  # never to tax
+    assert b.years[1].equity_after_haircut == pytest.approx(a.years[1].equity_after_tax - 10_000, abs=0.01)
+    assert b.years[1].total_value_after_haircut == pytest.approx(a.years[1].total_value - 10_000, abs=0.01)
+    assert a.years[1].total_value_after_haircut == a.years[1].total_value  # no haircut: the same
+    frame = netpay.compare([netpay.Offer(base_salary=135_000, equity=[risky], city="Vancouver")], 2025, horizon=2)
+    assert frame.loc["cumulative_total_value_after_haircut"].iloc[-1] == pytest.approx(
+        frame.loc["cumulative_total_value"].iloc[-1] - 10_000, abs=0.02
+    )

@@ -85,9 +85,11 @@ REGISTRY: tuple[Line, ...] = (
     Line("equity_tax", "Tax and contributions on shares received", "year"),
     Line("equity_tax_from_cash", "  of which paid from cash", "year"),
     Line("equity_after_tax", "Equity after tax", "year"),
+    Line("equity_after_haircut", "Equity after tax and the haircut", "year"),
     Line("disposable_sell_to_cover", "Disposable (tax on shares paid by shares)", "year"),
     Line("savings", "Savings (RRSP + pension)", "year"),
     Line("total_value", "Total value", "year"),
+    Line("total_value_after_haircut", "Total value after the equity haircut", "year"),
     Line("discount_factor", "Discount factor", "rate"),
     Line("present_value", "Total value, discounted", "year"),
     *(
@@ -98,6 +100,7 @@ REGISTRY: tuple[Line, ...] = (
             ("equity_after_tax", "equity after tax"),
             ("savings", "savings"),
             ("total_value", "total value"),
+            ("total_value_after_haircut", "total value after the haircut"),
         )
     ),
     # --- the household (netpay.evaluation.household): the spouse's return, the transfers, benefits, childcare
@@ -163,9 +166,11 @@ HORIZON_ONLY: tuple[str, ...] = tuple(
         "equity_tax",
         "equity_tax_from_cash",
         "equity_after_tax",
+        "equity_after_haircut",
         "disposable_sell_to_cover",
         "savings",
         "total_value",
+        "total_value_after_haircut",
         "discount_factor",
         "present_value",
     )
@@ -173,7 +178,15 @@ HORIZON_ONLY: tuple[str, ...] = tuple(
 
 #: The cumulative lines of a horizon: running sums of these lines, discounted when asked.
 CUMULATIVE: dict[str, str] = {
-    f"cumulative_{k}": k for k in ("net_cash", "disposable_sell_to_cover", "equity_after_tax", "savings", "total_value")
+    f"cumulative_{k}": k
+    for k in (
+        "net_cash",
+        "disposable_sell_to_cover",
+        "equity_after_tax",
+        "savings",
+        "total_value",
+        "total_value_after_haircut",
+    )
 }
 
 #: Lines of a household's evaluation (``netpay.evaluation.household``), which a single person's does not show.

@@ -27,7 +27,9 @@ Per year, besides every line of a one-year evaluation: ``equity_tax`` (contribut
 the shares received less those without them), ``equity_after_tax`` (shares - their tax),
 ``disposable_sell_to_cover`` (the year's disposable income with the tax on shares paid by
 shares, as employers withhold it by selling some), ``savings`` (RRSP and pension contributions),
-``total_value`` = disposable_sell_to_cover + equity_after_tax + savings, and discounted by
+``total_value`` = disposable_sell_to_cover + equity_after_tax + savings; ``equity_haircut`` (the
+value the grants' ``haircut`` takes off: a risk view of value, never of tax), ``equity_after_haircut``
+and ``total_value_after_haircut`` (each less the haircut); discounted by
 ``discount_factor`` = 1 / (1 + discount_rate) ** k, ``present_value``. Cumulative lines are
 running sums of the discounted yearly amounts.
 """
@@ -126,16 +128,23 @@ def _evaluate_year(
     twin = _without_shares(offer)
     both = [offer] if twin is None else [offer, twin]
     pair = year_evaluations(both, hy.year, housing, hy.residence, room, start=start, rrsp_carried=carried)
-    y = pair[0]
+    y, haircut = pair[0], 0.0
     if offer.equity:
-        granted = income_in_year(list(offer.equity), start, hy.year).employment_income
-        y = y.model_copy(update={"equity_vesting": round(offer.equity_vesting + granted, 2)})
+        granted = income_in_year(list(offer.equity), start, hy.year)
+        haircut = round(granted.face_value - granted.after_haircut, 2)
+        y = y.model_copy(update={"equity_vesting": round(offer.equity_vesting + granted.employment_income, 2)})
     if twin is None:
         tax, from_cash = 0.0, 0.0
     else:
         tax = round(sum(getattr(y, k) for k in _DUE) - sum(getattr(pair[1], k) for k in _DUE), 2)
         from_cash = round(pair[1].net_cash - y.net_cash, 2)
-    return y.model_copy(update={"equity_tax": tax, "equity_tax_from_cash": from_cash, "discount_factor": factor})
+    update = {
+        "equity_tax": tax,
+        "equity_tax_from_cash": from_cash,
+        "equity_haircut": haircut,
+        "discount_factor": factor,
+    }
+    return y.model_copy(update=update)
 
 
 def _checked_years(year: int, horizon: int, move: Arrival | None) -> tuple[HorizonYear, ...]:

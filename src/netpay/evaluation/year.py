@@ -78,6 +78,9 @@ class YearEvaluation(BaseModel):
     equity_tax: float | None = None
     #: the part of ``equity_tax`` paid from cash (in ``net_cash``); the rest is covered by shares
     equity_tax_from_cash: float | None = None
+    #: the value of the year's grants taken off by their ``haircut`` (the user's risk view of the
+    #: shares' value, face value - after the haircut; tax stays on the face value)
+    equity_haircut: float | None = None
     #: 1 / (1 + discount rate) ** (years after year one)
     discount_factor: float = 1.0
     #: living-cost items netpay has no figure for (``Housing.living``): shown as NaN lines, not counted
@@ -141,6 +144,16 @@ class YearEvaluation(BaseModel):
         return round(self.disposable_sell_to_cover + self.equity_after_tax + self.savings, 2)
 
     @property
+    def equity_after_haircut(self) -> float:
+        """Equity after tax less the haircut on its value (NaN in a one-year evaluation)."""
+        return _nan_if_none(self.equity_haircut, lambda h: round(self.equity_after_tax - h, 2))
+
+    @property
+    def total_value_after_haircut(self) -> float:
+        """``total_value`` with the equity after the haircut (the tax is the same: on face value)."""
+        return _nan_if_none(self.equity_haircut, lambda h: round(self.total_value - h, 2))
+
+    @property
     def present_value(self) -> float:
         """``total_value`` x ``discount_factor``."""
         return round(self.total_value * self.discount_factor, 2)
@@ -186,7 +199,7 @@ def _nan_if_none(value: float | None, of: Callable[[float], float]) -> float:
 #: Lines of a horizon that are attributes of a year evaluation rather than lines of :data:`LINES`.
 _HORIZON_ATTRIBUTES = frozenset(
     {"equity_tax", "equity_tax_from_cash", "equity_after_tax", "disposable_sell_to_cover", "savings"}
-    | {"total_value", "discount_factor", "present_value"}
+    | {"total_value", "discount_factor", "present_value", "equity_after_haircut", "total_value_after_haircut"}
 )
 
 #: What an :class:`Evaluation` reads from its first full year (the version-1 attributes).
