@@ -562,7 +562,9 @@ def test_breakdown_refuses_a_year_that_is_not_the_tables():
 
 
 def test_breakdown_notes_on_a_narrow_axes_go_to_four_short_lines():
-    fig, ax = plt.subplots(figsize=(5.5, 3.5), layout="constrained")
+    # narrow, and tall enough for the caption, which now names each figure's status (issue 10):
+    # ten lines for three provinces with unverified rents and BC's budget measure
+    fig, ax = plt.subplots(figsize=(5.5, 5.0), layout="constrained")
     plot.breakdown(_labelled_first_year_table(), ax=ax)
     notes = [t.get_text() for t in ax.texts if t.get_gid() != plot.CAPTION_GID]
     # Bank (Toronto), year one: cash paid 10,701 a month resident, 5,840 left (as drawn at full width)

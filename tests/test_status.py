@@ -270,7 +270,7 @@ def test_an_unverified_rent_reaches_the_chart_captions(plot, tmp_path):
     ax = plot.salary_vs_rent(["Toronto", "Saskatoon"], [80_000, 100_000], 2026)
     text = plot.caption_text(ax)
     assert "2026Q2, unverified copy (Toronto)" in text and "2025Q4, unverified copy (Saskatoon)" in text
-    assert "2026 tax tables: SK unverified (sk.yaml: basic_personal_amount, sk.yaml: credit_rate)." in text
+    assert "2026 tax tables: SK unverified (sk.yaml: basic_personal_amount, credit_rate)." in text
 
 
 def test_a_verified_rent_has_no_flag_in_the_caption(plot):

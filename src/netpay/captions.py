@@ -34,7 +34,7 @@ def rooms(bedrooms: int) -> str:
 
 def tax_status_line(year: int, codes: Iterable[str]) -> str:
     """The status of the tax tables of ``year`` for each province: '' when all are verified, else
-    e.g. 'Tax tables: SK unverified (sk.yaml: basic_personal_amount, credit_rate).' or '2027 tax tables
+    e.g. '2026 tax tables: SK unverified (sk.yaml: basic_personal_amount, credit_rate).' or '2027 tax tables
     projected (<basis>).'"""
     parts = []
     for code in dict.fromkeys(codes):
@@ -44,7 +44,10 @@ def tax_status_line(year: int, codes: Iterable[str]) -> str:
         if found.projected:
             parts.append(f"{code} projected ({found.projection})")
             continue
-        fields = ", ".join(f"{f.file.rsplit('/', 1)[-1]}: {f.field}" for f in found.flagged)
+        by_file: dict[str, list[str]] = {}
+        for f in found.flagged:
+            by_file.setdefault(f.file.rsplit("/", 1)[-1], []).append(f.field)
+        fields = "; ".join(f"{name}: {', '.join(names)}" for name, names in by_file.items())
         parts.append(f"{code} {label(found.status, copy=False)} ({fields})")
     return f" {year} tax tables: {'; '.join(parts)}." if parts else ""
 
@@ -54,7 +57,7 @@ def tax_source_line(year: int, codes: Iterable[str]) -> str:
     codes = list(codes)
     return (
         f"Sources: netpay data edition {DATA_EDITION}; {year} tax tables: federal, payroll, "
-        f"{', '.join(codes)} (each figure cited in {tables_folder(year)}; run `netpay tables`)."
+        f"{', '.join(codes)} (cited in {tables_folder(year)})."
         f"{tax_status_line(year, codes)}"
     )
 
