@@ -556,6 +556,22 @@ def test_ontario_energy_property_tax_credit_for_renters():
     assert credits.ontario_energy_property_tax_credit(30_000.0, 24_000.0, False, q) == pytest.approx(822.94)
 
 
+@pytest.mark.parametrize("period", ["2025-26", "2026-27"])
+@given(a=incomes, b=incomes, rent=st.floats(0, 200_000), family=st.booleans())
+def test_ontario_energy_property_tax_credit_falls_with_income_and_stays_under_its_maximum(period, a, b, rent, family):
+    from netpay.rules.benefits import credits
+
+    t = load_benefit(period, "on_energy_property_tax_credit")
+    p = credits.energy_property_tax_params(t)
+    low, high = sorted((a, b))
+    got_low = credits.ontario_energy_property_tax_credit(low, rent, family, p)
+    got_high = credits.ontario_energy_property_tax_credit(high, rent, family, p)
+    maximum = t.energy_maximum + t.property_tax_cap + t.property_tax_supplement
+    assert 0 <= got_high <= got_low + 1e-9 <= maximum + 1e-9
+    # never more than the occupancy cost counted twice (each component is at most the occupancy cost)
+    assert got_low <= 2 * t.rent_share * rent + 1e-9
+
+
 def ontario_trillium(rent: float, resident_from: dt.date | None = None) -> benefits.Benefit:
     result = household_benefits(
         "ON",
