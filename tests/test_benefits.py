@@ -527,6 +527,78 @@ def test_ontario_trillium_sales_tax_credit():
     assert credits.ontario_sales_tax_credit(140_000.0, True, 2.0, p) == 0
 
 
+def test_ontario_energy_property_tax_credit_for_renters():
+    from netpay.rules.benefits import credits
+
+    p = credits.energy_property_tax_params(load_benefit("2025-26", "on_energy_property_tax_credit"))
+    # single renter, $2,000 a month = $24,000 of 2024 rent: occupancy 20% x 24,000 = 4,800;
+    # energy min(4,800, 285) = 285; property tax min(4,800, min(10% x 4,800 = 480, 927) + 71) = 551;
+    # 285 + 551 = 836 before the reduction
+    # AFNI $30,000: 836 - 2% x (30,000 - 28,505 = 1,495) = 836 - 29.90 = 806.10
+    assert credits.ontario_energy_property_tax_credit(30_000.0, 24_000.0, False, p) == pytest.approx(806.10)
+    # AFNI $60,000: 836 - 2% x (60,000 - 28,505 = 31,495) = 836 - 629.90 = 206.10
+    assert credits.ontario_energy_property_tax_credit(60_000.0, 24_000.0, False, p) == pytest.approx(206.10)
+    # gone at 28,505 + 836 / 2% = 28,505 + 41,800 = 70,305 and above
+    assert credits.ontario_energy_property_tax_credit(70_305.0, 24_000.0, False, p) == pytest.approx(0.0, abs=1e-6)
+    assert credits.ontario_energy_property_tax_credit(80_000.0, 24_000.0, False, p) == 0
+    # a family (couple or single parent), $2,500 a month = 30,000: occupancy 6,000; 285 + min(6,000, 600 + 71) = 956;
+    # AFNI $50,000: 956 - 2% x (50,000 - 35,632 = 14,368) = 956 - 287.36 = 668.64
+    assert credits.ontario_energy_property_tax_credit(50_000.0, 30_000.0, True, p) == pytest.approx(668.64)
+    # the maximum: occupancy 20,000 -> 285 + min(2,000, 927) + 71 = 1,283 (the published 2025 non-senior maximum)
+    assert credits.ontario_energy_property_tax_credit(20_000.0, 100_000.0, False, p) == pytest.approx(1_283.0)
+    # small rent $1,000: occupancy 200; energy 200; property tax min(200, 20 + 71) = 91; 291
+    assert credits.ontario_energy_property_tax_credit(20_000.0, 1_000.0, False, p) == pytest.approx(291.0)
+    # no rent, nothing
+    assert credits.ontario_energy_property_tax_credit(20_000.0, 0.0, False, p) == 0
+    # 2026-27: 24,000 of 2025 rent at $30,000: 290 + min(4,800, 480 + 72 = 552) = 842 - 2% x (30,000 - 29,047 = 953)
+    # = 842 - 19.06 = 822.94
+    q = credits.energy_property_tax_params(load_benefit("2026-27", "on_energy_property_tax_credit"))
+    assert credits.ontario_energy_property_tax_credit(30_000.0, 24_000.0, False, q) == pytest.approx(822.94)
+
+
+@pytest.mark.parametrize("period", ["2025-26", "2026-27"])
+@given(a=incomes, b=incomes, rent=st.floats(0, 200_000), family=st.booleans())
+def test_ontario_energy_property_tax_credit_falls_with_income_and_stays_under_its_maximum(period, a, b, rent, family):
+    from netpay.rules.benefits import credits
+
+    t = load_benefit(period, "on_energy_property_tax_credit")
+    p = credits.energy_property_tax_params(t)
+    low, high = sorted((a, b))
+    got_low = credits.ontario_energy_property_tax_credit(low, rent, family, p)
+    got_high = credits.ontario_energy_property_tax_credit(high, rent, family, p)
+    maximum = t.energy_maximum + t.property_tax_cap + t.property_tax_supplement
+    assert 0 <= got_high <= got_low + 1e-9 <= maximum + 1e-9
+    # never more than the occupancy cost counted twice (each component is at most the occupancy cost)
+    assert got_low <= 2 * t.rent_share * rent + 1e-9
+
+
+def ontario_trillium(rent: float, resident_from: dt.date | None = None) -> benefits.Benefit:
+    result = household_benefits(
+        "ON",
+        2026,
+        family_net_income={2024: 30_000, 2025: 30_000},
+        children=[],
+        couple=False,
+        working_income=30_000,
+        rent_paid=rent,
+        resident_from=resident_from,
+    )
+    return by_key(result)["on_trillium"]
+
+
+def test_ontario_trillium_pays_the_energy_and_property_tax_credit_monthly():
+    # 2026, single at $30,000, $24,000 rent: January-June from 2025-26 (806.10 / 12 = 67.175 a month), July-December
+    # from 2026-27 (822.94 / 12 = 68.578): 6 x 67.175 + 6 x 68.578 = 403.05 + 411.47 = 814.52 (+- the cents roundings)
+    with_rent, without = ontario_trillium(24_000), ontario_trillium(0)
+    assert with_rent.amount - without.amount == pytest.approx(814.52, abs=0.05)
+    assert with_rent.monthly[0] - without.monthly[0] == pytest.approx(67.175, abs=0.006)
+    assert any("energy and property tax credit" in n for n in with_rent.notes)
+    assert any("no Ontario energy and property tax credit" in n for n in without.notes)
+    # arrived 1 March 2026: no rent paid in Ontario in 2024 or 2025, so no OEPTC in 2026 (the sales tax credit only)
+    arrived = D(2026, 3, 1)
+    assert ontario_trillium(24_000, arrived).amount == ontario_trillium(0, arrived).amount
+
+
 def bc_renter(year: int, income: float, rent: float, resident_from: dt.date | None = None) -> benefits.Benefit:
     result = household_benefits(
         "BC",

@@ -1,6 +1,6 @@
-"""Provincial credits for households: the Ontario Trillium Benefit (its sales tax credit; the energy
-and property tax credit and the Northern Ontario energy credit are not modelled), the BC renter's
-tax credit, and Québec's solidarity tax credit (not modelled: its 2025-26 and 2026-27 parameters
+"""Provincial credits for households: the Ontario Trillium Benefit (its sales tax credit and, for
+renters, its energy and property tax credit; the Northern Ontario energy credit is not modelled), the
+BC renter's tax credit, and Québec's solidarity tax credit (not modelled: its 2025-26 and 2026-27 parameters
 were not seen)."""
 
 from __future__ import annotations
@@ -19,19 +19,51 @@ def ostc_annual(table: Any, afni: float, day: dt.date, f: Family) -> float:
     return credits.ontario_sales_tax_credit(afni, f.couple, children, credits.sales_tax_params(table))
 
 
+def ontario_rent(f: Family, year: int) -> float:
+    """Rent paid in Ontario in ``year``: the rent of ``f.year`` stands in for any year (a steady
+    renter); none before the arrival year; in the arrival year, its months from arrival on."""
+    start = f.resident_from
+    if f.rent_paid <= 0 or (start is not None and start.year > year):
+        return 0.0
+    if start is None or start.year < year:
+        return f.rent_paid
+    return f.rent_paid * (13 - start.month) / 12
+
+
+def oeptc_annual(table: Any, afni: float, day: dt.date, f: Family) -> float:
+    """The OEPTC of the benefit year ``day`` falls in, on the rent of the year before it began."""
+    rent_year = (day.year if day.month >= 7 else day.year - 1) - 1
+    family = f.couple or sum(f.children_on(day)) > 0
+    params = credits.energy_property_tax_params(table)
+    return credits.ontario_energy_property_tax_credit(afni, ontario_rent(f, rent_year), family, params)
+
+
 def ontario_trillium_benefit(family: Family) -> Benefit:
     """The Ontario Trillium Benefit paid in the calendar year, monthly (the 10th): its Ontario sales
-    tax credit part. The energy and property tax credit (renters: 20% of rent counts as property
-    tax) needs rent paid in Ontario the year before and is not modelled, nor the northern credit."""
-    monthly, sources, notes = benefit_year_payments(
-        family, "on_sales_tax_credit", ostc_annual, range(1, 13), 12, family.resident_from
+    tax credit and its energy and property tax credit for a renter under 64 (20% of the rent paid in
+    Ontario the year before the benefit year counts as occupancy cost; ON-BEN Part B). The
+    Northern Ontario energy credit is not modelled."""
+    start = family.resident_from
+    ostc, sources, notes = benefit_year_payments(family, "on_sales_tax_credit", ostc_annual, range(1, 13), 12, start)
+    oeptc, more, oeptc_notes = benefit_year_payments(
+        family, "on_energy_property_tax_credit", oeptc_annual, range(1, 13), 12, start
     )
+    monthly = tuple(round(a + b, 2) for a, b in zip(ostc, oeptc, strict=True))
+    notes += [n for n in oeptc_notes if n not in notes]
+    if family.rent_paid <= 0:
+        notes.append("no rent paid: no Ontario energy and property tax credit (owners' property tax not modelled)")
+    else:
+        notes.append(
+            f"energy and property tax credit: the rent of {family.year} stands in for the rent paid in Ontario "
+            "in the year before each benefit year (none before arrival); renters under 64 only (seniors' "
+            "amounts, owners' property tax, reserves, long-term care and student residences not modelled)"
+        )
     notes += [
-        "Ontario energy and property tax credit (renters and owners) not modelled: counted as 0",
         "Northern Ontario energy credit not modelled (northern districts only)",
         "an annual entitlement of $360 or less is paid in one payment; netpay spreads it over the months",
     ]
-    label = paid_label("Ontario Trillium Benefit (Ontario sales tax credit)", family.year)
+    label = paid_label("Ontario Trillium Benefit (sales tax credit, energy and property tax credit)", family.year)
+    sources = list(dedupe(tuple(sources + more)))
     return Benefit("on_trillium", label, round(sum(monthly), 2), monthly, tuple(sources), tuple(notes))
 
 

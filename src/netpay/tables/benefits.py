@@ -92,6 +92,20 @@ class SalesTaxCreditTable(CitedTable):
     rate: float = Field(gt=0, lt=1)
 
 
+class EnergyPropertyTaxCreditTable(CitedTable):
+    """Ontario energy and property tax credit (part of the Ontario Trillium Benefit) for renters under
+    64, one benefit year: the figures of CRA's OEPTC calculation sheets (steps 1 to 4)."""
+
+    rent_share: float = Field(gt=0, lt=1, description="the share of rent that counts as occupancy cost (step 1)")
+    energy_maximum: float = Field(gt=0, description="the energy component is the occupancy cost up to this (step 2)")
+    property_tax_rate: float = Field(gt=0, lt=1, description="share of the occupancy cost (step 3 A)")
+    property_tax_cap: float = Field(gt=0, description="step 3 B: the lesser of A and this")
+    property_tax_supplement: float = Field(ge=0, description="step 3 C: added to B")
+    threshold_single: float = Field(gt=0, description="AFNI threshold, single without the sole care of a child")
+    threshold_family: float = Field(gt=0, description="AFNI threshold, a couple or a single parent")
+    rate: float = Field(gt=0, lt=1, description="reduction per dollar of AFNI over the threshold (step 4)")
+
+
 class RenterCreditTable(CitedTable):
     """BC renter's tax credit (refundable, claimed on the return), one tax year."""
 
@@ -157,6 +171,7 @@ SCHEMAS: dict[str, type[CitedTable]] = {
     "gst_credit": GstCreditTable,
     "cwb": CwbTable,
     "on_sales_tax_credit": SalesTaxCreditTable,
+    "on_energy_property_tax_credit": EnergyPropertyTaxCreditTable,
     "bc_renters_credit": RenterCreditTable,
 }
 _FOLDER = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
