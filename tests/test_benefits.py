@@ -591,6 +591,17 @@ def test_quebec_solidarity_credit_ends_at_revenu_quebecs_maximum_family_income()
     assert solidarity("2024-25", 69_583, True, 1) == pytest.approx(0.02)
 
 
+def test_quebec_solidarity_credit_single_parent_ends_where_revenu_quebec_says():
+    # Revenu Québec (verified), 2024-25: a single-parent family's maximum is 61,500 + 2,517 per child,
+    # so a single parent gets the amounts of a person without a spouse living alone (only with people
+    # under 18): 346 + 164 + 711 + 151 = 1,372; at 64,016: 1,372 - 6% x 22,866 = 1,372 - 1,371.96 = 0.04
+    from netpay.rules.benefits import credits
+
+    p = credits.solidarity_params(load_benefit("2024-25", "qc_solidarity"))
+    assert credits.quebec_solidarity_credit(64_016.0, False, True, 1.0, True, p) == pytest.approx(0.04)
+    assert credits.quebec_solidarity_credit(64_017.0, False, True, 1.0, True, p) == 0
+
+
 def qc_solidarity(year: int, income: float, couple: bool, kids: list[dt.date], **kw) -> benefits.Benefit:
     result = household_benefits(
         "QC",
