@@ -626,6 +626,97 @@ def test_bc_renters_tax_credit():
     assert bc_renter(2025, 60_000, 24_000, resident_from=D(2025, 7, 1)).amount == 400
 
 
+def solidarity(period: str, income: float, couple: bool, children: float, housing: bool = True) -> float:
+    from netpay.rules.benefits import credits
+
+    p = credits.solidarity_params(load_benefit(period, "qc_solidarity"))
+    return credits.quebec_solidarity_credit(income, couple, not couple, children, housing, p)
+
+
+def test_quebec_solidarity_credit_annual_amounts():
+    # July 2025-June 2026, a single person living alone in Montréal, 2024 family income $30,000:
+    # QST 356 + living alone 169 = 525; housing (no spouse) 731; 525 + 731 = 1,256;
+    # 30,000 < threshold 42,325: no reduction -> 1,256
+    assert solidarity("2025-26", 30_000, False, 0) == pytest.approx(1_256)
+    # a couple with one child, $60,000: QST 356 + 356 = 712; housing 888 + 155 = 1,043; 1,755
+    # - 6% x (60,000 - 42,325 = 17,675) = 1,755 - 1,060.50 = 694.50
+    assert solidarity("2025-26", 60_000, True, 1) == pytest.approx(694.50)
+    # July 2024-June 2025, the same couple: 346 + 346 + 863 + 151 = 1,706 - 6% x (60,000 - 41,150 = 18,850)
+    # = 1,706 - 1,131 = 575
+    assert solidarity("2024-25", 60_000, True, 1) == pytest.approx(575)
+    # high income: a couple at $140,000 with two children: 1,755 + 155 - 6% x 97,675 < 0 -> 0
+    assert solidarity("2025-26", 140_000, True, 2) == 0
+    # only the QST component (no eligible dwelling): 3%: 525 - 3% x (50,000 - 42,325 = 7,675) = 525 - 230.25
+    assert solidarity("2025-26", 50_000, False, 0, housing=False) == pytest.approx(294.75)
+
+
+def test_quebec_solidarity_credit_ends_at_revenu_quebecs_maximum_family_income():
+    # Revenu Québec (verified), July 2024-June 2025: none from $61,500 without a spouse, $67,067 with
+    # one, + $2,517 per child. 1,221 - 6% x (61,500 - 41,150 = 20,350) = 1,221 - 1,221 = 0
+    assert solidarity("2024-25", 61_500, False, 0) == pytest.approx(0, abs=1e-9)
+    assert solidarity("2024-25", 61_400, False, 0) == pytest.approx(6)  # 6% x 100
+    # 1,555 - 6% x (67,066 - 41,150 = 25,916) = 1,555 - 1,554.96 = 0.04; at 67,067: -0.02 -> 0
+    assert solidarity("2024-25", 67_066, True, 0) == pytest.approx(0.04)
+    assert solidarity("2024-25", 67_067, True, 0) == 0
+    # one child: 67,067 + 2,517 = 69,584: 1,706 - 6% x 28,434 = 1,706 - 1,706.04 -> 0; 69,583: 0.02
+    assert solidarity("2024-25", 69_584, True, 1) == 0
+    assert solidarity("2024-25", 69_583, True, 1) == pytest.approx(0.02)
+
+
+def test_quebec_solidarity_credit_single_parent_ends_where_revenu_quebec_says():
+    # Revenu Québec (verified), 2024-25: a single-parent family's maximum is 61,500 + 2,517 per child,
+    # so a single parent gets the amounts of a person without a spouse living alone (only with people
+    # under 18): 346 + 164 + 711 + 151 = 1,372; at 64,016: 1,372 - 6% x 22,866 = 1,372 - 1,371.96 = 0.04
+    from netpay.rules.benefits import credits
+
+    p = credits.solidarity_params(load_benefit("2024-25", "qc_solidarity"))
+    assert credits.quebec_solidarity_credit(64_016.0, False, True, 1.0, True, p) == pytest.approx(0.04)
+    assert credits.quebec_solidarity_credit(64_017.0, False, True, 1.0, True, p) == 0
+
+
+def qc_solidarity(year: int, income: float, couple: bool, kids: list[dt.date], **kw) -> benefits.Benefit:
+    result = household_benefits(
+        "QC",
+        year,
+        family_net_income={y: income for y in range(2022, 2028)},
+        children=kids,
+        couple=couple,
+        working_income=income,
+        **kw,
+    )
+    return by_key(result)["qc_solidarity"]
+
+
+def test_quebec_solidarity_credit_paid_monthly_in_the_calendar_year():
+    # 2025, single in Montréal at $30,000: January-June from 2024-25 (QST 346 + 164, housing 711 = 1,221;
+    # 1,221 / 12 = 101.75 a month), July-December from 2025-26 (1,256 / 12 = 104.666... -> 104.67)
+    b = qc_solidarity(2025, 30_000, False, [])
+    assert b.monthly[:6] == (101.75,) * 6 and b.monthly[6:] == (104.67,) * 6
+    # 6 x 101.75 + 6 x 104.67 = 610.50 + 628.02 = 1,238.52
+    assert b.amount == pytest.approx(1_238.52)
+    assert any("northern-village" in n for n in b.notes)
+    # a couple with a child born in 2023, $60,000: 575 / 12 = 47.9166 -> 47.92; 694.50 / 12 = 57.875 -> 57.88
+    b = qc_solidarity(2025, 60_000, True, [D(2023, 5, 1)])
+    assert b.monthly[0] == 47.92 and b.monthly[11] == 57.88
+    assert qc_solidarity(2025, 140_000, True, [D(2023, 5, 1)]).amount == 0
+
+
+def test_quebec_solidarity_credit_for_newcomers():
+    # the credit follows the situation on 31 December before the payment period (July to June).
+    # A permanent resident arriving 15 March 2026 (eligible from 1 April 2026): not resident on
+    # 31 December 2025, so nothing from January 2026 to June 2027; the July 2027 period (31 December
+    # 2026) pays: 2027 = six months of 1,256 / 12 = 104.67 (2025-26 figures, used as they are)
+    pr = qc_solidarity(2027, 30_000, False, [], eligible_from=D(2026, 4, 1))
+    assert pr.monthly[:6] == (0.0,) * 6 and pr.monthly[6:] == (104.67,) * 6
+    assert qc_solidarity(2026, 30_000, False, [], eligible_from=D(2026, 4, 1)).amount == 0
+    # a work-permit holder arriving 15 March 2026: 18 months in Canada only from October 2027
+    # (eligible_from("work_permit", 15 March 2026) = 1 October 2027): nothing in 2027 at all
+    wp = eligible_from("work_permit", D(2026, 3, 15))
+    assert qc_solidarity(2027, 30_000, False, [], eligible_from=wp).amount == 0
+    # ... and from July 2028 (the period on 31 December 2027)
+    assert qc_solidarity(2028, 30_000, False, [], eligible_from=wp).monthly[6] == 104.67
+
+
 def test_every_benefit_is_never_negative_and_cites_or_says_it_is_not_modelled():
     for province in ("ON", "BC", "AB", "QC", "SK", "MB", "NB", "NS", "PE", "NL", "YT", "NT", "NU"):
         result = household_benefits(

@@ -76,6 +76,25 @@ def test_one_earner_one_child_quebec():
     assert family.household.transfers["provincial_household_amount"] == 0.0
 
 
+def solidarity_line(e: netpay.Evaluation) -> float:
+    return next(b.amount for b in e.household.benefits if b.key == "qc_solidarity")
+
+
+def test_quebec_solidarity_credit_in_montreal():
+    # A single person in Montréal at $30,000: net income is under 30,000, below the 2025-26 threshold
+    # of 42,325, so the full credit: QST 356 + living alone 169 + housing 731 = 1,256 a year, 1,256 / 12
+    # = 104.666... -> 104.67 a month; 2026 pays January-June from July 2025-June 2026 and July-December
+    # from July 2026-June 2027 (the 2025-26 figures, used as they are): 12 x 104.67 = 1,256.04.
+    assert solidarity_line(with_household(30_000, "Montréal", Household())) == pytest.approx(1_256.04)
+    # A couple, one earner at $60,000, one child: family net income = 60,000 - the enhanced QPP
+    # deduction 1% x (60,000 - 3,500) = 60,000 - 565 = 59,435 (the spouse's is 0). QST 356 + 356,
+    # housing 888 + 155: 1,755 - 6% x (59,435 - 42,325 = 17,110) = 1,755 - 1,026.60 = 728.40 a year,
+    # 60.70 a month, 12 x 60.70 = 728.40.
+    assert solidarity_line(with_household(60_000, "Montréal", ONE_EARNER)) == pytest.approx(728.40)
+    # at $140,000 nothing
+    assert solidarity_line(with_household(140_000, "Montréal", ONE_EARNER)) == 0
+
+
 # --------------------------------------------------------------------------- two earners, two children
 
 

@@ -1,7 +1,7 @@
 """Provincial credits for households: the Ontario Trillium Benefit (its sales tax credit and, for
 renters, its energy and property tax credit; the Northern Ontario energy credit is not modelled), the
-BC renter's tax credit, and Québec's solidarity tax credit (not modelled: its 2025-26 and 2026-27 parameters
-were not seen)."""
+BC renter's tax credit, and Québec's solidarity tax credit (its QST and housing components; the
+northern-village component is not modelled)."""
 
 from __future__ import annotations
 
@@ -91,13 +91,45 @@ def bc_renters_tax_credit(family: Family) -> Benefit:
     return Benefit("bc_renters_credit", label, amount, (), dedupe(found.sources), tuple(notes))
 
 
+def solidarity_eligible(family: Family, day: dt.date) -> bool:
+    """Whether the family qualifies for the payment period holding ``day``: the credit follows the
+    situation on 31 December before the period (Schedule D) — resident in Québec that day and, for a
+    temporary resident, 18 months of living in Canada by then (the CCB's month-19 rule; Revenu
+    Québec's eligibility conditions, seen in a copy at turbotax.community.intuit.ca)."""
+    july = day.year if day.month >= 7 else day.year - 1
+    december = dt.date(july - 1, 12, 31)
+    if family.resident_from is not None and family.resident_from > december:
+        return False
+    return family.eligible_from is None or family.eligible_from <= december + dt.timedelta(days=1)
+
+
+def solidarity_annual(table: Any, income: float, day: dt.date, f: Family) -> float:
+    """The period's annual credit, the family as it stood on 31 December before the period."""
+    if not solidarity_eligible(f, day):
+        return 0.0
+    july = day.year if day.month >= 7 else day.year - 1
+    children = float(f.children_under(18, dt.date(july - 1, 12, 31) + dt.timedelta(days=1)))
+    living_alone = not f.couple
+    params = credits.solidarity_params(table)
+    return credits.quebec_solidarity_credit(income, f.couple, living_alone, children, True, params)
+
+
 def quebec_solidarity_credit(family: Family) -> Benefit:
-    """Québec's solidarity tax credit: not modelled, said so."""
-    note = (
-        "Québec solidarity tax credit not modelled (2025-26 and 2026-27 parameters not seen; "
-        "none above about $67,000 of family income with a spouse in 2024-25): counted as 0"
-    )
-    return Benefit("qc_solidarity", "Québec solidarity tax credit (not modelled)", 0.0, (0.0,) * 12, (), (note,))
+    """Québec's solidarity tax credit paid in the calendar year, monthly (July to June periods, on the
+    family income of the year before the period and the situation on its 31 December)."""
+    monthly, sources, notes = benefit_year_payments(family, "qc_solidarity", solidarity_annual, range(1, 13), 12, None)
+    notes += [
+        "Québec solidarity credit: the family is taken to live in an eligible dwelling (tenant or owner, "
+        "not an HLM, co-op or other subsidised dwelling), so the housing component applies",
+        "Québec solidarity credit: a person without a spouse is taken to live alone (or only with people "
+        "under 18), so the QST component's amount for a person living alone applies",
+        "Québec solidarity credit: the northern-village component (the 14 northern villages) is not modelled",
+        "Québec solidarity credit: netpay spreads the annual amount over 12 monthly payments; Revenu Québec "
+        "has paid small annual amounts quarterly or in one payment",
+        "Québec solidarity credit: family income is taken as the family net income given (TP-1 line 275 in Québec)",
+    ]
+    label = paid_label("Québec solidarity tax credit", family.year)
+    return Benefit("qc_solidarity", label, round(sum(monthly), 2), monthly, tuple(sources), tuple(notes))
 
 
 def provincial_credits(family: Family) -> list[Benefit]:

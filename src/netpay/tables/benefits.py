@@ -115,6 +115,21 @@ class RenterCreditTable(CitedTable):
     min_months: int = Field(ge=1, le=12, description="months of renting in BC in the year")
 
 
+class SolidarityCreditTable(CitedTable):
+    """Québec's solidarity tax credit (Schedule D of the TP-1), one payment period (July to June),
+    on the family income of the year before. The northern-village component is not modelled."""
+
+    qst_basic: float = Field(gt=0, description="QST component: basic amount")
+    qst_spouse: float = Field(gt=0, description="QST component: amount for a spouse")
+    qst_living_alone: float = Field(gt=0, description="QST component: additional amount for a person living alone")
+    housing_single: float = Field(gt=0, description="housing component: an individual without a spouse")
+    housing_couple: float = Field(gt=0, description="housing component: a couple")
+    housing_child: float = Field(gt=0, description="housing component: per dependent child")
+    threshold: float = Field(gt=0, description="family income above which the credit is reduced")
+    rate: float = Field(gt=0, lt=1, description="reduction rate when two or more components apply")
+    rate_one_component: float = Field(gt=0, lt=1, description="reduction rate when one component applies")
+
+
 class Band(Frozen):
     """Flat per-child amounts (by rank; the last repeats) for AFNI up to ``up_to`` (None: no limit)."""
 
@@ -173,6 +188,7 @@ SCHEMAS: dict[str, type[CitedTable]] = {
     "on_sales_tax_credit": SalesTaxCreditTable,
     "on_energy_property_tax_credit": EnergyPropertyTaxCreditTable,
     "bc_renters_credit": RenterCreditTable,
+    "qc_solidarity": SolidarityCreditTable,
 }
 _FOLDER = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 

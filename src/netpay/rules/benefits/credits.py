@@ -10,6 +10,10 @@ Ontario energy and property tax credit (renters under 64, CRA's OEPTC calculatio
                                              property_tax_cap) + property_tax_supplement) (step 3)
     credit         = energy + property tax - rate x (AFNI - threshold), not below 0     (step 4)
 BC renter's tax credit   = maximum - rate x (adjusted family income - threshold), not below 0.
+Québec solidarity credit = QST component (basic + spouse, or basic + living alone)
+                           + housing component (single or couple amount + per child)
+                           - rate x (family income - threshold), not below 0; the rate is 6%, or
+                           3% when only one component applies (Schedule D of the TP-1).
 """
 
 from __future__ import annotations
@@ -17,7 +21,12 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from netpay.rules.jit import rule
-from netpay.tables.benefits import EnergyPropertyTaxCreditTable, RenterCreditTable, SalesTaxCreditTable
+from netpay.tables.benefits import (
+    EnergyPropertyTaxCreditTable,
+    RenterCreditTable,
+    SalesTaxCreditTable,
+    SolidarityCreditTable,
+)
 
 
 class SalesTax(NamedTuple):
@@ -42,6 +51,32 @@ class Renter(NamedTuple):
     maximum: float
     threshold: float
     rate: float
+
+
+class Solidarity(NamedTuple):
+    qst_basic: float
+    qst_spouse: float
+    qst_living_alone: float
+    housing_single: float
+    housing_couple: float
+    housing_child: float
+    threshold: float
+    rate: float
+    rate_one_component: float
+
+
+def solidarity_params(t: SolidarityCreditTable) -> Solidarity:
+    return Solidarity(
+        t.qst_basic,
+        t.qst_spouse,
+        t.qst_living_alone,
+        t.housing_single,
+        t.housing_couple,
+        t.housing_child,
+        t.threshold,
+        t.rate,
+        t.rate_one_component,
+    )
 
 
 def sales_tax_params(t: SalesTaxCreditTable) -> SalesTax:
@@ -90,3 +125,18 @@ def ontario_energy_property_tax_credit(afni: float, rent: float, family: bool, p
 def bc_renters_credit(adjusted_income: float, p: Renter) -> float:
     """The BC renter's tax credit for the year (BC479)."""
     return max(p.maximum - p.rate * max(adjusted_income - p.threshold, 0.0), 0.0)
+
+
+@rule
+def quebec_solidarity_credit(
+    family_income: float, couple: bool, living_alone: bool, children: float, housing: bool, p: Solidarity
+) -> float:
+    """The annual Québec solidarity tax credit (Schedule D of the TP-1; paid July to June): the QST
+    component, the housing component when the family lives in an eligible dwelling, reduced by
+    6% of family income over the threshold (3% when only the QST component applies)."""
+    qst = p.qst_basic + (p.qst_spouse if couple else 0.0) + (p.qst_living_alone if living_alone else 0.0)
+    dwelling = 0.0
+    if housing:
+        dwelling = (p.housing_couple if couple else p.housing_single) + p.housing_child * children
+    rate = p.rate if housing else p.rate_one_component
+    return max(qst + dwelling - rate * max(family_income - p.threshold, 0.0), 0.0)
