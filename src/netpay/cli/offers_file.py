@@ -94,7 +94,10 @@ def read_offers(path: str) -> OffersFile:
     for key in data:
         if key not in (*SETTINGS, "offers", "move"):
             if key == "household":
-                raise UsageError(f"{path}: [household]: netpay models one person today; see docs/limitations.md")
+                raise UsageError(
+                    f"{path}: [household]: a household is not modelled in an offers file yet; compare it with "
+                    "netpay compare --city ... --spouse-income ... --child ... (see docs/limitations.md)"
+                )
             raise UsageError(f"{path}: unknown key {key!r}: {_closest(key, [*SETTINGS, 'offers', 'move'])}")
     offers = data.get("offers")
     if not isinstance(offers, list) or not offers or not all(isinstance(o, dict) for o in offers):
