@@ -153,7 +153,7 @@ def test_file_level_errors(capsys, tmp_path):
     assert "not valid TOML" in error_of(capsys, tmp_path, "[[offers]\n")
     assert "[[offers]] tables" in error_of(capsys, tmp_path, "year = 2024\n")
     assert "did you mean horizon" in error_of(capsys, tmp_path, 'horizn = 3\n[[offers]]\ncity="Toronto"\nsalary=1\n')
-    assert "one person today" in error_of(
+    assert "not modelled in an offers file yet" in error_of(
         capsys, tmp_path, '[household]\nspouse = 1\n[[offers]]\ncity="Toronto"\nsalary=1\n'
     )
     err = error_of(capsys, tmp_path, '[move]\narival = "2024-06-01"\n[[offers]]\ncity="Toronto"\nsalary=1\n')
