@@ -9,18 +9,14 @@ validated; an error names the file, the line and the field.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import functools
-import io
 from typing import Any, TypeVar
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, field_validator
 
-from netpay.citydata.files import data_file
-from netpay.citydata.rows import PERIOD_PATTERN, period_start
-from netpay.errors import DataFileError
-from netpay.tables import Frozen, validation_problems
+from netpay.citydata.rows import PERIOD_PATTERN, load_rows, period_start
+from netpay.tables import Frozen
 
 #: Columns of the cited living-cost files, in order (``basket.csv`` adds ``base`` after ``geo``).
 CITED_COLUMNS: tuple[str, ...] = (
@@ -74,49 +70,16 @@ class CitedFigure(Frozen):
 
 Row = TypeVar("Row", bound=CitedFigure)
 
-
-def parse_cited(text: str, label: str, columns: tuple[str, ...], model: type[Row]) -> tuple[Row, ...]:
-    """Parse and validate a cited CSV; an error names the file, the line and the field."""
-    reader = csv.DictReader(io.StringIO(text))
-    header = tuple(reader.fieldnames or ())
-    if header != columns:
-        raise DataFileError(f"{label}: header is {','.join(header)!r}, expected {','.join(columns)!r}")
-    rows = []
-    seen: set[tuple[Any, ...]] = set()
-    for line, raw in enumerate(reader, start=2):
-        if None in raw or any(v is None for v in raw.values()):
-            raise DataFileError(f"{label}, line {line}: expected {len(columns)} fields")
-        try:
-            row = model.model_validate(raw)
-        except ValidationError as exc:
-            raise DataFileError(f"{label}, line {line} ({raw.get('geo')!r}): {validation_problems(exc)}") from None
-        key = tuple(raw[c] for c in columns if c in ("geo", "base", "item", "period", "unit"))
-        if key in seen:
-            raise DataFileError(f"{label}, line {line}: a second row for {key}")
-        seen.add(key)
-        rows.append(row)
-    return tuple(rows)
+#: Columns that identify a row: one figure per geography, base, item, unit and period.
+KEY_COLUMNS = ("geo", "base", "item", "period", "unit")
 
 
 def read_cited(name: str, columns: tuple[str, ...] = CITED_COLUMNS, model: type[Row] = CitedFigure) -> tuple[Row, ...]:  # type: ignore[assignment]
-    """Every row of the shipped file ``data/<name>``, validated."""
-    label = f"data/{name}"
-    file = data_file(name)
-    if not file.is_file():
-        raise DataFileError(f"{label}: file not found")
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise DataFileError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
-    return parse_cited(text, label, columns, model)
+    """Every row of the shipped file ``data/<name>``, validated (``netpay.citydata.rows.load_rows``)."""
+    return load_rows(name, columns, model, tuple(c for c in columns if c in KEY_COLUMNS), where="geo")
 
 
 @functools.cache
 def cited(name: str) -> tuple[CitedFigure, ...]:
     """The rows of ``data/<name>`` (a file in the common layout), read once per session."""
     return read_cited(name)
-
-
-def latest(rows: list[Row]) -> Row:
-    """The row of the latest period."""
-    return max(rows, key=lambda r: r.period_key)

@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -64,11 +64,22 @@ class CsvRow(Frozen):
         return period_start(self.period)
 
 
-Row = TypeVar("Row", bound=CsvRow)
+Row = TypeVar("Row", bound=Frozen)
 
 
-def read_csv(text: str, label: str, columns: tuple[str, ...], model: type[Row]) -> list[Row]:
-    """Parse and validate a cited CSV; an error names the file, the line, the city and the field."""
+class Dated(Protocol):
+    """A row with a period (``CsvRow``, ``netpay.citydata.cited.CitedFigure``)."""
+
+    @property
+    def period_key(self) -> tuple[int, int]: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def read_csv(text: str, label: str, columns: tuple[str, ...], model: type[Row], where: str = "city") -> list[Row]:
+    """Parse and validate a cited CSV; an error names the file, the line, the row's ``where`` column
+    (its city, or its geography) and the field."""
     reader = csv.DictReader(io.StringIO(text))
     header = tuple(reader.fieldnames or ())
     if header != columns:
@@ -80,12 +91,12 @@ def read_csv(text: str, label: str, columns: tuple[str, ...], model: type[Row]) 
         try:
             rows.append(model.model_validate(raw))
         except ValidationError as exc:
-            where = f"{label}, line {line} (city {raw.get('city')!r})"
-            raise DataFileError(f"{where}: {validation_problems(exc)}") from None
+            place = f"{label}, line {line} ({where} {raw.get(where)!r})"
+            raise DataFileError(f"{place}: {validation_problems(exc)}") from None
     return rows
 
 
-def check_unique(rows: Iterable[CsvRow], fields: tuple[str, ...], label: str) -> None:
+def check_unique(rows: Iterable[Any], fields: tuple[str, ...], label: str) -> None:
     """Refuse two rows with the same values of ``fields`` (one figure per city, item and period)."""
     seen: set[tuple[Any, ...]] = set()
     for row in rows:
@@ -95,8 +106,11 @@ def check_unique(rows: Iterable[CsvRow], fields: tuple[str, ...], label: str) ->
         seen.add(k)
 
 
-def load_rows(name: str, columns: tuple[str, ...], model: type[Row], key: tuple[str, ...]) -> tuple[Row, ...]:
-    """Read and validate one shipped CSV (``data/<name>``); rows must be unique on ``key``."""
+def load_rows(
+    name: str, columns: tuple[str, ...], model: type[Row], key: tuple[str, ...], where: str = "city"
+) -> tuple[Row, ...]:
+    """Read and validate one shipped CSV (``data/<name>``); rows must be unique on ``key``; errors
+    name each row by its ``where`` column."""
     label = f"data/{name}"
     file = data_file(name)
     if not file.is_file():
@@ -105,11 +119,11 @@ def load_rows(name: str, columns: tuple[str, ...], model: type[Row], key: tuple[
         text = file.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise DataFileError(f"{label}: not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
-    rows = read_csv(text, label, columns, model)
+    rows = read_csv(text, label, columns, model, where)
     check_unique(rows, key, label)
     return tuple(rows)
 
 
-def latest_row(rows: Iterable[Row]) -> Row:
+def latest_row(rows: Iterable[D]) -> D:
     """The row of the latest period (rows of one city and one series)."""
     return max(rows, key=lambda r: r.period_key)

@@ -16,8 +16,9 @@ Every figure is the latest period netpay has: for the city when it has one, else
 
 from __future__ import annotations
 
-from netpay.citydata.cited import CitedFigure, cited, latest
+from netpay.citydata.cited import CitedFigure, cited
 from netpay.citydata.registry import City, city
+from netpay.citydata.rows import latest_row
 
 UTILITIES_FILE = "costs/utilities.csv"
 #: The utility items, and the MBM component each is already inside.
@@ -35,8 +36,8 @@ def utility_figure(place: str | City, item: str) -> CitedFigure | None:
     own = [r for r in rows if r.geo == where.name]
     national = [r for r in rows if r.geo == "Canada"]
     if own:
-        return latest(own)
-    return latest(national) if national else None
+        return latest_row(own)
+    return latest_row(national) if national else None
 
 
 def counted_utilities(rent_includes_utilities: bool, basket_other_counted: bool) -> dict[str, bool]:
