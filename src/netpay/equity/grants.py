@@ -27,6 +27,14 @@ def _invalid(reason: str) -> PydanticCustomError:
     return PydanticCustomError("invalid_grant", "{reason}", {"reason": reason})
 
 
+def _grant_amount(value: Any, name: str) -> float:
+    """``value`` as an amount of dollars or shares (``netpay.money.as_amount``), its error as the grant's."""
+    try:
+        return as_amount(value, name)
+    except InvalidIncomeError as e:
+        raise _invalid(str(e)) from None
+
+
 class Vesting(BaseModel):
     """What every grant has: years, a cliff, a yearly schedule, a frequency, a risk view."""
 
@@ -47,6 +55,16 @@ class Vesting(BaseModel):
         description="Your risk view of the equity: the fraction of its value to discount (0.5: worth "
         "half). It lowers the value shown after the haircut, never the tax (tax is on the face value).",
     )
+    price_growth: float = Field(
+        default=0.0,
+        description="Assumed yearly growth of the share price (0.05: 5%); for options, of the share value "
+        "from fmv_at_grant.",
+    )
+
+    @field_validator("price_growth")
+    @classmethod
+    def _price_growth(cls, value: float) -> float:
+        return _growth(value, "price_growth")
 
     @field_validator("years")
     @classmethod
@@ -118,7 +136,6 @@ class RSU(Vesting):
     shares: float | None = Field(default=None, description="Number of units (with price=).")
     price: float | None = Field(default=None, description="Price of a share at the start date.")
     settlement: Literal["shares", "cash"] = Field(default="shares", description="Settled in shares or in cash.")
-    price_growth: float = Field(default=0.0, description="Assumed yearly growth of the share price (0.05: 5%).")
     tax_paid: Literal["sell_to_cover", "cash"] = Field(
         default="sell_to_cover", description="How the tax on share-settled tranches is paid."
     )
@@ -126,17 +143,7 @@ class RSU(Vesting):
     @field_validator("grant_value", "shares", "price", mode="before")
     @classmethod
     def _amount(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is None:
-            return None
-        try:
-            return as_amount(value, str(info.field_name))
-        except InvalidIncomeError as e:
-            raise _invalid(str(e)) from None
-
-    @field_validator("price_growth")
-    @classmethod
-    def _price_growth(cls, value: float) -> float:
-        return _growth(value, "price_growth")
+        return None if value is None else _grant_amount(value, str(info.field_name))
 
     @model_validator(mode="after")
     def _size(self) -> RSU:
@@ -186,7 +193,6 @@ class StockOptions(Vesting):
     value_per_share_at_exercise: float | None = Field(
         default=None, description="Value of a share when exercised (default: fmv_at_grant grown by price_growth)."
     )
-    price_growth: float = Field(default=0.0, description="Yearly growth of the share value from fmv_at_grant.")
     ccpc: bool = Field(default=False, description="The employer is a Canadian-controlled private corporation.")
     sale_year: int | None = Field(
         default=None, description="CCPC: when the shares are sold, in years after the start (default: at exercise)."
@@ -206,15 +212,7 @@ class StockOptions(Vesting):
     def _amount(cls, value: Any, info: ValidationInfo) -> Any:
         if value is None and info.field_name == "value_per_share_at_exercise":
             return None
-        try:
-            return as_amount(value, str(info.field_name))
-        except InvalidIncomeError as e:
-            raise _invalid(str(e)) from None
-
-    @field_validator("price_growth")
-    @classmethod
-    def _price_growth(cls, value: float) -> float:
-        return _growth(value, "price_growth")
+        return _grant_amount(value, str(info.field_name))
 
     @field_validator("exercise", mode="before")
     @classmethod
