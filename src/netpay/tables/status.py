@@ -10,6 +10,7 @@ shows for them is the weakest of their figures' (:func:`tax_tables_status`).
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 
 from netpay.errors import UnverifiedFigureError
@@ -149,8 +150,16 @@ def tax_tables_status(
     """
     from netpay import tables  # the loader (this module is imported by it lazily, never at its import)
 
-    code = normalize(province)
-    y = tables.check_year(year)
+    return _tax_tables_status(normalize(province), tables.check_year(year), bool(household), bool(drug_plan))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tax_tables_status(code: str, y: int, household: bool, drug_plan: bool) -> TaxTablesStatus:
+    """:func:`tax_tables_status` of a checked code and year, cached: an evaluation of 10,000 offers
+    asks it once per offer. Forgotten with the tables (``tables.clear_cache``, which
+    ``netpay.assume`` calls when the projection's assumptions change)."""
+    from netpay import tables
+
     flagged: list[TableFigure] = []
     for key in (tables.FEDERAL, tables.PAYROLL, code):
         found = table_figures(y, key, tables.load(y, key))
@@ -177,3 +186,12 @@ def require_verified_tables(province: str, year: int | None) -> TaxTablesStatus:
             "to use them, labelled."
         )
     return found
+
+
+def _forget_on_clear() -> None:
+    from netpay import tables  # a submodule's import runs after the package's: netpay.tables is ready
+
+    tables.on_clear(_tax_tables_status.cache_clear)
+
+
+_forget_on_clear()
