@@ -262,21 +262,24 @@ def marginal_step(income: float) -> float:
 
 
 @rule
-def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
-    """Column ``i`` of the block: the rows of ``COLUMNS`` but the marginal rate."""
+def write_return(out: FloatArray, i: int, x: float, r: Return, every_row: bool = True) -> None:
+    """Column ``i`` of the block: the rows of ``COLUMNS`` but the marginal rate; with ``every_row``
+    False, not the QPIP, payroll tax and drug premium rows (zero for most people: the salary kernel
+    writes them in loops of their own where they are not)."""
     c = r.ctx
     total = total_deductions(r)
     out[_INCOME, i] = x
     out[_CPP, i] = c.pension_base + c.pension_enhanced
     out[_EI, i] = c.ei
-    out[_QPIP, i] = c.qpip
-    out[_DEDUCTIONS, i] = c.deductions + c.childcare_deduction
     out[_TAXABLE, i] = c.taxable_income
     out[_PROV_TAXABLE, i] = r.provincial_taxable_income
     out[_FEDERAL, i] = r.federal_tax
     out[_PROVINCIAL, i] = r.provincial_tax
-    out[_PAYROLL_TAX, i] = r.payroll_tax
-    out[_RAMQ, i] = r.ramq_premium
+    if every_row:
+        out[_DEDUCTIONS, i] = c.deductions + c.childcare_deduction
+        out[_QPIP, i] = c.qpip
+        out[_PAYROLL_TAX, i] = r.payroll_tax
+        out[_RAMQ, i] = r.ramq_premium
     out[_TOTAL, i] = total
     out[_NET, i] = x - total
     out[_MONTHLY, i] = (x - total) / 12.0
@@ -327,7 +330,13 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
     none = household.no_household()
     for i in range(salary.shape[0]):
         x = salary[i]
-        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True))
+        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True), False)
+    if common.qpip.rate != 0.0:
+        for i in range(salary.shape[0]):
+            out[_QPIP, i] = payroll.premium(salary[i], common.qpip, True)
+    if common.payroll_tax.rate != 0.0:
+        for i in range(salary.shape[0]):
+            out[_PAYROLL_TAX, i] = payroll.payroll_tax(salary[i], common.payroll_tax, True)
     if not marginal:
         out[_MARGINAL, :] = np.nan
         return out
@@ -377,7 +386,7 @@ def marginal_rate(salary: FloatArray, rules: Ruleset) -> FloatArray:
     """The share of the next dollar of salary taken by contributions and taxes (unrounded), for a
     resident all year."""
     x = kernel_array(salary)
-    out = np.empty((len(COLUMNS), x.shape[0]), dtype=np.float64)
+    out = np.zeros((len(COLUMNS), x.shape[0]), dtype=np.float64)
     return rules.salary_kernel(x, out, rules.common, rules.params, True)[ROWS["marginal_rate"]]
 
 
@@ -411,6 +420,6 @@ def take_home(
     arr, index = as_amounts(income)
     arr = kernel_array(arr)
     rules = Ruleset.load(province, year)
-    block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
+    block = np.zeros((len(COLUMNS), arr.shape[0]), dtype=np.float64)
     rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
     return tables.labelled(pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False), rules.year)
