@@ -387,3 +387,54 @@ def test_the_drug_insurance_premium_counts_only_without_a_group_plan():
     without = netpay.Offer(base_salary=90_000, city="Montréal", group_insurance=False)
     with pytest.raises(UnverifiedFigureError, match=r"qc.yaml: drug_insurance_premium"):
         netpay.compare([without], 2025, 2, "average", strict=True)
+
+
+# --------------------------------------------------------------------------- the cached status
+
+
+def test_the_cached_status_is_forgotten_when_the_tables_are_cleared(tmp_path, monkeypatch):
+    # tax_tables_status is cached (compare asks it once per offer). A copy of the tax tables in which
+    # sk.yaml's four figures marked `verified: false` (basic_personal_amount and credit_rate for one
+    # person; spouse_amount and child_amounts for a household) are marked true: once the tables are
+    # cleared the status is read from the copy, not from the cache.
+    import shutil
+    from pathlib import Path
+
+    root = Path(str(tables.data_root()))
+    shutil.copytree(root / "tax_tables", tmp_path / "tax_tables")
+    shutil.copy(root / "edition.yaml", tmp_path / "edition.yaml")
+    shutil.copytree(root / "indexation", tmp_path / "indexation")
+    sk = tmp_path / "tax_tables" / "2026" / "sk.yaml"
+    text = sk.read_text(encoding="utf-8")
+    assert text.count("verified: false") == 4
+    sk.write_text(text.replace("verified: false", "verified: true"), encoding="utf-8")
+
+    before = tax_tables_status("SK", 2026)
+    assert before.status == "unverified"
+    assert {f.field for f in before.flagged} == {"basic_personal_amount", "credit_rate"}
+    assert tax_tables_status("sk", 2026) is before  # cached, whatever the spelling of the code
+    monkeypatch.setattr(tables, "data_root", lambda: tmp_path)
+    try:
+        assert tax_tables_status("SK", 2026) is before  # still the cache: nothing cleared yet
+        tables.clear_cache()
+        after = tax_tables_status("SK", 2026)
+        assert after.status == "verified" and after.flagged == ()
+    finally:
+        monkeypatch.undo()
+        tables.clear_cache()
+    assert tax_tables_status("SK", 2026).status == "unverified"
+
+
+def test_the_cached_status_follows_netpay_assume():
+    # A projected year's status carries the projection's basis; netpay.assume changes it (and the
+    # projected tables), so the cached status must be forgotten on entering and on leaving.
+    year = tables.last_shipped() + 1
+    plain = tax_tables_status("ON", year)
+    assert plain.projected and "set by netpay.assume" not in plain.basis
+    with netpay.assume(indexation={"ON": 0.05}):
+        assumed = tax_tables_status("ON", year)
+        assert "set by netpay.assume: ON 5.00%" in assumed.basis
+        assert assumed.basis == tables.projection_basis(year)
+    again = tax_tables_status("ON", year)
+    assert "set by netpay.assume" not in again.basis
+    assert again.basis == plain.basis
