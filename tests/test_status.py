@@ -178,10 +178,27 @@ def test_a_verified_only_scenario_passes_strict():
 
 
 def test_strict_for_the_tax_tables_alone_refuses_unverified_tables():
-    # take_home has no strict= (the engine is at its size ratchet): the tables' own check is public
+    # the tables' own check is public (take_home's strict= uses it)
     with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: basic_personal_amount \(unverified\)"):
         require_verified_tables("SK", 2026)
     assert require_verified_tables("ON", 2026).status == "verified"
+
+
+def test_take_home_strict_refuses_unverified_tables_and_changes_nothing_else():
+    # sk.yaml 2026: basic_personal_amount and credit_rate are `verified: false` (module docstring)
+    with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: basic_personal_amount \(unverified\)"):
+        netpay.take_home(100_000, "SK", 2026, strict=True)
+    with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: credit_rate \(unverified\)"):
+        netpay.take_home(100_000, "Saskatchewan", 2026, strict=True)
+    # a projected year's figures are projected, not verified
+    with pytest.raises(UnverifiedFigureError, match="projected"):
+        with pytest.warns(netpay.ProjectedYearWarning):
+            netpay.take_home(100_000, "ON", tables.last_shipped() + 1, strict=True)
+    # Ontario 2026 is verified for one person (its unverified figures serve a household only)
+    strict = netpay.take_home([60_000, 140_000], "ON", 2026, strict=True)
+    assert strict.equals(netpay.take_home([60_000, 140_000], "ON", 2026))
+    with pytest.raises(TypeError, match="strict must be True"):
+        netpay.take_home(100_000, "ON", 2026, strict="yes")
 
 
 def test_strict_must_be_a_bool():
@@ -415,7 +432,7 @@ def test_the_cached_status_is_forgotten_when_the_tables_are_cleared(tmp_path, mo
     assert tax_tables_status("sk", 2026) is before  # cached, whatever the spelling of the code
     monkeypatch.setattr(tables, "data_root", lambda: tmp_path)
     try:
-        assert tax_tables_status("SK", 2026) is before  # still the cache: nothing cleared yet
+        assert tax_tables_status("SK", 2026) is before  # the tables loaded are still the shipped ones
         tables.clear_cache()
         after = tax_tables_status("SK", 2026)
         assert after.status == "verified" and after.flagged == ()
