@@ -56,8 +56,9 @@ def quebec_childcare_credit(family: Family) -> Benefit:
         "Québec childcare credit: the reduced contribution of a subsidised space is not an eligible expense; "
         "netpay's Québec fee is that contribution, so only a fee given for a child (and not marked "
         "subsidised=True) counts, as a non-subsidised daycare's",
-        "Québec childcare credit: family income is taken as the family net income given (both spouses' "
-        "income, TP-1 line 275 in Québec); the adult with the offer works, which the credit requires",
+        "Québec childcare credit: family income (yours and your spouse's) is taken as the family net income "
+        "given, both adults' federal line 23600; Québec's line 275 differs (no child care deduction, the "
+        "deduction for workers), not modelled; the adult with the offer works, which the credit requires",
         "Québec childcare credit: the limit for a child with a severe and prolonged impairment, boarding "
         "schools' and camps' weekly limits and an infirm child over the age limit are not modelled",
     ]
