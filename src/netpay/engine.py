@@ -162,8 +162,8 @@ Year = Ruleset
 @rule
 def write_return(out: FloatArray, i: int, x: float, r: Return, every_row: bool = True) -> None:
     """Column ``i`` of the block: the rows of ``COLUMNS`` but the marginal rate; with ``every_row``
-    False, not the QPIP, payroll tax and drug premium rows (zero for most people: the salary kernel
-    writes them in loops of their own where they are not)."""
+    False, not the deductions, QPIP, payroll tax and drug premium rows (zero for most of take_home's
+    employees: :func:`salary_kernel` leaves them zero, or writes them in loops of their own)."""
     c = r.ctx
     total = total_deductions(r)
     out[_INCOME, i] = x
@@ -219,7 +219,9 @@ def kernel(
 
 def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any, marginal: bool) -> FloatArray:
     """``take_home``'s pipeline: a salary (employment income, all of it pensionable and insurable, no
-    deductions) of a resident all year, into ``out`` (rows ``COLUMNS``).
+    deductions, a group drug plan) of a resident all year, into ``out`` (rows ``COLUMNS``), which
+    starts as zeros: the rows that stay zero are not written (deductions, the drug premium; QPIP
+    outside Québec and the payroll tax outside NT/NU), a block of memory never touched.
 
     The marginal rate is the share of the next step of salary taken by contributions and taxes,
     unrounded, so a $1 step is not swamped by a cent of rounding; it runs as a loop of its own,
