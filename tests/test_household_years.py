@@ -129,6 +129,15 @@ def test_bc_family_benefit_2023_24():
     assert child.child_benefit_annual(95_000, 1, 0, False, p) == pytest.approx(476.32)
 
 
+def test_alberta_child_and_family_benefit_2023_24():
+    # July 2023-June 2024 base component: (1,410 + 705) for two children, linear from $25,935 to zero at
+    # $43,460: at the midpoint 34,697.50 half, 1,057.50; below $25,935 the full 2,115; at 43,460 nil.
+    p = child.params(load_benefit("2023-24", "child_ab"))
+    assert child.child_benefit_annual(34_697.5, 0, 2, False, p) == pytest.approx(1_057.50)
+    assert child.child_benefit_annual(25_000, 0, 2, False, p) == pytest.approx(2_115)
+    assert child.child_benefit_annual(43_460, 0, 2, False, p) == 0.0
+
+
 # --------------------------------------------------------------------------- British Columbia and Alberta 2025
 
 
