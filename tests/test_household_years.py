@@ -129,6 +129,16 @@ def test_bc_family_benefit_2023_24():
     assert child.child_benefit_annual(95_000, 1, 0, False, p) == pytest.approx(476.32)
 
 
+def test_bc_family_benefit_paid_in_2024():
+    # $90,000 in Vancouver, 2024: family net income 89,162 (as in Ontario: the same CPP).
+    # January-June from 2023-24: 1,750 - 4% x (89,162 - 27,354) < 775 -> the minimum 775; above the second
+    #   threshold 87,533: 775 - 4% x (89,162 - 87,533 = 1,629) = 775 - 65.16 = 709.84 -> 59.15 a month.
+    # July-December from 2024-25 (the bonus year): 2,188 - 4% x (89,162 - 35,902) < 969 -> the minimum 969
+    #   (89,162 < 114,887) -> 80.75 a month. Paid in 2024: 6 x 59.15 + 6 x 80.75 = 354.90 + 484.50 = 839.40.
+    _, family = pair(90_000, "Vancouver", 2024)
+    assert benefit(family, "child_bc") == pytest.approx(839.40)
+
+
 def test_alberta_child_and_family_benefit_2023_24():
     # July 2023-June 2024 base component: (1,410 + 705) for two children, linear from $25,935 to zero at
     # $43,460: at the midpoint 34,697.50 half, 1,057.50; below $25,935 the full 2,115; at 43,460 nil.
