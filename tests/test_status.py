@@ -544,3 +544,9 @@ def test_compare_with_a_household_footers_and_refuses_the_household_figures(caps
     assert len(tax) == 1 and "unverified" in tax[0] and "on.yaml: spouse_amount" in tax[0]
     code, out, err = run(capsys, *argv, "--strict")
     assert (code, out) == (2, "") and "data/tax_tables/2026/on.yaml: spouse_amount (unverified)" in err
+
+
+def test_equivalent_salary_refuses_living_with_a_household_rather_than_ignore_it():
+    home = netpay.Household(spouse=netpay.Spouse(income=20_000))
+    with pytest.raises(netpay.NetpayError, match="living= with household="):
+        netpay.equivalent_salary(100_000, "Toronto", "Montréal", 2026, living=netpay.Living(), household=home)

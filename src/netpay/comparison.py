@@ -11,6 +11,7 @@ import pandas as pd
 
 from netpay import citydata, status
 from netpay.citydata import USER_OVERRIDE, CityCosts, Housing, Living, monthly_costs, shared_cost_items
+from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.evaluation.household_inverse import household_equivalent
 from netpay.evaluation.household_result import evaluate_household
@@ -202,6 +203,11 @@ def equivalent_salary(
     if household is not None:
         if not isinstance(household, Household):
             raise TypeError(f"household must be a netpay.Household, not {type(household).__name__}")
+        if living is not None:  # refused, not ignored: the household's answer compares the cities' own costs
+            raise NetpayError(
+                "equivalent_salary does not model living= with household= yet: give one of them (with household=, "
+                "each city's rent and other costs are compared; evaluate(..., household=..., living=...) has both)"
+            )
         rooms = household.bedrooms if bedrooms is None else bedrooms
         out = household_equivalent(arr, a.name, b.name, y, rooms, rent_basis, household)
         attrs = _household_attrs(arr, out, (a.name, b.name), y, Housing(rooms, rent_basis), household)
