@@ -550,3 +550,16 @@ def test_equivalent_salary_refuses_living_with_a_household_rather_than_ignore_it
     home = netpay.Household(spouse=netpay.Spouse(income=20_000))
     with pytest.raises(netpay.NetpayError, match="living= with household="):
         netpay.equivalent_salary(100_000, "Toronto", "Montréal", 2026, living=netpay.Living(), household=home)
+
+
+@pytest.mark.filterwarnings("ignore::netpay.ProjectedYearWarning")
+def test_a_horizons_status_block_gives_every_years_tables(capsys, projected_year):
+    # horizon 3 from the last shipped year: that year shipped, the next two projected, each its own line
+    first = projected_year - 1
+    code, out, _ = run(capsys, "compare", "-s", "100k", "--city", "Toronto", "--year", str(first), "--horizon", "3")
+    assert code == 0
+    block = status_block(out)
+    assert block[1] == f"  tax tables {first} (federal, payroll, ON): verified"
+    for y in (projected_year, projected_year + 1):
+        basis = tables.projection_basis(y)
+        assert f"  tax tables {y} (federal, payroll, ON): projected ({basis})" in block

@@ -179,7 +179,9 @@ def print_footer(table: pd.DataFrame, year: int, first: bool) -> None:
     ]
     copies = any(s.get("statuses", {}).get("rent") == "unverified" for s in sources.values())
     household = any("household" in s for s in sources.values())  # its tables' household-only figures count
-    print("\n".join(status_footer([s["province"] for s in sources.values()], year, costs, copies, household)))
+    later = [y for y in sorted(table.attrs.get("tax_tables", {})) if y != year]  # a horizon's later years
+    provinces = [s["province"] for s in sources.values()]
+    print("\n".join(status_footer(provinces, year, costs, copies, household, later)))
     if first:
         print(f"Pay cheque by pay cheque: `{PROG} cash-flow`; the rules: docs/first-year.md.")
 

@@ -71,12 +71,16 @@ def status_footer(
     city_figures: Sequence[str] = (),
     copies: bool = False,
     household: bool = False,
+    later_years: Sequence[int] = (),
 ) -> list[str]:
-    """The footer's status block, the same in every command: each table's status (``household``: with
-    the figures only a household uses), each city figure that is not verified, and (``copies``: an
-    unverified copy was used) what an unverified copy is."""
+    """The footer's status block, the same in every command: each table's status, of ``year`` and of
+    each of ``later_years`` (a horizon's; ``household``: with the figures only a household uses), each
+    city figure that is not verified, and (``copies``: an unverified copy was used) what an unverified
+    copy is."""
+    codes = list(dict.fromkeys(provinces))
     lines = ["Status of the figures (verified: seen in the cited source):"]
-    lines += [f"  {line}" for line in tax_table_lines(provinces, year, household)]
+    for y in dict.fromkeys([year, *later_years]):
+        lines += [f"  {line}" for line in tax_table_lines(codes, y, household)]
     lines += [f"  {figure}" for figure in city_figures]
     if copies or any("(unverified copy)" in figure for figure in city_figures):
         lines.append(f"  {COPY_NOTE}")
