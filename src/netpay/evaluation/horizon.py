@@ -22,11 +22,14 @@ year, or with a move the year of arrival (part-year, paid from the start date, a
   room are not deducted that year (``rrsp_not_deducted``); they are deducted in a later year within
   the room that year's own contributions leave (``rrsp_carried_deducted``): unused contributions
   carried forward on Schedule 7 (CRA, "What to do with unused RRSP, PRPP or SPP contributions").
+  Unused contributions above the room + $2,000 are taxed 1% a month (``rrsp_excess_tax``), and a
+  signing bonus clawback is costed after tax (``Evaluation.clawback``): :mod:`netpay.evaluation.risk`.
 
 Per year, besides every line of a one-year evaluation: ``equity_tax`` (contributions and taxes with
 the shares received less those without them), ``equity_after_tax`` (shares - their tax),
-``disposable_sell_to_cover`` (the year's disposable income with the tax on shares paid by
-shares, as employers withhold it by selling some), ``savings`` (RRSP and pension contributions),
+``exercise_cost`` (the strike of options exercised with cash), ``disposable_sell_to_cover`` (the
+year's disposable income with the tax on shares paid by shares, as employers withhold it by selling
+some, less ``rrsp_excess_tax``), ``savings`` (RRSP and pension contributions),
 ``total_value`` = disposable_sell_to_cover + equity_after_tax + savings; ``equity_haircut`` (the
 value the grants' ``haircut`` takes off: a risk view of value, never of tax), ``equity_after_haircut``
 and ``total_value_after_haircut`` (each less the haircut); discounted by
