@@ -346,6 +346,19 @@ def test_the_clawback_costs_the_bonus_less_the_tax_its_deduction_saves():
     assert e.clawback[0].tax_saved > c2026.tax_saved
 
 
+def test_the_clawback_in_quebec_saves_federal_tax_after_the_abatement_and_quebec_tax():
+    """Montréal, the same offer: repaid in 2026 the 20,000 comes off federal taxable income 98,873
+    (100,000 - 1,127 of CPP/QPP enhanced contributions) within the 20.5% bracket, less the Québec
+    abatement of 16.5%: 20,000 x 20.5% x 0.835 = 3,423.50; and off Québec taxable income 97,423
+    (98,873 less the deduction for workers, TP-1 line 201, 6% up to its 1,450 maximum) within the 19% bracket (54,345 to 108,680; TP-1 line 207): 20,000 x 19% = 3,800. Together 7,223.50.
+    """
+    o = netpay.Offer(base_salary=100_000, signing_bonus=20_000, clawback_months=18, city="Montréal")
+    e = netpay.evaluate(o, 2025, horizon=2)
+    assert e.years[1].taxable_income == 98_873 and e.years[1].provincial_taxable_income == 97_423
+    assert e.clawback[1].tax_saved == pytest.approx(7_223.50, abs=CENT)
+    assert e.clawback[1].after_tax == 12_776.50
+
+
 @settings(max_examples=12, deadline=None)
 @given(salary=st.floats(20_000, 400_000), bonus=st.floats(1_000, 80_000), city=st.sampled_from(["Toronto", "Montréal"]))
 def test_the_clawback_after_tax_costs_at_most_the_gross_repayment(salary, bonus, city):
