@@ -350,7 +350,8 @@ def test_the_clawback_in_quebec_saves_federal_tax_after_the_abatement_and_quebec
     """Montréal, the same offer: repaid in 2026 the 20,000 comes off federal taxable income 98,873
     (100,000 - 1,127 of CPP/QPP enhanced contributions) within the 20.5% bracket, less the Québec
     abatement of 16.5%: 20,000 x 20.5% x 0.835 = 3,423.50; and off Québec taxable income 97,423
-    (98,873 less the deduction for workers, TP-1 line 201, 6% up to its 1,450 maximum) within the 19% bracket (54,345 to 108,680; TP-1 line 207): 20,000 x 19% = 3,800. Together 7,223.50.
+    (98,873 less the deduction for workers, TP-1 line 201, 6% up to its 1,450 maximum) within the
+    19% bracket (54,345 to 108,680; TP-1 line 207): 20,000 x 19% = 3,800. Together 7,223.50.
     """
     o = netpay.Offer(base_salary=100_000, signing_bonus=20_000, clawback_months=18, city="Montréal")
     e = netpay.evaluate(o, 2025, horizon=2)
