@@ -392,7 +392,9 @@ def test_2024_line_22215_maximum():
         "Published Jan 2026 (before BC Budget 2026, tabled 17 Feb 2026) with the 5.06% lowest rate: "
         "TransCanada Wealth Management / Tax Templates show 19.06% on 41,723-50,363. netpay applies the "
         "Budget 2026 rate of 5.60% to the whole 2026 year (gov.bc.ca: 'effective January 1, 2026', "
-        "'subject to the approval of the legislature'), so 19.60%."
+        "'subject to the approval of the legislature'), so 19.60%. Re-checked 2026-12-01: the Budget Measures "
+        "Implementation Act, 2026 was seen at first reading only (lims.leg.bc.ca 43rd1st gov05-1); Royal "
+        "Assent not found. Countworthy's and BuildCanada's 2026 files (CRA's 2026 pages) also use 5.6%."
     ),
 )
 def test_bc_2026_first_bracket_published_before_budget():
@@ -404,7 +406,8 @@ def test_bc_2026_first_bracket_published_before_budget():
     reason=(
         "kimgcmoody.com / Tax Templates (Jan 11, 2026) use the NL basic personal amount $11,188 "
         "(NL tax nil to $22,766). netpay ships $13,094 from NL Bill 16 (2026), whose Royal Assent "
-        "and application to 2026 were not verified (data/tax_tables/2026/nl.yaml): nil to about $24,363."
+        "and application to 2026 were not verified (data/tax_tables/2026/nl.yaml): nil to about $24,363. "
+        "Re-checked 2026-12-01: no third reading, Royal Assent or chapter found."
     ),
 )
 def test_newfoundland_2026_zero_tax_point_with_pre_bill_16_bpa():
