@@ -184,8 +184,8 @@ def evaluate(
     move = _arrival(y, arrival, options, rrsp_room)
     room = None if rrsp_room is None else check_room(rrsp_room)
     if horizon is not None or discount_rate is not None:
-        _no_household_horizon(home)
-        return _checked(_horizon([offer], y, housing, move, room, horizon, discount_rate, work_start), strict)[0]
+        years = _horizon([offer], y, housing, move, room, horizon, discount_rate, work_start, home)
+        return _checked(years, strict)[0]
     if move is not None:
         if home is not None:
             return _checked([household_first_year(offer, move, housing, home)], strict)[0]
@@ -204,16 +204,21 @@ def _horizon(
     horizon: Any,
     discount_rate: Any,
     start: Any = None,
+    household: Household | None = None,
 ) -> list[Evaluation]:
     """Each offer over ``horizon`` years (a discount rate needs a horizon); ``start``: the first day
-    of work of a resident (no move)."""
+    of work of a resident (no move); with ``household``, the household's years
+    (:mod:`netpay.evaluation.household_horizon`)."""
     from netpay.evaluation.horizon import horizon_evaluation
+    from netpay.evaluation.household_horizon import household_horizon
 
     if horizon is None:
         raise NetpayError("discount_rate discounts the years of a horizon: give horizon= too (e.g. horizon=4)")
     n = check_horizon(horizon)
     rate = 0.0 if discount_rate is None else check_discount_rate(discount_rate)
     room = None if room is None else check_room(room)
+    if household is not None:
+        return [household_horizon(o, year, n, housing, household, move, room, rate, start) for o in offers]
     return [horizon_evaluation(o, year, n, housing, move, room, rate, start) for o in offers]
 
 
@@ -232,12 +237,6 @@ def _horizon_period(horizon: Any, period: str | None, view: str | None) -> str:
     if horizon is not None and view is not None:
         raise NetpayError("view chooses the columns of a first year; with horizon= every year is a column")
     return check_period(period or "monthly")
-
-
-def _no_household_horizon(home: Household | None) -> None:
-    """A household over a horizon is refused, not evaluated as one person."""
-    if home is not None:
-        raise NetpayError("a household over a horizon is not modelled yet: give household= or horizon=, not both")
 
 
 def _work_start(horizon: Any, arrival: Any, start: Any) -> dt.date | None:
@@ -310,9 +309,9 @@ def compare(
     options = {"start": None if work_start else start, "pay_periods": pay_periods}
     move = _arrival(y, arrival, options | {"first_year_bonus": first_year_bonus, "view": view}, rrsp_room)
     if horizon is not None or discount_rate is not None:
-        _no_household_horizon(home)
-        evaluations = _horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start)
-        return horizon_table(_checked(evaluations, strict), y)
+        evaluations = _checked(_horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start, home), strict)
+        table = horizon_table(evaluations, y)
+        return table if home is None else with_household_rows(table, evaluations, "annual", "horizon")
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         if home is not None:
