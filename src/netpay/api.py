@@ -309,9 +309,12 @@ def compare(
     options = {"start": None if work_start else start, "pay_periods": pay_periods}
     move = _arrival(y, arrival, options | {"first_year_bonus": first_year_bonus, "view": view}, rrsp_room)
     if horizon is not None or discount_rate is not None:
-        evaluations = _checked(_horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start, home), strict)
+        evaluations = _checked(
+            _horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start, home), strict
+        )
         table = horizon_table(evaluations, y)
-        return table if home is None else with_household_rows(table, evaluations, "annual", "horizon")
+        households = [e for e in evaluations if isinstance(e, HouseholdEvaluation)]
+        return with_household_rows(table, households, "annual", "horizon") if households else table
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         if home is not None:

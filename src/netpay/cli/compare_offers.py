@@ -108,8 +108,7 @@ def _from_file(args: argparse.Namespace, household: Any) -> tuple[list[Any], int
     file = read_offers(args.offers)
     if household is not None and file.household is not None:
         raise UsageError(
-            f"{args.offers} has a [household] table: give the household there or with --spouse-income/--child, "
-            "not both"
+            f"{args.offers} has a [household] table: give the household there or with --spouse-income/--child, not both"
         )
     year = _year(args, file.settings, args.offers)
     horizon = args.horizon if args.horizon is not None else file.settings.get("horizon")
@@ -175,9 +174,7 @@ def shown(table: pd.DataFrame) -> pd.DataFrame:
     keep = [k for k in rows if k in always or (table.loc[k].abs() > 0.005).any()]
     out = table.loc[keep].apply(lambda col: col.map(money0))
     labels = table.attrs.get("labels", {})
-    out.index = [
-        short_label(labels[k]) if k in labels else HORIZON_LINES.get(k) or label(k) for k in keep
-    ]
+    out.index = [short_label(labels[k]) if k in labels else HORIZON_LINES.get(k) or label(k) for k in keep]
     return out
 
 

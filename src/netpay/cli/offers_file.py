@@ -198,7 +198,6 @@ def _household(path: str, table: Any, city: str) -> Any:
     return _field(where, None, lambda: netpay.Household(spouse=spouse, children=kids, **other))
 
 
-
 def _child(where: str, number: int, value: Any, fee: Any) -> Any:
     """Child ``number`` of ``children``: a year, a date, or a table {born = ..., childcare = ...}."""
     import netpay
@@ -244,9 +243,7 @@ def _grants(where: str, tables: Any) -> list[Any]:
     return grants
 
 
-def evaluations(
-    file: OffersFile, year: int, horizon: Any, discount_rate: Any, household: Any = None
-) -> list[Any]:
+def evaluations(file: OffersFile, year: int, horizon: Any, discount_rate: Any, household: Any = None) -> list[Any]:
     """Each offer of the file evaluated with its housing, the file's move, ``horizon``,
     ``discount_rate`` and ``household`` (default: the file's ``[household]``); the library's error
     names the file and the offer."""

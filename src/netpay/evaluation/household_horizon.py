@@ -118,7 +118,9 @@ class HouseholdHorizon(HouseholdEvaluation):
             return super().table()
         per = period or "annual"
         base = Evaluation.table(self, per)
-        block = pd.DataFrame({str(h_year): h.lines(per) for h_year, h in zip(self.tax_years, self.households)})
+        block = pd.DataFrame(
+            {str(h_year): h.lines(per) for h_year, h in zip(self.tax_years, self.households, strict=True)}
+        )
         return pd.concat([base, block.fillna(0.0).rename(index=_labels(self.households))])
 
     @property
@@ -137,7 +139,9 @@ def household_horizon_frame(e: HouseholdHorizon) -> pd.DataFrame:
     lines = [h.lines("annual") for h in e.households]
     benefit_keys = sorted({k for ln in lines for k in ln if k.startswith("benefit.")})
     rows = [*HOUSEHOLD_LINES, *benefit_keys]
-    block = pd.DataFrame({c: [ln.get(k, 0.0) for k in rows] for c, ln in zip(frame.columns, lines)}, index=rows)
+    block = pd.DataFrame(
+        {c: [ln.get(k, 0.0) for k in rows] for c, ln in zip(frame.columns, lines, strict=True)}, index=rows
+    )
     out = pd.concat([frame, block])
     out.columns.name = frame.columns.name
     out.attrs = dict(frame.attrs) | {"labels": _labels(e.households)}
@@ -188,7 +192,9 @@ def _timing(household: Household, move: Arrival | None, first: int, known: dict[
         if move is None:
             return Timing()
         prior = household.prior_world_income
-        return Timing(benefits_module().eligible_from(household.status, move.arrival), move.arrival, _before(first, prior))
+        return Timing(
+            benefits_module().eligible_from(household.status, move.arrival), move.arrival, _before(first, prior)
+        )
     before = _before(first, known[first] if move is None else household.prior_world_income)
     if move is None:
         return Timing(incomes_before=before | known)
