@@ -166,7 +166,10 @@ def evaluate(
     the household's lines and whose ``monthly_disposable`` is the household's. ``bedrooms`` defaults
     to the household's (one for the adults, one per child, at most 3), else 1. With ``arrival`` too,
     ``year_one_household`` holds the year of arrival's: benefits from the month the household's
-    ``status`` allows (see ``netpay.evaluation.household_first_year``).
+    ``status`` allows (see ``netpay.evaluation.household_first_year``). With ``horizon`` too, a
+    :class:`~netpay.evaluation.household_horizon.HouseholdHorizon`: the household year after year,
+    children ageing, benefits on the family income of the years before, the value lines the
+    household's (``netpay.evaluation.household_horizon``).
 
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
@@ -298,7 +301,9 @@ def compare(
     ``household`` (a :class:`netpay.Household`, as for :func:`evaluate`): the rows of the primary
     adult (taxes with the household's claims) are followed by the household's (``netpay.lines.HOUSEHOLD_LINES``:
     the spouse's return, the transfers, ``benefit.<key>`` for each benefit, child care, household net
-    cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each.
+    cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each. With
+    ``horizon`` too: columns (offer, tax year), the household's rows for each year, the value lines
+    (total value, cumulative) the household's.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
     period, items = _horizon_period(horizon, period, view), _offers(offers)
@@ -312,9 +317,7 @@ def compare(
         evaluations = _checked(
             _horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start, home), strict
         )
-        table = horizon_table(evaluations, y)
-        households = [e for e in evaluations if isinstance(e, HouseholdEvaluation)]
-        return with_household_rows(table, households, "annual", "horizon") if households else table
+        return _horizon_table(evaluations, y)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         if home is not None:
@@ -329,6 +332,13 @@ def compare(
     table = first_year_table(evaluations, y, period, view or "both")
     table.attrs["move"] = _moves(evaluations, list(table.attrs["first_year"]), housing)
     return table
+
+
+def _horizon_table(evaluations: list[Evaluation], year: int) -> pd.DataFrame:
+    """The horizon's table (``comparison.horizon_table``), with a household's rows for each year."""
+    table = horizon_table(evaluations, year)
+    households = [e for e in evaluations if isinstance(e, HouseholdEvaluation)]
+    return with_household_rows(table, households, "annual", "horizon") if households else table
 
 
 def _moves(evaluations: list[Evaluation], names: list[str], housing: Housing) -> dict[str, dict[str, Any]]:

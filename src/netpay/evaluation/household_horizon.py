@@ -49,12 +49,12 @@ from netpay.components import FULL_YEAR, IncomeComponents
 from netpay.equity import income_in_year
 from netpay.evaluation.build import offer_components
 from netpay.evaluation.horizon import (
-    _without_shares,
     check_bonus_timing,
     employment_start,
     horizon_evaluation,
     horizon_frame,
     offer_in_year,
+    without_shares,
 )
 from netpay.evaluation.household import HouseholdYear, Timing, benefits_module, household_year
 from netpay.evaluation.household_result import HouseholdEvaluation, household_labels
@@ -168,7 +168,7 @@ def _spouse_components(
         return IncomeComponents.of_income(np.array([income], dtype=np.float64)), 0.0, 0.0
     paid = offer_in_year(s.offer, k, paid_from)
     if not shares:
-        paid = _without_shares(paid) or paid
+        paid = without_shares(paid) or paid
     c = IncomeComponents.from_offers([paid], y.province, y.rrsp_room, year=y.year, start=first_day)
     savings = paid.employer_rrsp_match + paid.employee_rrsp + paid.employer_pension_match + paid.employee_pension
     return c, round(savings, 2), float(c.equity_shares[0])
@@ -239,9 +239,9 @@ def _household_year(
         return one, h, savings, spouse_shares
 
     with_shares, h, savings, spouse_shares = run(y.offer, True)
-    twin, spouse_offer = _without_shares(y.offer), _spouse_offer(household)
+    twin, spouse_offer = without_shares(y.offer), _spouse_offer(household)
     tax = from_cash = 0.0
-    if twin is not None or (spouse_offer is not None and _without_shares(spouse_offer) is not None):
+    if twin is not None or (spouse_offer is not None and without_shares(spouse_offer) is not None):
         without, h_without, _, _ = run(twin or y.offer, False)
         tax = round(_due(with_shares, h) - _due(without, h_without), 2)
         from_cash = round(_cash(without, h_without) - _cash(with_shares, h), 2)
