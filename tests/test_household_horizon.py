@@ -34,16 +34,15 @@ def ccb(h) -> float:
 # --------------------------------------------------------------------------- by hand
 
 
-def test_a_couple_with_a_child_born_2023_in_ontario_over_four_years():
-    # One earner in Toronto, $60,000 raised 10% a year: 60,000, 66,000, 72,600, 79,860; the spouse
-    # has no income. Family net income (line 23600, both adults) = salary - 1% x (salary - 3,500):
+def test_a_couple_with_a_child_born_2023_in_ontario_over_three_years():
+    # One earner in Toronto, $60,000 raised 10% a year: 60,000, 66,000, 72,600; the spouse has no
+    # income. Family net income (line 23600, both adults) = salary - 1% x (salary - 3,500):
     #   2026: 60,000 - 565 = 59,435; 2027: 66,000 - 625 = 65,375; 2028: 72,600 - 691 = 71,909.
     o = netpay.Offer(base_salary=60_000, raise_percent=10, city="Toronto")
-    e = netpay.evaluate(o, 2026, household=ONE_CHILD, horizon=4)
+    e = netpay.evaluate(o, 2026, household=ONE_CHILD, horizon=3)
     h = e.households
-    assert [x.family_net_income for x in h[:3]] == pytest.approx([59_435, 65_375, 71_909])
-    # The child, born 1 July 2023 (a year of birth is taken as 1 July), is under 6 until June 2029
-    # and 6 from 1 July 2029.
+    assert [x.family_net_income for x in h] == pytest.approx([59_435, 65_375, 71_909])
+    # The child (born 2023, taken as 1 July 2023) is under 6 all through 2026-2028.
     # 2026 - January-June: 2025-26 table on 2024's income (before the horizon: taken as 2026's):
     #   7,997 - 7% x (59,435 - 37,487 = 21,948) = 7,997 - 1,536.36 = 6,460.64 a year; / 12 = 538.39 x 6
     #   = 3,230.34. July-December: 2026-27 on 2025's (taken as 2026's): 8,157 - 7% x (59,435 - 38,237
@@ -54,22 +53,37 @@ def test_a_couple_with_a_child_born_2023_in_ontario_over_four_years():
     # 2028 - January-June on 2026's 59,435: 3,336.60. July-December on 2027's 65,375: 8,157 - 7% x
     #   (65,375 - 38,237 = 27,138) = 8,157 - 1,899.66 = 6,257.34; / 12 = 521.445 -> 521.45 x 6 = 3,128.70.
     #   Total 6,465.30.
-    # 2029 - January-June on 2027's 65,375, the child under 6: 3,128.70. July-December on 2028's
-    #   71,909, the child 6: 6,883 - 7% x (71,909 - 38,237 = 33,672) = 6,883 - 2,357.04 = 4,525.96;
-    #   / 12 = 377.163 -> 377.16 x 6 = 2,262.96. Total 5,391.66.
-    assert [ccb(x) for x in h] == pytest.approx([6_566.94, 6_673.20, 6_465.30, 5_391.66], abs=0.001)
-    # Child care: Ontario's $22-a-day cap (data/costs/childcare.csv) x 261 days / 12 = 478.50 a month
-    # while the child is under 6 on 1 September (2026-2028); 6 on 1 September 2029: none that year.
-    assert [x.childcare for x in h] == [478.50, 478.50, 478.50, 0.0]
+    assert [ccb(x) for x in h] == pytest.approx([6_566.94, 6_673.20, 6_465.30], abs=0.001)
+    # Child care: Ontario's $22-a-day cap (data/costs/childcare.csv) x 261 days / 12 = 478.50 a month,
+    # the child under 6 on 1 September of each year.
+    assert [x.childcare for x in h] == [478.50, 478.50, 478.50]
     # The spouse amount follows each year's tables: 16,452 in 2026 (the spouse's income is 0).
     assert h[0].transfers["federal_household_amount"] == 16_452
     # tax tables labelled year by year
     t = e.by_year()
-    assert t.attrs["tax_tables"] == {2026: "shipped", 2027: "projected", 2028: "projected", 2029: "projected"}
-    assert t.loc["benefit.ccb"].tolist() == pytest.approx([6_566.94, 6_673.20, 6_465.30, 5_391.66], abs=0.001)
+    assert t.attrs["tax_tables"] == {2026: "shipped", 2027: "projected", 2028: "projected"}
+    assert t.loc["benefit.ccb"].tolist() == pytest.approx([6_566.94, 6_673.20, 6_465.30], abs=0.001)
     # later benefit years stand in for unshipped ones, and say so
     cited = [b for b in h[1].benefits if b.key == "ccb"][0]
     assert cited.status == "projected" and any("no ccb table for 2027-28" in s for s in cited.sources)
+
+
+def test_a_child_turning_6_changes_ccb_band_and_leaves_child_care():
+    # The same family with a child born 15 March 2021: 6 on 15 March 2027. The CCB's under-6 amount is
+    # for a child who had not turned 6 before the month (ITA s. 122.61(1)): January-March 2027 under 6,
+    # April on at the 6-17 amount.
+    # 2026 (under 6 all year): 6,566.94 as above.
+    # 2027 - January-March: 2026-27 on 59,435: 556.10 x 3 = 1,668.30. April-June: 6,883 - 1,483.86 =
+    #   5,399.14; / 12 = 449.928 -> 449.93 x 3 = 1,349.79. July-December (2027-28, the 2026-27
+    #   figures) on 2026's 59,435: 449.93 x 6 = 2,699.58. Total 5,717.67.
+    # 2028 - January-June on 2026's 59,435: 449.93 x 6 = 2,699.58. July-December on 2027's 65,375:
+    #   6,883 - 1,899.66 = 4,983.34; / 12 = 415.278 -> 415.28 x 6 = 2,491.68. Total 5,191.26.
+    home = Household(spouse=Spouse(income=0), children=[Child(born="2021-03-15")])
+    o = netpay.Offer(base_salary=60_000, raise_percent=10, city="Toronto")
+    h = netpay.evaluate(o, 2026, household=home, horizon=3).households
+    assert [ccb(x) for x in h] == pytest.approx([6_566.94, 5_717.67, 5_191.26], abs=0.001)
+    # child care: 5 on 1 September 2026 (478.50 a month); 6 on 1 September 2027: none from 2027
+    assert [x.childcare for x in h] == [478.50, 0.0, 0.0]
 
 
 def test_the_years_before_a_move_are_the_world_income_before_arrival():
@@ -92,6 +106,24 @@ def test_the_years_before_a_move_are_the_world_income_before_arrival():
     one = netpay.evaluate(o, 2026, arrival="2026-03-01", household=home)
     assert e.year_one_household == one.year_one_household
     assert e.years[0].net_cash == one.year_one.net_cash
+
+
+def test_a_work_permit_holder_is_paid_the_ccb_from_the_19th_month_in_its_own_year():
+    # Arriving 1 April 2026 on a work permit: April 2026 is month 1, October 2027 month 19; the
+    # horizon's 2027 is the real 2027 (a one-year evaluation's "full year" can only approximate it).
+    # 2026: no CCB. Year one's family net income: 9 monthly pays of 5,000 (April-December) = 45,000
+    # - 1% x (45,000 - 3,500) = 44,585.
+    # 2027: October-December from the 2027-28 year (the 2026-27 figures) on 2026's 44,585: 8,157 - 7% x
+    #   (44,585 - 38,237 = 6,348) = 8,157 - 444.36 = 7,712.64; / 12 = 642.72 x 3 = 1,928.16.
+    # 2028: January-June on 2026's 44,585: 642.72 x 6 = 3,856.32; July-December on 2027's 59,435
+    #   (60,000 - 565): 556.10 x 6 = 3,336.60 (as above). Total 7,192.92.
+    home = ONE_CHILD.model_copy(update={"status": "work_permit"})
+    o = netpay.Offer(base_salary=60_000, city="Toronto")
+    e = netpay.evaluate(o, 2026, arrival="2026-04-01", household=home, horizon=3)
+    assert [x.family_net_income for x in e.households] == pytest.approx([44_585, 59_435, 59_435])
+    assert [ccb(x) for x in e.households] == pytest.approx([0.0, 1_928.16, 7_192.92], abs=0.001)
+    table = e.table()
+    assert list(table.columns) == ["2026", "2027", "2028"] and "Household disposable income" in table.index
 
 
 def test_the_spouse_income_is_held_flat_and_the_spouse_offer_is_raised():
@@ -196,15 +228,13 @@ def test_cli_compare_with_a_household_over_a_horizon(capsys):
     from netpay.cli import main
 
     code = main(["compare", "--salary", "60k", "--city", "Toronto", "--spouse-income", "0", "--child", "2023",
-                 "--horizon", "4", "--year", "2026"])  # fmt: skip
+                 "--horizon", "3", "--year", "2026"])  # fmt: skip
     out = capsys.readouterr().out
     assert code == 0
-    assert "1 offer over 2026-2029" in out and "the household's disposable income" in out
+    assert "1 offer over 2026-2028" in out and "the household's disposable income" in out
     assert "Household disposable income" in out and "Canada Child Benefit" in out
     # no raise: the family net income is 59,435 every year, so the CCB is as worked out above for 2026
-    # (6,566.94) and 2027 (6,673.20), 6,673.20 again in 2028, and in 2029 3,336.60 for January-June
-    # plus, the child 6 from July: 6,883 - 7% x 21,198 = 5,399.14; / 12 = 449.928 -> 449.93 x 6 =
-    # 2,699.58: 6,036.18
+    # (6,566.94) and 2027 (6,673.20), and 6,673.20 again in 2028 (both halves on 59,435)
     ccb_row = next(line for line in out.splitlines() if line.startswith("Canada Child Benefit"))
-    assert ccb_row.split()[-4:] == ["$6,567", "$6,673", "$6,673", "$6,036"]
-    assert "Tax tables: 2026 shipped; 2027, 2028, 2029 projected" in out
+    assert ccb_row.split()[-3:] == ["$6,567", "$6,673", "$6,673"]
+    assert "Tax tables: 2026 shipped; 2027, 2028 projected" in out
