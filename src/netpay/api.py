@@ -166,10 +166,8 @@ def evaluate(
     the household's lines and whose ``monthly_disposable`` is the household's. ``bedrooms`` defaults
     to the household's (one for the adults, one per child, at most 3), else 1. With ``arrival`` too,
     ``year_one_household`` holds the year of arrival's: benefits from the month the household's
-    ``status`` allows (see ``netpay.evaluation.household_first_year``). With ``horizon`` too, a
-    :class:`~netpay.evaluation.household_horizon.HouseholdHorizon`: the household year after year,
-    children ageing, benefits on the family income of the years before, the value lines the
-    household's (``netpay.evaluation.household_horizon``).
+    ``status`` allows (see ``netpay.evaluation.household_first_year``). With ``horizon`` too, the
+    household year after year (:mod:`netpay.evaluation.household_horizon`).
 
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
@@ -187,8 +185,7 @@ def evaluate(
     move = _arrival(y, arrival, options, rrsp_room)
     room = None if rrsp_room is None else check_room(rrsp_room)
     if horizon is not None or discount_rate is not None:
-        years = _horizon([offer], y, housing, move, room, horizon, discount_rate, work_start, home)
-        return _checked(years, strict)[0]
+        return _checked(_horizon([offer], y, housing, move, room, horizon, discount_rate, work_start, home), strict)[0]
     if move is not None:
         if home is not None:
             return _checked([household_first_year(offer, move, housing, home)], strict)[0]
@@ -314,10 +311,8 @@ def compare(
     options = {"start": None if work_start else start, "pay_periods": pay_periods}
     move = _arrival(y, arrival, options | {"first_year_bonus": first_year_bonus, "view": view}, rrsp_room)
     if horizon is not None or discount_rate is not None:
-        evaluations = _checked(
-            _horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start, home), strict
-        )
-        return _horizon_table(evaluations, y)
+        evaluations = _horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start, home)
+        return _horizon_table(_checked(evaluations, strict), y)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         if home is not None:
