@@ -521,8 +521,9 @@ def test_ontario_trillium_sales_tax_credit():
     p = credits.sales_tax_params(load_benefit("2025-26", "on_sales_tax_credit"))
     # couple + one child, AFNI $50,000: 3 x 371 = 1,113 - 4% x (50,000 - 35,632 = 14,368) = 1,113 - 574.72 = 538.28
     assert credits.ontario_sales_tax_credit(50_000.0, True, 1.0, p) == pytest.approx(538.28)
-    # single, AFNI $30,000: 371 - 4% x (30,000 - 28,505) = 371 - 59.80 = 311.20
-    assert credits.ontario_sales_tax_credit(30_000.0, False, 0.0, p) == pytest.approx(311.20)
+    # single, AFNI $30,000: 371 - 4% x (30,000 - 28,506 = 1,494) = 371 - 59.76 = 311.24
+    # (CRA's July 2025 - June 2026 text: 'reduced by 4% of your adjusted net income over $28,506')
+    assert credits.ontario_sales_tax_credit(30_000.0, False, 0.0, p) == pytest.approx(311.24)
     # at $140,000 nothing
     assert credits.ontario_sales_tax_credit(140_000.0, True, 2.0, p) == 0
 
@@ -534,12 +535,12 @@ def test_ontario_energy_property_tax_credit_for_renters():
     # single renter, $2,000 a month = $24,000 of 2024 rent: occupancy 20% x 24,000 = 4,800;
     # energy min(4,800, 285) = 285; property tax min(4,800, min(10% x 4,800 = 480, 927) + 71) = 551;
     # 285 + 551 = 836 before the reduction
-    # AFNI $30,000: 836 - 2% x (30,000 - 28,505 = 1,495) = 836 - 29.90 = 806.10
-    assert credits.ontario_energy_property_tax_credit(30_000.0, 24_000.0, False, p) == pytest.approx(806.10)
-    # AFNI $60,000: 836 - 2% x (60,000 - 28,505 = 31,495) = 836 - 629.90 = 206.10
-    assert credits.ontario_energy_property_tax_credit(60_000.0, 24_000.0, False, p) == pytest.approx(206.10)
-    # gone at 28,505 + 836 / 2% = 28,505 + 41,800 = 70,305 and above
-    assert credits.ontario_energy_property_tax_credit(70_305.0, 24_000.0, False, p) == pytest.approx(0.0, abs=1e-6)
+    # AFNI $30,000: 836 - 2% x (30,000 - 28,506 = 1,494) = 836 - 29.88 = 806.12
+    assert credits.ontario_energy_property_tax_credit(30_000.0, 24_000.0, False, p) == pytest.approx(806.12)
+    # AFNI $60,000: 836 - 2% x (60,000 - 28,506 = 31,494) = 836 - 629.88 = 206.12
+    assert credits.ontario_energy_property_tax_credit(60_000.0, 24_000.0, False, p) == pytest.approx(206.12)
+    # gone at 28,506 + 836 / 2% = 28,506 + 41,800 = 70,306 and above
+    assert credits.ontario_energy_property_tax_credit(70_306.0, 24_000.0, False, p) == pytest.approx(0.0, abs=1e-6)
     assert credits.ontario_energy_property_tax_credit(80_000.0, 24_000.0, False, p) == 0
     # a family (couple or single parent), $2,500 a month = 30,000: occupancy 6,000; 285 + min(6,000, 600 + 71) = 956;
     # AFNI $50,000: 956 - 2% x (50,000 - 35,632 = 14,368) = 956 - 287.36 = 668.64
@@ -550,10 +551,10 @@ def test_ontario_energy_property_tax_credit_for_renters():
     assert credits.ontario_energy_property_tax_credit(20_000.0, 1_000.0, False, p) == pytest.approx(291.0)
     # no rent, nothing
     assert credits.ontario_energy_property_tax_credit(20_000.0, 0.0, False, p) == 0
-    # 2026-27: 24,000 of 2025 rent at $30,000: 290 + min(4,800, 480 + 72 = 552) = 842 - 2% x (30,000 - 29,047 = 953)
-    # = 842 - 19.06 = 822.94
+    # 2026-27: 24,000 of 2025 rent at $30,000: 290 + min(4,800, 480 + 72 = 552) = 842 - 2% x (30,000 - 29,048 = 952)
+    # = 842 - 19.04 = 822.96 (29,048 = 28,506 x 1.019 = 29,047.6, derived)
     q = credits.energy_property_tax_params(load_benefit("2026-27", "on_energy_property_tax_credit"))
-    assert credits.ontario_energy_property_tax_credit(30_000.0, 24_000.0, False, q) == pytest.approx(822.94)
+    assert credits.ontario_energy_property_tax_credit(30_000.0, 24_000.0, False, q) == pytest.approx(822.96)
 
 
 @pytest.mark.parametrize("period", ["2025-26", "2026-27"])
@@ -587,11 +588,11 @@ def ontario_trillium(rent: float, resident_from: dt.date | None = None) -> benef
 
 
 def test_ontario_trillium_pays_the_energy_and_property_tax_credit_monthly():
-    # 2026, single at $30,000, $24,000 rent: January-June from 2025-26 (806.10 / 12 = 67.175 a month), July-December
-    # from 2026-27 (822.94 / 12 = 68.578): 6 x 67.175 + 6 x 68.578 = 403.05 + 411.47 = 814.52 (+- the cents roundings)
+    # 2026, single at $30,000, $24,000 rent: January-June from 2025-26 (806.12 / 12 = 67.177 a month), July-December
+    # from 2026-27 (822.96 / 12 = 68.58): 6 x 67.177 + 6 x 68.58 = 403.06 + 411.48 = 814.54 (+- the cents roundings)
     with_rent, without = ontario_trillium(24_000), ontario_trillium(0)
-    assert with_rent.amount - without.amount == pytest.approx(814.52, abs=0.05)
-    assert with_rent.monthly[0] - without.monthly[0] == pytest.approx(67.175, abs=0.006)
+    assert with_rent.amount - without.amount == pytest.approx(814.54, abs=0.05)
+    assert with_rent.monthly[0] - without.monthly[0] == pytest.approx(67.177, abs=0.006)
     assert any("energy and property tax credit" in n for n in with_rent.notes)
     assert any("no Ontario energy and property tax credit" in n for n in without.notes)
     # arrived 1 March 2026: no rent paid in Ontario in 2024 or 2025, so no OEPTC in 2026 (the sales tax credit only)

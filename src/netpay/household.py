@@ -35,12 +35,22 @@ def _closest(value: str, names: tuple[str, ...]) -> str:
 
 class Child(BaseModel):
     """A child of the household: ``born`` (a year such as 2023, or a date). ``childcare``: the monthly
-    child care fee paid for this child, overriding netpay's figure for the province (0: none)."""
+    child care fee paid for this child, overriding netpay's figure for the province (0: none).
+    ``subsidised``: whether that fee is a subsidised space's parent contribution (Québec's reduced
+    contribution earns no Québec childcare credit). netpay's own fee is a subsidised space's; a fee
+    you give is taken as a non-subsidised daycare's unless ``subsidised=True``.
+
+    >>> Child(born=2023, childcare=1_100).non_subsidised_fee
+    1100.0
+    >>> Child(born=2023, childcare=210, subsidised=True).non_subsidised_fee
+    0.0
+    """
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     born: dt.date
     childcare: float | None = None
+    subsidised: bool | None = None
 
     @field_validator("born", mode="before")
     @classmethod
@@ -69,6 +79,28 @@ class Child(BaseModel):
     @classmethod
     def _fee(cls, value: Any) -> float | None:
         return None if value is None else as_amount(value, "childcare (dollars a month)")
+
+    @field_validator("subsidised", mode="before")
+    @classmethod
+    def _subsidised(cls, value: Any) -> bool | None:
+        if value is None or isinstance(value, bool):
+            return value
+        raise ValueError(f"subsidised must be True, False or None (not given), not {value!r}")
+
+    @model_validator(mode="after")
+    def _fee_for_private_care(self) -> Child:
+        if self.subsidised is False and self.childcare is None:
+            raise ValueError(
+                "subsidised=False needs the fee you pay: give childcare= (dollars a month), e.g. "
+                "Child(born=2023, childcare=1100, subsidised=False); netpay's own fee is a subsidised space's"
+            )
+        return self
+
+    @property
+    def non_subsidised_fee(self) -> float:
+        """The monthly fee paid outside a subsidised space: the fee given unless ``subsidised=True``; 0
+        for netpay's own fee (a subsidised space's)."""
+        return 0.0 if self.childcare is None or self.subsidised else float(self.childcare)
 
     def age(self, year: int) -> int:
         """Age at the end of ``year`` (December 31), as the forms count it."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from netpay.benefits.base import STATUSES, Benefit, Family, check_family, eligible_from
+from netpay.benefits.base import STATUSES, Benefit, Family, check_family, check_fees, eligible_from
 from netpay.benefits.credits import provincial_credits
 from netpay.benefits.federal import canada_child_benefit, canada_workers_benefit, gst_hst_credit
 from netpay.benefits.provincial import provincial_child_benefit
@@ -38,6 +38,7 @@ def household_benefits(
     rent_paid: float = 0.0,
     eligible_from: dt.date | None = None,
     resident_from: dt.date | None = None,
+    childcare_fees: Sequence[float] = (),
 ) -> list[Benefit]:
     """Every benefit the household is paid in calendar ``year``, one :class:`Benefit` each.
 
@@ -46,7 +47,9 @@ def household_benefits(
     note. ``children`` are birth dates. ``eligible_from`` is the first day the CCB and the benefits
     paid with it can start (a newcomer's; see :func:`eligible_from`; None: eligible all along);
     ``resident_from`` the first day of residence for the benefits without the 18-month rule (the
-    GST/HST credit, the Canada Workers Benefit; default: ``eligible_from``).
+    GST/HST credit, the Canada Workers Benefit; default: ``eligible_from``). ``childcare_fees``: the
+    non-subsidised childcare fees paid in the year for each child, in the order of ``children``
+    (Québec's childcare credit; empty: none).
 
     >>> b = household_benefits("ON", 2026, family_net_income={2024: 140_000, 2025: 140_000},
     ...     children=[dt.date(2023, 5, 1)], couple=True, working_income=140_000)
@@ -62,6 +65,7 @@ def household_benefits(
     for name, value in (("eligible_from", eligible_from), ("resident_from", resident_from)):
         if value is not None and (not isinstance(value, dt.date) or isinstance(value, dt.datetime)):
             raise TypeError(f"{name} must be a datetime.date or None, not {value!r}")
+    fees = check_fees(childcare_fees, len(born))
     family = Family(
         code,
         int(year),
@@ -73,6 +77,7 @@ def household_benefits(
         float(rent_paid),
         eligible_from,
         resident_from if resident_from is not None else eligible_from,
+        fees,
     )
     return [
         canada_child_benefit(family),

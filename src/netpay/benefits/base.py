@@ -134,6 +134,8 @@ class Family:
     rent_paid: float
     eligible_from: dt.date | None
     resident_from: dt.date | None
+    #: Non-subsidised childcare fees paid in the year for each child (as ``children``; empty: none).
+    childcare_fees: tuple[float, ...] = ()
 
     def afni(self, tax_year: int, notes: list[str]) -> float:
         """AFNI of ``tax_year``; a year not given counts as 0, with a note."""
@@ -214,6 +216,18 @@ def check_family(
     for name, value in amounts.items():
         check_amount(name, value)
     return code, incomes, born
+
+
+def check_fees(fees: Sequence[float], children: int) -> tuple[float, ...]:
+    """``childcare_fees`` of :func:`household_benefits`: one amount per child, or none at all."""
+    if isinstance(fees, (str, bytes)) or not isinstance(fees, Sequence):
+        raise TypeError(f"childcare_fees must be a list of yearly amounts, one per child, not {fees!r}")
+    if fees and len(fees) != children:
+        raise ValueError(
+            f"childcare_fees has {len(fees)} amounts for {children} children: give one per child "
+            "(0 for a child without non-subsidised fees), in the order of children"
+        )
+    return tuple(check_amount(f"childcare_fees[{i}]", v) for i, v in enumerate(fees))
 
 
 def as_date(name: str, value: Any) -> dt.date:

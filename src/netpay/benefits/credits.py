@@ -1,7 +1,8 @@
 """Provincial credits for households: the Ontario Trillium Benefit (its sales tax credit and, for
 renters, its energy and property tax credit; the Northern Ontario energy credit is not modelled), the
 BC renter's tax credit, and Québec's solidarity tax credit (its QST and housing components; the
-northern-village component is not modelled)."""
+northern-village component is not modelled) and its tax credit for childcare expenses
+(:mod:`netpay.benefits.childcare_credit`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from netpay.benefits.base import Benefit, Family, benefit_year_payments, dedupe, table_for
+from netpay.benefits.childcare_credit import quebec_childcare_credit
 from netpay.benefits.federal import paid_label
 from netpay.money import round_cents
 from netpay.rules.benefits import credits
@@ -139,5 +141,5 @@ def provincial_credits(family: Family) -> list[Benefit]:
     if family.province == "BC":
         return [bc_renters_tax_credit(family)]
     if family.province == "QC":
-        return [quebec_solidarity_credit(family)]
+        return [quebec_solidarity_credit(family), quebec_childcare_credit(family)]
     return []

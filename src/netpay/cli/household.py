@@ -1,5 +1,6 @@
 """The household on the command line: ``--spouse-income``, ``--child YEAR`` (repeatable), ``--status``,
-``--childcare`` (a monthly fee for each child, overriding netpay's); read into a ``netpay.Household``."""
+``--childcare`` (a monthly fee for each child, overriding netpay's), ``--subsidised`` (that fee is a
+subsidised space's); read into a ``netpay.Household``."""
 
 from __future__ import annotations
 
@@ -44,7 +45,13 @@ def add_household_options(parser: Any) -> None:
         "--childcare",
         type=parse_amount,
         metavar="AMOUNT",
-        help="the child care fee a month for each child, instead of netpay's figure for a child under 6",
+        help="the child care fee a month for each child, instead of netpay's figure for a child under 6 "
+        "(taken as a non-subsidised daycare's: in Québec it earns the childcare tax credit)",
+    )
+    group.add_argument(
+        "--subsidised",
+        action="store_true",
+        help="the --childcare fee is a subsidised space's (Québec's reduced contribution: no childcare credit)",
     )
 
 
@@ -52,15 +59,22 @@ def household_from_args(args: argparse.Namespace) -> Any:
     """The ``netpay.Household`` the options describe, or None when none is given (a single person)."""
     import netpay
 
+    subsidised = bool(getattr(args, "subsidised", False))
     if args.spouse_income is None and not args.child:
-        for option, value in (("--status", args.status), ("--childcare", args.childcare)):
+        given = (("--status", args.status), ("--childcare", args.childcare), ("--subsidised", subsidised or None))
+        for option, value in given:
             if value is not None:
                 raise UsageError(f"{option} describes a household: give --spouse-income or --child too")
         return None
     with naming("--spouse-income"):
         spouse = None if args.spouse_income is None else netpay.Spouse(income=args.spouse_income)
+    if subsidised and args.childcare is None:
+        raise UsageError("--subsidised describes the --childcare fee: give --childcare AMOUNT too")
     with naming("--child"):
-        children = [netpay.Child(born=year, childcare=args.childcare) for year in args.child]
+        children = [
+            netpay.Child(born=year, childcare=args.childcare, subsidised=True if subsidised else None)
+            for year in args.child
+        ]
     with naming("--status"):
         return netpay.Household(spouse=spouse, children=children, status=args.status or "citizen")
 

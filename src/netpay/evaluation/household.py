@@ -242,14 +242,16 @@ def _spouse_lines(result: Any, components: IncomeComponents) -> dict[str, float]
 
 
 def _benefit_lines(
-    household: Household, province: str, year: int, result: Any, rent_paid: float, timing: Timing
+    household: Household, province: str, year: int, result: Any, rent_paid: float, timing: Timing, months: float = 12.0
 ) -> tuple[BenefitLine, ...]:
     afni = float(result.net_income_23600[0] + result.net_income_23600[2])
+    kids = household.children_in(year)
     found = benefits_module().household_benefits(
         province,
         year,
         family_net_income={year - 2: afni, year - 1: afni, **timing.incomes_before, year: afni},
-        children=[c.born for c in household.children_in(year)],
+        children=[c.born for c in kids],
+        childcare_fees=[c.non_subsidised_fee * months for c in kids],
         couple=household.couple,
         working_income=float(result.income[0]),
         spouse_working_income=float(result.income[2]),
@@ -328,7 +330,9 @@ def household_year(
         primary_net_cash=float(net[0]),
         spouse=_spouse_lines(result, components) if household.couple else {},
         transfers=_transfers(result, given, province, year, fraction),
-        benefits=_benefit_lines(household, province, year, result, single.rent * single.months, timing or Timing()),
+        benefits=_benefit_lines(
+            household, province, year, result, single.rent * single.months, timing or Timing(), single.months
+        ),
         childcare=fees,
         rent=single.rent,
         other_costs=single.monthly_other_costs,

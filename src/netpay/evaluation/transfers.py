@@ -12,7 +12,8 @@ From the adults' first returns (each filed alone), for one tax year:
   claims the **eligible dependant amount** (line 30400, 58160) for one child under 18 (net income 0).
 - in **Québec** the spouse with the lower income transfers the unused part of their basic personal
   amount credit to the other (TP-1 line 431); the TP-1 has no spouse amount and no child care
-  deduction (its refundable credit for non-subsidized child care is not computed).
+  deduction (its refundable credit for non-subsidized child care is a benefit,
+  ``netpay.benefits.childcare_credit``).
 - the **amounts for children** on the 428 forms go to the lower-income spouse or single parent; the
   Ontario tax reduction's dependants to the higher-income one (``netpay.rules.household``).
 """

@@ -130,6 +130,31 @@ class SolidarityCreditTable(CitedTable):
     rate_one_component: float = Field(gt=0, lt=1, description="reduction rate when one component applies")
 
 
+class ChildcareCreditTable(CitedTable):
+    """Québec's refundable tax credit for childcare expenses (Schedule C of the TP-1, line 455), one
+    tax year: the annual limits on eligible expenses per child and the rate table by family income."""
+
+    limit_under_7: float = Field(gt=0, description="a child under 7 at the end of the year")
+    limit_disability: float = Field(gt=0, description="a child with a severe and prolonged impairment (not modelled)")
+    limit_other: float = Field(gt=0, description="any other eligible child")
+    age_limit: int = Field(ge=7, le=18, description="an eligible child is under this age at some point in the year")
+    #: Family income up to which each rate applies ('sans dépasser'); the last rate is for more.
+    thresholds: Rates = Field(min_length=1, max_length=7)
+    rates: Rates = Field(min_length=2, max_length=8)
+
+    @model_validator(mode="after")
+    def _table(self) -> ChildcareCreditTable:
+        if len(self.rates) != len(self.thresholds) + 1:
+            raise ValueError("'rates' needs one more entry than 'thresholds' (the last rate is for any higher income)")
+        if any(b <= a for a, b in zip(self.thresholds, self.thresholds[1:], strict=False)):
+            raise ValueError(f"'thresholds' must be strictly ascending, got {self.thresholds}")
+        if any(not 0 < r < 1 for r in self.rates) or any(
+            b > a for a, b in zip(self.rates, self.rates[1:], strict=False)
+        ):
+            raise ValueError(f"'rates' must be between 0 and 1 and never rise with income, got {self.rates}")
+        return self
+
+
 class Band(Frozen):
     """Flat per-child amounts (by rank; the last repeats) for AFNI up to ``up_to`` (None: no limit)."""
 
@@ -189,6 +214,7 @@ SCHEMAS: dict[str, type[CitedTable]] = {
     "on_energy_property_tax_credit": EnergyPropertyTaxCreditTable,
     "bc_renters_credit": RenterCreditTable,
     "qc_solidarity": SolidarityCreditTable,
+    "qc_childcare_credit": ChildcareCreditTable,
 }
 _FOLDER = re.compile(r"^(\d{4})(?:-(\d{2}))?$")
 
