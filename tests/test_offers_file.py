@@ -245,6 +245,7 @@ OFFER = '[[offers]]\ncity = "Toronto"\nsalary = 1e5\n'
         ),
         ("[household.spouse_offer]\nsalary = 1\nrent = 2\n", "[household.spouse_offer]: rent: the housing"),
         ("household = 3\n", "offers.toml: [household]: household must be a table"),
+        ("[household]\nchildren = [2023]\nsubsidised = false\n", "[household]: children[1]: subsidised=False needs"),
     ],
 )
 def test_household_errors_name_the_file_the_table_and_the_key(capsys, tmp_path, table, words):

@@ -36,7 +36,8 @@ Every other key of an offer is a ``netpay.Offer`` field (``equity_vesting``, ``s
 names the file, the offer (its number and label) or the table, and the key. ``[household]`` keys:
 ``spouse_income`` or ``[household.spouse_offer]`` (an offer's keys; its city defaults to the first
 offer's and does not matter), ``children``, ``status``, ``prior_world_income``, ``childcare`` (a
-monthly fee for every child, instead of netpay's figure).
+monthly fee for every child, instead of netpay's figure) and ``subsidised`` (that fee is a
+subsidised space's).
 """
 
 from __future__ import annotations
@@ -67,8 +68,17 @@ HOUSING_KEYS = ("rent", "other_costs", "bedrooms", "rent_basis")
 TABLES = ("offers", "move", "household")
 
 #: Keys of ``[household]``: the spouse's income or offer, the children, the adults' status, the
-#: income earned abroad before arrival, a monthly child care fee for every child.
-HOUSEHOLD_KEYS = ("spouse_income", "spouse_offer", "children", "status", "prior_world_income", "childcare")
+#: income earned abroad before arrival, a monthly child care fee for every child (and whether it is a
+#: subsidised space's).
+HOUSEHOLD_KEYS = (
+    "spouse_income",
+    "spouse_offer",
+    "children",
+    "status",
+    "prior_world_income",
+    "childcare",
+    "subsidised",
+)
 
 
 @dataclass(frozen=True)
@@ -187,24 +197,23 @@ def _household(path: str, table: Any, city: str) -> Any:
         spouse = netpay.Spouse(offer=_offer_at(f"{where[:-1]}.spouse_offer]", {"city": city, **offer}))
     elif "spouse_income" in table:
         spouse = _field(where, "spouse_income", lambda: netpay.Spouse(income=table["spouse_income"]))
-    fee = table.get("childcare")
+    fees = {k: table[k] for k in ("childcare", "subsidised") if k in table}
     children = table.get("children", [])
     if not isinstance(children, list):
         raise UsageError(f"{where}: children: give a list of birth years or dates, e.g. children = [2023, 2020]")
-    kids = [_child(where, n, c, fee) for n, c in enumerate(children, start=1)]
+    kids = [_child(where, n, c, fees) for n, c in enumerate(children, start=1)]
     if spouse is None and not kids:
         raise UsageError(f"{where}: give spouse_income, [household.spouse_offer] or children (or leave it out)")
     other = {k: table[k] for k in ("status", "prior_world_income") if k in table}
     return _field(where, None, lambda: netpay.Household(spouse=spouse, children=kids, **other))
 
 
-def _child(where: str, number: int, value: Any, fee: Any) -> Any:
-    """Child ``number`` of ``children``: a year, a date, or a table {born = ..., childcare = ...}."""
+def _child(where: str, number: int, value: Any, fees: dict[str, Any]) -> Any:
+    """Child ``number`` of ``children``: a year, a date, or a table {born = ..., childcare = ...};
+    ``fees``: the household's ``childcare`` and ``subsidised``, for a child that does not say."""
     import netpay
 
-    given = dict(value) if isinstance(value, dict) else {"born": value}
-    if fee is not None:
-        given.setdefault("childcare", fee)
+    given = fees | (dict(value) if isinstance(value, dict) else {"born": value})
     return _field(where, f"children[{number}]", lambda: netpay.Child(**given))
 
 
