@@ -475,9 +475,18 @@ def test_alberta_new_brunswick_pei_and_the_territories():
     assert child_rule("2025-26", "child_nt", 55_000, 1, 1) == pytest.approx(668.5)
 
 
-def test_saskatchewan_has_none_and_unmodelled_ones_say_so():
+def test_saskatchewan_has_none():
     sk = provincial("SK", 2026, 20_000, [D(2023, 5, 1)])
     assert sk.amount == 0 and sk.sources and "no provincial child benefit" in sk.notes
+
+
+def test_a_benefit_without_a_file_is_a_zero_that_says_not_modelled(monkeypatch):
+    # No jurisdiction lacks a file today (Nunavut's is modelled): hide one to check the fallback
+    from netpay.benefits import provincial as prov
+
+    hidden = {p: tuple(n for n in names if n != "child_nu") for p, names in periods().items()}
+    monkeypatch.setattr(prov, "periods", lambda: hidden)
+    monkeypatch.setitem(prov.NOT_MODELLED, "NU", "Nunavut Child Benefit")
     nu = provincial("NU", 2026, 20_000, [D(2023, 5, 1)])
     assert nu.amount == 0 and "not modelled" in nu.label and nu.status == "unverified"
 

@@ -54,6 +54,10 @@ LAW_CHANGES: dict[tuple[int, str, str], str] = {
     **{(2025, "AB", p): "new 8% band (Budget 2025)" for p in ("brackets.0.rate", "credit_rate")},
     # NS 2025: indexation starts; the BPA becomes 11,744 and the $3,000 supplement is removed (NS Budget 2025)
     (2025, "NS", "basic_personal_amount"): "BPA 11,744 replaces 8,481 + the $3,000 supplement (NS Budget 2025)",
+    # ... and the spouse amount with it: 11,744 (= the BPA) from the first dollar, for 2024's 8,481 reduced
+    # above 848 plus an income-tested $3,000 supplement (NS Finance; TD1NS-WS 2024)
+    (2025, "NS", "spouse_amount.max"): "spouse amount = the new BPA 11,744 (NS Budget 2025)",
+    (2025, "NS", "spouse_amount.threshold"): "reduced from the first dollar from 2025 (NS Finance)",
     # NS 2026: the spouse amount's income threshold 0 (2025) -> 888 (2026) as shipped: not indexation
     # (0 x any factor is 0); reported, not checked here
     (2026, "NS", "spouse_amount.threshold"): "0 in 2025, 888 in 2026 (as shipped; not indexation)",
@@ -71,7 +75,7 @@ LAW_CHANGES: dict[tuple[int, str, str], str] = {
         for y, paths in {
             2025: ["basic_personal_amount", "credit_rate", "low_income_reduction.threshold"]
             + [f"brackets.{i}.rate" for i in range(5)]
-            + ["brackets.1.from", "brackets.2.from"],
+            + ["brackets.1.from", "brackets.2.from", "spouse_amount.max", "spouse_amount.threshold"],
             2026: [
                 "basic_personal_amount",
                 "low_income_reduction.threshold",
@@ -110,6 +114,8 @@ UNROUNDED_CHAIN: dict[tuple[int, str, str], float] = {
     (2025, "NU", "brackets.3.from"): 177_881,  # 173,205 x 1.027 = 177,881.54
     (2025, "ON", "basic_personal_amount"): 12_747,  # 12,399 x 1.028 = 12,746.17
     (2025, "SK", "basic_personal_amount"): 19_491,  # 18,491 x 1.027 = 18,990.26 -> 18,990 + 500; TD1 18,991 + 500
+    (2025, "SK", "spouse_amount.max"): 19_491,  # = the SK BPA: 18,491 x 1.027 + 500 = 19,490.26 -> 19,490
+    (2025, "BC", "spouse_amount.max"): 11_073,  # 10,772 x 1.028 = 11,073.62 (gov.bc.ca: 11,073)
     (2026, "federal", "canada_employment_amount"): 1_501,  # 1,471 x 1.02 = 1,500.42 (see federal.yaml's note)
     (2026, "YT", "canada_employment_amount"): 1_501,
     (2026, "BC", "brackets.3.from"): 115_648,  # 113,158 x 1.022 = 115,647.48
@@ -117,6 +123,7 @@ UNROUNDED_CHAIN: dict[tuple[int, str, str], float] = {
     (2026, "NB", "brackets.1.from"): 52_333,  # 51,306 x 1.02 = 52,332.12
     (2026, "NL", "brackets.5.from"): 285_319,  # 282,214 x 1.011 = 285,318.35
     (2026, "NT", "basic_personal_amount"): 18_198,  # 17,842 x 1.02 = 18,198.84
+    (2026, "NT", "spouse_amount.max"): 18_198,  # = the NT BPA, as above
 }
 
 #: (year, file, path) -> the shipped values accepted while the figure is disputed (issue 10: "NB 2025

@@ -19,17 +19,21 @@ from netpay.rules.benefits import child
 from netpay.tables.benefits import periods
 from netpay.tables.schema import Source
 
-#: Benefits the research found but netpay does not compute yet (their reduction rates were not seen).
-NOT_MODELLED = {
-    "NU": "Nunavut Child Benefit",
-}
+#: Benefits the research found but netpay does not compute yet (province code -> name; none today:
+#: every province and territory has a ``child_<code>`` file, or ``none: true``).
+NOT_MODELLED: dict[str, str] = {}
 
 
 def child_annual(table: Any, afni: float, day: dt.date, f: Family) -> float:
-    """The annual provincial child benefit for the family as it stands on ``day``."""
+    """The annual provincial child benefit for the family as it stands on ``day``; a working family's
+    supplement (Nunavut) on both adults' working income, taken as that of the benefit year's base
+    year (netpay evaluates the same incomes in the years before)."""
     under_6, older = f.children_on(day)
     single_parent = not f.couple
-    return child.child_benefit_annual(afni, float(under_6), float(older), single_parent, child.params(table))
+    earned = f.working_income + f.spouse_working_income
+    return child.child_benefit_for_family(
+        afni, float(under_6), float(older), single_parent, earned, child.params(table)
+    )
 
 
 def quebec_family_allowance(family: Family) -> Benefit:

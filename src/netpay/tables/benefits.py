@@ -169,7 +169,9 @@ class ChildBenefitTable(CitedTable):
     they differ, + the single-parent supplement; less ``rates[n-1]`` x AFNI over ``threshold``
     (or linearly to zero at ``zero_at``); not below the ``minimum`` amounts until ``threshold2``,
     above which the rest falls at ``rates2``. ``bands`` instead gives flat per-child amounts by
-    income band (each band's ``up_to`` AFNI, the last open-ended).
+    income band (each band's ``up_to`` AFNI, the last open-ended). ``working_supplement`` adds a
+    family amount by number of children when the family's earned income is above
+    ``working_income_threshold``, before the reduction.
     """
 
     name: str = Field(min_length=3)
@@ -187,6 +189,11 @@ class ChildBenefitTable(CitedTable):
     threshold2: float | None = Field(default=None, ge=0)
     rates2: Rates | None = None
     bands: list[Band] | None = None
+    #: A family supplement by number of children (1, 2, 3, 4 or more; the last repeats), paid when the
+    #: family's earned income is above ``working_income_threshold`` and reduced with the rest
+    #: (Nunavut's territorial workers' supplement).
+    working_supplement: Rates | None = None
+    working_income_threshold: float | None = Field(default=None, ge=0)
 
     @model_validator(mode="after")
     def _shape(self) -> ChildBenefitTable:
@@ -202,6 +209,8 @@ class ChildBenefitTable(CitedTable):
             raise ValueError("'amounts' needs 'rates' or 'zero_at'")
         if (self.threshold2 is None) != (self.rates2 is None) or (self.threshold2 is not None and self.minimum is None):
             raise ValueError("'minimum', 'threshold2' and 'rates2' go together")
+        if (self.working_supplement is None) != (self.working_income_threshold is None):
+            raise ValueError("'working_supplement' and 'working_income_threshold' go together")
         return self
 
 

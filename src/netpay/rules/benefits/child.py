@@ -1,10 +1,12 @@
 """Provincial and territorial child benefits of one common shape (``ChildBenefitTable``): the
 Ontario Child Benefit, BC Family Benefit, Alberta Child and Family Benefit (base component), Québec's
 family allowance, the New Brunswick Child Tax Benefit, the Nova Scotia, Prince Edward Island,
-Newfoundland and Labrador, Yukon, Northwest Territories and Manitoba child benefits.
+Newfoundland and Labrador, Yukon, Northwest Territories, Nunavut and Manitoba child benefits.
 
 full    = the per-child amounts by rank (children under 6 first, at their own amounts where they
-          differ; the last rank repeats) + the single-parent supplement
+          differ; the last rank repeats) + the single-parent supplement + a working family's
+          supplement by number of children when the family's earned income is above a threshold
+          (Nunavut's territorial workers' supplement)
 step 1  = full - rate(n) x (AFNI - threshold), or full x (1 - the share of the way from threshold
           to zero_at), not below the minimum (per child + the single parent's minimum)
 step 2  = above threshold2, the remaining amount less rate2(n) x (AFNI - threshold2), not below 0.
@@ -43,6 +45,8 @@ class Params(NamedTuple):
     band_tops: tuple[float, float, float]
     band_amounts: tuple[Five, Five, Five]
     banded: bool
+    working_supplement: Four
+    working_threshold: float
 
 
 def ranks(values: list[float] | None, n: int) -> tuple[float, ...]:
@@ -71,6 +75,8 @@ def params(t: ChildBenefitTable) -> Params:
         (tops[0], tops[1], tops[2]),
         (amounts[0], amounts[1], amounts[2]),  # type: ignore[arg-type]
         bool(bands),
+        ranks(t.working_supplement, 4),  # type: ignore[arg-type]
+        float(t.working_income_threshold if t.working_income_threshold is not None else NEVER),
     )
 
 
@@ -98,8 +104,27 @@ def banded_amount(afni: float, children: float, p: Params) -> float:
 
 
 @rule
+def working_supplement(children: float, earned_income: float, p: Params) -> float:
+    """The working family's supplement for ``children`` (by number, 4 or more alike) when the
+    family's earned income is above the threshold; nil without one in the table."""
+    if children <= 0.0 or earned_income <= p.working_threshold:
+        return 0.0
+    return p.working_supplement[int(min(children, 4.0)) - 1]
+
+
+@rule
 def child_benefit_annual(afni: float, under_6: float, older: float, single_parent: bool, p: Params) -> float:
-    """The annual benefit for the family as it stands at the start of the month."""
+    """The annual benefit for the family as it stands at the start of the month, without a working
+    family's supplement (a family with no earned income)."""
+    return child_benefit_for_family(afni, under_6, older, single_parent, 0.0, p)
+
+
+@rule
+def child_benefit_for_family(
+    afni: float, under_6: float, older: float, single_parent: bool, earned_income: float, p: Params
+) -> float:
+    """The annual benefit for the family as it stands at the start of the month, with the working
+    family's supplement on the family's ``earned_income`` where the table has one."""
     children = under_6 + older
     if children <= 0.0:
         return 0.0
@@ -108,6 +133,7 @@ def child_benefit_annual(afni: float, under_6: float, older: float, single_paren
     k = int(min(children, 4.0)) - 1
     supplement = p.single_parent if single_parent else 0.0
     full = per_child(under_6, older, p.amounts_under_6, p.amounts) + supplement
+    full += working_supplement(children, earned_income, p)
     threshold = p.threshold_single_parent if single_parent else p.threshold
     if p.zero_at > 0.0:
         step1 = full * (1.0 - linear_phase(afni, threshold, p.zero_at))
