@@ -216,8 +216,10 @@ def test_compare_has_offer_and_year_columns_with_the_household_rows():
 
 def test_household_horizon_errors_are_named():
     o = netpay.Offer(base_salary=90_000, city="Toronto")
-    with pytest.raises(NetpayError, match="household figures for 2024"):
-        netpay.evaluate(o, 2024, household=ONE_CHILD, horizon=2)
+    with pytest.raises(netpay.errors.UnknownYearError, match="horizon=30 from 2024 runs to 2053"):
+        netpay.evaluate(o, 2024, household=ONE_CHILD, horizon=30)
+    with pytest.raises(NetpayError, match="horizon must be a whole number of years"):
+        netpay.evaluate(o, 2026, household=ONE_CHILD, horizon=0)
     with pytest.raises(NetpayError, match="give horizon= too"):
         netpay.evaluate(o, 2026, household=ONE_CHILD, discount_rate=0.05)
     with pytest.raises(netpay.errors.UnverifiedFigureError):
