@@ -17,7 +17,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "netpay"
 #: Layers, lowest first: a module may import its own layer and those below it.
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("netpay.errors", "netpay.money", "netpay.jurisdictions", "netpay.lines"),
-    ("netpay.tables",),  # data: schemas, loading; knows no rule
+    ("netpay.tables", "netpay.labelled"),  # data: schemas, loading; knows no rule (labelled: results with attrs)
     ("netpay.rules",),  # the law: scalar rules
     # the compiled pipeline, its one gateway from offers (components: every treatment, the one caller
     # of engine.compute) and its inverse

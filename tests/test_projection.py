@@ -54,13 +54,9 @@ LAW_CHANGES: dict[tuple[int, str, str], str] = {
     **{(2025, "AB", p): "new 8% band (Budget 2025)" for p in ("brackets.0.rate", "credit_rate")},
     # NS 2025: indexation starts; the BPA becomes 11,744 and the $3,000 supplement is removed (NS Budget 2025)
     (2025, "NS", "basic_personal_amount"): "BPA 11,744 replaces 8,481 + the $3,000 supplement (NS Budget 2025)",
-    # ... and the spouse amount with it: 11,744 (= the BPA) from the first dollar, for 2024's 8,481 reduced
+    # ... and the spouse amount with it: 11,744 (= the BPA), still reduced above 874 (848 x 1.031), for 2024's 8,481 reduced
     # above 848 plus an income-tested $3,000 supplement (NS Finance; TD1NS-WS 2024)
     (2025, "NS", "spouse_amount.max"): "spouse amount = the new BPA 11,744 (NS Budget 2025)",
-    (2025, "NS", "spouse_amount.threshold"): "reduced from the first dollar from 2025 (NS Finance)",
-    # NS 2026: the spouse amount's income threshold 0 (2025) -> 888 (2026) as shipped: not indexation
-    # (0 x any factor is 0); reported, not checked here
-    (2026, "NS", "spouse_amount.threshold"): "0 in 2025, 888 in 2026 (as shipped; not indexation)",
     # QC: the drug insurance maximum premium is set by the RAMQ each 1 July (netpay's tax-year figure is
     # the mean of two plan years: 2024 737.50, 2025 (744 + 766) / 2 = 755, 2026 777.50 assumed); not indexation
     (2025, "QC", "drug_insurance_premium.maximum"): "RAMQ sets the maximum premium each plan year",

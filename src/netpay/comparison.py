@@ -9,14 +9,17 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from netpay import citydata
-from netpay.citydata import USER_OVERRIDE, Housing, Living, monthly_costs, shared_cost_items
+from netpay import citydata, status
+from netpay.citydata import USER_OVERRIDE, CityCosts, Housing, Living, monthly_costs, shared_cost_items
+from netpay.errors import NetpayError
 from netpay.evaluation import Evaluation, YearEvaluation
 from netpay.evaluation.household_inverse import household_equivalent
+from netpay.evaluation.household_result import evaluate_household
 from netpay.household import Household
 from netpay.inverse import net_of, shape_like, solve
 from netpay.lines import LINES
 from netpay.money import as_amounts, round_cents
+from netpay.offer import Offer
 from netpay.tables import check_year, one_warning
 
 #: Column names of the two views of a first-year comparison.
@@ -183,6 +186,13 @@ def equivalent_salary(
     monthly disposable income (each adult's return, the transfers, benefits and child care; the spouse's
     income the same in both cities); ``bedrooms`` defaults to the household's.
 
+    The answer says what its figures are worth: ``result.attrs`` (a Series' own; a number is a
+    :class:`~netpay.labelled.LabelledFloat`, an array a :class:`~netpay.labelled.LabelledArray`) holds
+    ``statuses`` (per city: 'tax_tables', 'rent', 'other_costs.<item>' and, with a household,
+    'benefit.<key>' -> 'verified', 'unverified', 'not enacted' or 'projected'; the tax tables with the
+    household-only figures when a household is given), ``status`` (the weakest), ``projected`` (and
+    then ``projection``, the basis), ``flagged`` (each figure not verified) and ``year``.
+
     >>> s = equivalent_salary(140_000, "Toronto", "Montréal", 2026)
     >>> 90_000 < s < 140_000
     True
@@ -193,18 +203,61 @@ def equivalent_salary(
     if household is not None:
         if not isinstance(household, Household):
             raise TypeError(f"household must be a netpay.Household, not {type(household).__name__}")
+        if living is not None:  # refused, not ignored: the household's answer compares the cities' own costs
+            raise NetpayError(
+                "equivalent_salary does not model living= with household= yet: give one of them (with household=, "
+                "each city's rent and other costs are compared; evaluate(..., household=..., living=...) has both)"
+            )
         rooms = household.bedrooms if bedrooms is None else bedrooms
         out = household_equivalent(arr, a.name, b.name, y, rooms, rent_basis, household)
-        return shape_like(out, salary, index, "salary")
+        attrs = _household_attrs(arr, out, (a.name, b.name), y, Housing(rooms, rent_basis), household)
+        return shape_like(out, salary, index, "salary", attrs)
     bedrooms = 1 if bedrooms is None else bedrooms
     net_a = net_of(arr, a.province, y)
     housing = Housing(bedrooms, rent_basis, living=living)
     # stacklevel 4: the caller of equivalent_salary (and its one_warning decorator)
     items = shared_cost_items(a, b, housing=housing, year=y, stacklevel=4)
-    delta = monthly_costs(b, housing, items, y).total - monthly_costs(a, housing, items, y).total
+    costs = monthly_costs(a, housing, items, y), monthly_costs(b, housing, items, y)
+    delta = costs[1].total - costs[0].total
     target = round_cents(net_a + 12.0 * delta)
     out = np.full(arr.shape, np.nan)
     ok = target >= 0
     if ok.any():
         out[ok] = solve(target[ok], b.province, y)
-    return shape_like(out, salary, index, "salary")
+    return shape_like(out, salary, index, "salary", _costs_attrs(costs, y))
+
+
+def _costs_attrs(costs: Sequence[CityCosts], year: int, household: bool = False) -> dict[str, Any]:
+    """The ``attrs`` of an equivalent salary: the status of each city's tax tables, rent and costs."""
+    found = {c.city.name: status.place_statuses(c, year, household) for c in costs}
+    flagged = [f for _, figures in found.values() for f in figures]
+    return status.result_attrs({place: statuses for place, (statuses, _) in found.items()}, flagged, year)
+
+
+def _household_attrs(
+    salaries: npt.NDArray[np.float64],
+    answers: npt.NDArray[np.float64],
+    cities: tuple[str, str],
+    year: int,
+    housing: Housing,
+    household: Household,
+) -> dict[str, Any]:
+    """:func:`_costs_attrs` for a household (the tax tables with the household-only figures, the cost
+    items both cities have), with the status of each benefit the household receives at each salary in
+    the first city and at each answer in the second ('benefit.<key>')."""
+    have = [set(monthly_costs(city, housing, year=year).other_costs) for city in cities]
+    items = have[0] & have[1]
+    costs = [monthly_costs(city, housing, items, year) for city in cities]
+    attrs = _costs_attrs(costs, year, household=True)
+    for city, pay in zip(cities, (salaries, answers), strict=True):
+        shown = attrs["statuses"][citydata.city(city).name]
+        for amount in dict.fromkeys(float(x) for x in pay if x == x):  # each distinct salary, NaN left out
+            e = evaluate_household([Offer(base_salary=amount, city=city)], year, housing, household)[0]
+            for b in e.household.benefits:
+                key = f"benefit.{b.key}"
+                shown[key] = status.overall([shown.get(key, "verified"), b.status])
+                if b.status in status.FLAGGED:
+                    attrs["flagged"].append(f"{city} {b.label} ({b.status})")
+    attrs["flagged"] = list(dict.fromkeys(attrs["flagged"]))
+    attrs["status"] = status.overall(s for per in attrs["statuses"].values() for s in per.values())
+    return attrs

@@ -10,6 +10,7 @@ import pandas as pd
 
 from netpay.components import IncomeComponents, tax
 from netpay.errors import InvalidIncomeError
+from netpay.labelled import labelled, tax_attrs
 from netpay.money import MAX_AMOUNT, FloatArray, as_amounts
 from netpay.tables import check_year, one_warning
 
@@ -89,13 +90,18 @@ def solve(target: FloatArray, province: str, year: int) -> FloatArray:
     return out
 
 
-def shape_like(values: FloatArray, original: Any, index: pd.Index | None, name: str) -> Any:
-    """``values`` shaped like the input: a Series with its index, a float for a scalar, else an array."""
+def shape_like(
+    values: FloatArray, original: Any, index: pd.Index | None, name: str, attrs: dict[str, Any] | None = None
+) -> Any:
+    """``values`` shaped like the input: a Series with its index, a float for a scalar, else an array;
+    with ``attrs``, each carries them (a Series in its ``attrs``, else :mod:`netpay.labelled`)."""
     if index is not None:
-        return pd.Series(values, index=index, name=name)
-    if np.ndim(original) == 0:
-        return float(values[0])
-    return values
+        out: Any = pd.Series(values, index=index, name=name)
+    elif np.ndim(original) == 0:
+        out = float(values[0])
+    else:
+        out = values
+    return out if attrs is None else labelled(out, attrs)
 
 
 @one_warning()
@@ -114,10 +120,19 @@ def gross_for_net(net: npt.ArrayLike | pd.Series, province: str = "ON", year: in
     reachable ``n``; ``gross_for_net(take_home(x).net_income)`` is ``x`` or a gross a few cents
     away with exactly the same take-home pay.
 
+    The answer says what its tax tables are worth: ``result.attrs`` (a Series' own; a number is a
+    :class:`~netpay.labelled.LabelledFloat`, an array a :class:`~netpay.labelled.LabelledArray`) holds
+    ``status`` (the weakest of the federal, payroll and provincial tables' figures: 'verified',
+    'unverified', 'not enacted' or 'projected'), ``statuses`` ({'tax_tables': status}), ``verified``,
+    ``projected``, ``flagged`` (each figure not verified, by file and field), ``province``, ``year``
+    and, for a projected year, ``projection`` (its basis), as ``compare(...).attrs['sources']``.
+
     >>> from netpay.engine import take_home
     >>> g = gross_for_net(take_home(100_000, "BC", 2026).loc[0, "net_income"], "BC", 2026)
     >>> abs(g - 100_000) < 0.10
     True
+    >>> g.attrs["status"]  # BC 2026's rate cut and reduction are a budget measure (Royal Assent not seen)
+    'not enacted'
     """
     arr, index = as_amounts(net, "net")
     y = check_year(year)
@@ -130,4 +145,4 @@ def gross_for_net(net: npt.ArrayLike | pd.Series, province: str = "ON", year: in
             f"net at position {pos} ({float(arr[pos])!r}) needs a gross income at or above "
             f"{MAX_AMOUNT:,.0f}, where netpay's tax tables end: give a smaller net"
         )
-    return shape_like(gross, net, index, "gross")
+    return shape_like(gross, net, index, "gross", tax_attrs(province, y))

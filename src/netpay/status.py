@@ -12,11 +12,14 @@ before Royal Assent was seen) or 'projected' (a future year's table built by ind
 - :func:`require_verified`: strict mode, an :class:`~netpay.errors.UnverifiedFigureError` naming each
   figure that is not verified and how to proceed.
 - :data:`LABELS`: what a footer or a caption writes next to a figure of each status.
+- :func:`place_statuses` and :func:`result_attrs`: what a result computed for several cities (as
+  ``netpay.equivalent_salary``) says in its ``attrs``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from netpay.citydata import USER_OVERRIDE, CityCosts, CostFigure, bedroom_label
 from netpay.errors import UnverifiedFigureError
@@ -34,7 +37,9 @@ __all__ = [
     "flagged_tax_figures",
     "label",
     "overall",
+    "place_statuses",
     "require_verified",
+    "result_attrs",
     "row_status",
     "tax_tables_status",
 ]
@@ -109,6 +114,35 @@ def flagged_city_figures(costs: CityCosts) -> tuple[str, ...]:
 def flagged_tax_figures(tax: TaxTablesStatus) -> tuple[str, ...]:
     """Each tax-table figure that is not verified: 'data/tax_tables/2026/sk.yaml: credit_rate (unverified)'."""
     return tuple(str(f) for f in tax.flagged)
+
+
+def place_statuses(costs: CityCosts, year: int, household: bool = False) -> tuple[dict[str, str], tuple[str, ...]]:
+    """The status of each figure a city's answer used ('tax_tables': the federal, payroll and
+    provincial tables of ``year``, with the household-only figures when ``household``; 'rent';
+    'other_costs.<item>') and each figure not verified, named by file and field or city and item."""
+    tax = tax_tables_status(costs.city.province, year, household=household)
+    statuses = {"tax_tables": tax.status, **city_statuses(costs)}
+    return statuses, (*flagged_tax_figures(tax), *flagged_city_figures(costs))
+
+
+def result_attrs(statuses: Mapping[str, Mapping[str, str]], flagged: Iterable[str], year: int) -> dict[str, Any]:
+    """The ``attrs`` of a result computed for several places, in ``compare``'s words: ``statuses``
+    (place -> line -> status), ``status`` (the weakest of all), ``projected`` (a tax table is a
+    projection; then ``projection``, its basis), ``flagged`` (each figure not verified) and ``year``."""
+    from netpay import tables
+
+    weakest = overall(s for per in statuses.values() for s in per.values())
+    projected = any(per.get("tax_tables") == "projected" for per in statuses.values())
+    out: dict[str, Any] = {
+        "status": weakest,
+        "statuses": {place: dict(per) for place, per in statuses.items()},
+        "projected": projected,
+        "flagged": list(dict.fromkeys(flagged)),
+        "year": year,
+    }
+    if projected:
+        out["projection"] = tables.projection_basis(year)
+    return out
 
 
 def require_verified(flagged: Mapping[str, Sequence[str]], fix: str | None = None) -> None:

@@ -30,7 +30,7 @@ from netpay.cli.output import (
     write_files,
 )
 from netpay.cli.parse import PROG, UsageError, naming
-from netpay.cli.status import add_strict_option, require_verified_tables, tax_table_lines
+from netpay.cli.status import add_strict_option, require_verified_tables, status_footer
 
 #: Columns shown: heading -> cash-flow column(s) summed (CPP headings read QPP in Québec).
 FLOW_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -101,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     )
     print("\n".join(settlement_lines(flow)))
     print(f"The rules: docs/first-year.md; the year one next to a full year: `{PROG} compare --arrival`.")
-    print("Status: " + "; ".join(tax_table_lines([place.province], year)) + ".")
+    print("\n".join(status_footer([place.province], year)))
     for path in written:
         print(f"Wrote {path}")
     return 0

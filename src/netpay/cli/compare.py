@@ -36,7 +36,7 @@ from netpay.cli.output import (
     write_files,
 )
 from netpay.cli.parse import PROG, UsageError, choice, metavar, naming, parse_bedrooms
-from netpay.cli.status import add_strict_option, require_verified, status_footer
+from netpay.cli.status import add_strict_option, household_tax_figures, require_verified, status_footer
 from netpay.status import label
 from netpay.tables.status import tables_folder
 
@@ -133,7 +133,11 @@ def run(args: argparse.Namespace) -> int:
     with naming(dates=date_options(args)):
         table = netpay.compare(offers, year, bedrooms=args.bedrooms, rent_basis=args.basis, **options)
     if args.strict:
-        require_verified({name: s["flagged"] for name, s in table.attrs["sources"].items()})
+        flagged = {name: list(s["flagged"]) for name, s in table.attrs["sources"].items()}
+        if household is not None:  # the figures only a household uses, as netpay.compare(strict=True)
+            for name, s in table.attrs["sources"].items():
+                flagged[name] += household_tax_figures([s["province"]], year)
+        require_verified(flagged)
     written = write_files(args, table, lambda: netpay.plot.breakdown(table))
     cities = f"{len(offers)} cit{'y' if len(offers) == 1 else 'ies'}"
     intro = f"The offer in {cities}, {year}, dollars per month; rent of a {rooms(args.bedrooms)} apartment "
@@ -174,7 +178,10 @@ def print_footer(table: pd.DataFrame, year: int, first: bool) -> None:
         f for s in sources.values() for f in s.get("flagged", []) if not f.startswith(("data/", f"{s['city']} rent "))
     ]
     copies = any(s.get("statuses", {}).get("rent") == "unverified" for s in sources.values())
-    print("\n".join(status_footer([s["province"] for s in sources.values()], year, costs, copies)))
+    household = any("household" in s for s in sources.values())  # its tables' household-only figures count
+    later = [y for y in sorted(table.attrs.get("tax_tables", {})) if y != year]  # a horizon's later years
+    provinces = [s["province"] for s in sources.values()]
+    print("\n".join(status_footer(provinces, year, costs, copies, household, later)))
     if first:
         print(f"Pay cheque by pay cheque: `{PROG} cash-flow`; the rules: docs/first-year.md.")
 

@@ -54,18 +54,33 @@ def require_verified_tables(province: str, year: int) -> None:
     status.require_verified({who: [str(f) for f in found.flagged]}, TABLES_FIX)
 
 
-def tax_table_lines(provinces: Iterable[str], year: int) -> list[str]:
-    """One line per province: 'tax tables 2026 (federal, payroll, SK): unverified: ...'."""
-    return [tax_tables_status(code, year).describe() for code in dict.fromkeys(provinces)]
+def tax_table_lines(provinces: Iterable[str], year: int, household: bool = False) -> list[str]:
+    """One line per province: 'tax tables 2026 (federal, payroll, SK): unverified: ...' (``household``:
+    with the figures only a household uses)."""
+    return [tax_tables_status(code, year, household=household).describe() for code in dict.fromkeys(provinces)]
+
+
+def household_tax_figures(provinces: Iterable[str], year: int) -> list[str]:
+    """--strict with a household: the tax-table figures only a household uses that are not verified."""
+    return [str(f) for code in dict.fromkeys(provinces) for f in tax_tables_status(code, year, household=True).flagged]
 
 
 def status_footer(
-    provinces: Iterable[str], year: int, city_figures: Sequence[str] = (), copies: bool = False
+    provinces: Iterable[str],
+    year: int,
+    city_figures: Sequence[str] = (),
+    copies: bool = False,
+    household: bool = False,
+    later_years: Sequence[int] = (),
 ) -> list[str]:
-    """The footer's status block: each table's status, each city figure that is not verified, and
-    (``copies``: an unverified copy was used) what an unverified copy is."""
+    """The footer's status block, the same in every command: each table's status, of ``year`` and of
+    each of ``later_years`` (a horizon's; ``household``: with the figures only a household uses), each
+    city figure that is not verified, and (``copies``: an unverified copy was used) what an unverified
+    copy is."""
+    codes = list(dict.fromkeys(provinces))
     lines = ["Status of the figures (verified: seen in the cited source):"]
-    lines += [f"  {line}" for line in tax_table_lines(provinces, year)]
+    for y in dict.fromkeys([year, *later_years]):
+        lines += [f"  {line}" for line in tax_table_lines(codes, y, household)]
     lines += [f"  {figure}" for figure in city_figures]
     if copies or any("(unverified copy)" in figure for figure in city_figures):
         lines.append(f"  {COPY_NOTE}")

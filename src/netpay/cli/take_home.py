@@ -10,7 +10,7 @@ import pandas as pd
 from netpay.cli.args import add_year_option, province, tax_year
 from netpay.cli.output import add_csv_option, money, money0, print_frame, write_files
 from netpay.cli.parse import PROG, naming, parse_amount
-from netpay.cli.status import add_strict_option, require_verified_tables, tax_table_lines
+from netpay.cli.status import add_strict_option, require_verified_tables, status_footer
 from netpay.lines import LABELS, TAKE_HOME_ROWS
 from netpay.tables.status import tables_folder
 
@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
         f"\nSources: {tables_folder(year)}: federal.yaml, payroll.yaml, {code.lower()}.yaml "
         f"(run `{PROG} tables --year {year} --sources {code}` to list them)."
     )
-    print("Status: " + "; ".join(tax_table_lines([code], year)) + ".")
+    print("\n".join(status_footer([code], year)))
     for path in written:
         print(f"Wrote {path}")
     return 0

@@ -52,6 +52,7 @@ from netpay.first_year.pay_cheques import pay_cheques, spring_settlement
 from netpay.first_year.payroll import per_period_exemption
 from netpay.lines import CASH_FLOW_COLUMNS
 from netpay.offer import Offer
+from netpay.tables import one_warning
 from netpay.timeline import BONUS_RULES, PAY_PERIODS, Arrival, days_in_year, days_resident, residence_fraction
 
 __all__ = [
@@ -76,6 +77,7 @@ __all__ = [
 ]
 
 
+@one_warning()
 def monthly_cash_flow(
     offer: Offer,
     year: int,
@@ -121,6 +123,12 @@ def monthly_cash_flow(
     year-one return (residence from ``arrival``, default ``start``), whose RRSP deduction is
     capped at ``rrsp_room`` (default 0, see :func:`evaluate_first_year`): payroll withholds as if
     the RRSP contributions were deductible, so without room the return claws the difference back.
+
+    What the figures are worth: ``result.attrs['status']`` is the weakest status of the year's federal,
+    payroll and provincial tables ('verified', 'unverified', 'not enacted' or 'projected'), with
+    ``statuses`` ({'tax_tables': status}), ``verified``, ``projected``, ``flagged`` (each figure not
+    verified, by file and field) and, for a projected year, ``projection`` (its basis), as
+    ``compare(...).attrs['sources']`` and :func:`netpay.gross_for_net`.
     """
     if not isinstance(offer, Offer):
         raise TypeError(f"monthly_cash_flow needs a netpay.Offer, got {type(offer).__name__}")

@@ -15,6 +15,7 @@ from netpay.errors import NetpayError
 from netpay.first_year.calendar import period_of
 from netpay.first_year.offer import paid_from_start, recurring_per_period, year_one_offer
 from netpay.first_year.payroll import per_pay_contributions, withheld_tax
+from netpay.labelled import tax_attrs
 from netpay.lines import CASH_FLOW_COLUMNS, RUNNING_TOTALS, SUMMED_PAY_COLUMNS
 from netpay.money import FloatArray, round_cents
 from netpay.offer import Offer
@@ -94,8 +95,9 @@ def pay_cheques(
     due: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
     """The pay cheques from ``move.start`` to December 31 (columns :data:`CASH_FLOW_COLUMNS`), by
-    pay or by month, with the spring settlement in ``attrs``; ``due`` is the year-one return's
-    contributions and taxes when already computed (else computed here, once)."""
+    pay or by month, with the spring settlement in ``attrs`` and the status of the year's tax tables
+    (:func:`netpay.labelled.tables_attrs`); ``due`` is the year-one return's contributions and taxes
+    when already computed (else computed here, once)."""
     if by not in ("period", "month"):
         raise NetpayError(f"by must be 'period' or 'month', not {by!r}")
     place = citydata.city(offer.city)
@@ -130,7 +132,7 @@ def pay_cheques(
         frame[f"cum_{col}"] = round_cents(frame[col].cumsum().to_numpy())
     frame = frame[list(CASH_FLOW_COLUMNS)]
     frame.attrs["settlement"] = settlement(frame, due or year_one_due(offer, move, place.province))
-    frame.attrs |= _facts(offer, move, place)
+    frame.attrs |= tax_attrs(place.province, move.year) | _facts(offer, move, place)
     return frame
 
 
