@@ -28,8 +28,10 @@ projected. Each year:
   household's claims), ``equity_after_tax`` = both adults' shares - that tax, ``savings`` both
   adults' RRSP and pension contributions, ``disposable_sell_to_cover`` the household's disposable
   income of the year (household net cash - child care - rent - other costs, for the months covered)
-  with the tax on shares paid by shares, and ``total_value`` = disposable_sell_to_cover +
-  equity_after_tax + savings; present values and cumulative lines as for one person.
+  with the tax on shares paid by shares (less the primary adult's tax on RRSP excess contributions),
+  and ``total_value`` = disposable_sell_to_cover + equity_after_tax + savings; present values and
+  cumulative lines as for one person. The risk lines and the clawback's cost are the single
+  horizon's (the primary adult's return alone).
 
 A horizon of one year is the one-year household evaluation to the cent; a household without spouse
 or children is the single person's horizon to the cent, plus the benefits it is paid.
@@ -91,7 +93,9 @@ class HouseholdYearEvaluation(YearEvaluation):
         """The household's disposable income of the year with the tax on shares paid by shares."""
         if self.equity_tax_from_cash is None:
             return float("nan")
-        return round(self.household.monthly_disposable * self.household.months + self.equity_tax_from_cash, 2)
+        penalty = self.rrsp_excess_tax or 0.0  # the tax on RRSP excess contributions, a separate return
+        disposable = self.household.monthly_disposable * self.household.months
+        return round(disposable + self.equity_tax_from_cash - penalty, 2)
 
     @property
     def savings(self) -> float:
@@ -244,7 +248,8 @@ def _household_year(
     if twin is not None or (spouse_offer is not None and without_shares(spouse_offer) is not None):
         without, h_without, _, _ = run(twin or y.offer, False)
         tax = round(_due(with_shares, h) - _due(without, h_without), 2)
-        from_cash = round(_cash(without, h_without) - _cash(with_shares, h), 2)
+        strike = y.exercise_cost or 0.0  # the strike paid in cash for options is no tax
+        from_cash = round(_cash(without, h_without) - _cash(with_shares, h) - strike, 2)
     haircut = round((y.equity_haircut or 0.0) + _spouse_haircut(household, first_day, y.year), 2)
     update = {"equity_tax": tax, "equity_tax_from_cash": from_cash, "equity_haircut": haircut}
     return HouseholdYearEvaluation(
@@ -286,6 +291,7 @@ def household_horizon(
         horizon=single.horizon,
         discount_rate=single.discount_rate,
         risks=single.risks,
+        clawback=single.clawback,
         household=years[full].household,
         year_one_household=years[0].household if move is not None else None,
     )
