@@ -44,12 +44,26 @@ def _offer_taxes(
     """The offers and their twins without one-time payments, taxed in one pass of the engine (with
     ``start``, the first day of work, the equity grants' tranches of ``year`` count), and the RRSP
     contributions of earlier years deducted this year (``carried``, see :func:`carried_deduction`)."""
+    components, extra = offer_components(offers, province, year, room, start, carried)
+    return components, tax(components, province, year, residence), extra
+
+
+def offer_components(
+    offers: Sequence[Offer],
+    province: str,
+    year: int,
+    room: float,
+    start: dt.date | None = None,
+    carried: float = 0.0,
+) -> tuple[IncomeComponents, FloatArray]:
+    """The components of the offers followed by their twins without one-time payments (with
+    ``start``, the equity grants' tranches of ``year``), the deductions including the RRSP
+    contributions of earlier years deducted this year (``carried``), and that carried deduction."""
     components = IncomeComponents.from_offers(offers, province, room, year=year, start=start).concat(
         IncomeComponents.from_offers(offers, province, room, one_time=False, year=year, start=start)
     )
     extra = carried_deduction(components, [*offers, *offers], room, carried)
-    components = dataclasses.replace(components, deductions=components.deductions + extra)
-    return components, tax(components, province, year, residence), extra
+    return dataclasses.replace(components, deductions=components.deductions + extra), extra
 
 
 def carried_deduction(components: IncomeComponents, offers: Sequence[Offer], room: float, carried: float) -> FloatArray:
