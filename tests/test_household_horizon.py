@@ -54,9 +54,12 @@ def test_a_couple_with_a_child_born_2023_in_ontario_over_three_years():
     #   (65,375 - 38,237 = 27,138) = 8,157 - 1,899.66 = 6,257.34; / 12 = 521.445 -> 521.45 x 6 = 3,128.70.
     #   Total 6,465.30.
     assert [ccb(x) for x in h] == pytest.approx([6_566.94, 6_673.20, 6_465.30], abs=0.001)
-    # Child care: Ontario's $22-a-day cap (data/costs/childcare.csv) x 261 days / 12 = 478.50 a month,
-    # the child under 6 on 1 September of each year.
-    assert [x.childcare for x in h] == [478.50, 478.50, 478.50]
+    # Child care: Ontario's $22-a-day cap (data/costs/childcare.csv) x 261 days / 12 = 478.50 a month
+    # until the child starts junior kindergarten (data/costs/kindergarten.csv: 4 by 31 December 2027 ->
+    # September 2027): 2026 all 12 months, 478.50; 2027 January-August, 8 x 478.50 = 3,828 a year,
+    # / 12 = 319.00 a month on average; 2028 none. (The spouse has no earned income, so no child care
+    # deduction: the family net incomes above do not move.)
+    assert [x.childcare for x in h] == [478.50, 319.00, 0.0]
     # The spouse amount follows each year's tables: 16,452 in 2026 (the spouse's income is 0).
     assert h[0].transfers["federal_household_amount"] == 16_452
     # tax tables labelled year by year
@@ -82,8 +85,9 @@ def test_a_child_turning_6_changes_ccb_band_and_leaves_child_care():
     o = netpay.Offer(base_salary=60_000, raise_percent=10, city="Toronto")
     h = netpay.evaluate(o, 2026, household=home, horizon=3).households
     assert [ccb(x) for x in h] == pytest.approx([6_566.94, 5_717.67, 5_191.26], abs=0.001)
-    # child care: 5 on 1 September 2026 (478.50 a month); 6 on 1 September 2027: none from 2027
-    assert [x.childcare for x in h] == [478.50, 0.0, 0.0]
+    # child care: 4 by 31 December 2025 -> Ontario junior kindergarten from September 2025, senior
+    # kindergarten in 2026-27, grade 1 from 2027: no full-day fee in any year of the horizon
+    assert [x.childcare for x in h] == [0.0, 0.0, 0.0]
 
 
 def test_the_years_before_a_move_are_the_world_income_before_arrival():

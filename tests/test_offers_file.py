@@ -199,9 +199,11 @@ def test_the_household_example(capsys, tmp_path):
     assert list(table.loc["spouse_employment_income", "Toronto bank"]) == pytest.approx(
         [55_000, 56_100, 57_222, 58_366.44]
     )
-    # children born 2023 and 2020: child care for the one under 6 on 1 September, Ontario's $22 a
-    # day x 261 / 12 = 478.50 a month, 5,742 a year in 2026-2028; none in 2029 (6 on 1 September)
-    assert list(table.loc["childcare", "Toronto bank"]) == pytest.approx([5_742, 5_742, 5_742, 0])
+    # children born 2023 and 2020: child care until Ontario's junior kindergarten (the September of the
+    # year the child turns 4), at $22 a day x 261 / 12 = 478.50 a month: the 2023 child (JK September
+    # 2027) 12 x 478.50 = 5,742 in 2026, January-August 8 x 478.50 = 3,828 in 2027, none after; the
+    # 2020 child has been in kindergarten since September 2024: none
+    assert list(table.loc["childcare", "Toronto bank"]) == pytest.approx([5_742, 3_828, 0, 0])
     # bedrooms default to the household's: one for the adults, one per child = 3
     home = netpay.Household(
         spouse=netpay.Spouse(offer=netpay.Offer(base_salary=55_000, raise_percent=2, city="Toronto")),

@@ -8,6 +8,12 @@ finds a space**; override it when you know yours. A fee per day is turned into a
 a year (Québec's Ministère de la Famille: 'Your child is entitled to 261 days of childcare per
 year'), 21.75 days a month. Provinces without a row (NS, NB) use Statistics Canada's national
 average ($435 a month, 2025), and say so.
+
+The full-day fee stops when the child starts free public kindergarten (``data/costs/kindergarten.csv``:
+each province's entry age and birthday cut-off — Ontario's junior kindergarten and Nova Scotia's
+pre-primary at 4, Québec's maternelle 5 ans at 5 by 30 September, elsewhere 5 by 31 December): it is
+charged for the months from birth to the August before that September. Before- and after-school care
+is not modelled.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from netpay.money import round_cents
 from netpay.tables import Frozen, Source, validation_problems
 
 CHILDCARE_FILE = "costs/childcare.csv"
+KINDERGARTEN_FILE = "costs/kindergarten.csv"
+KINDERGARTEN_COLUMNS = ("province", "entry_age", "cutoff", "program", "source", "url", "retrieved", "verified", "note")
 COLUMNS = (
     "province",
     "city",
@@ -97,21 +105,71 @@ class FeeRow(Frozen):
         return Source(title=self.source, href=self.url, retrieved=self.retrieved, verified=verified, note=text)
 
 
-@functools.cache
-def load_fees() -> tuple[FeeRow, ...]:
-    """Every row of ``data/costs/childcare.csv``, validated."""
-    label = f"data/{CHILDCARE_FILE}"
-    text = data_file(CHILDCARE_FILE).read_text(encoding="utf-8")
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != COLUMNS:
-        raise DataFileError(f"{label}: header is {reader.fieldnames!r}, expected {','.join(COLUMNS)!r}")
+class KindergartenRow(Frozen):
+    """One province's free public kindergarten: a child ``entry_age`` or older on ``cutoff`` (MM-DD)
+    of a year starts in September of that year."""
+
+    province: str
+    entry_age: int = Field(ge=3, le=6)
+    cutoff: str = Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
+    program: str = Field(min_length=3)
+    source: str = Field(min_length=5)
+    url: str = Field(pattern=r"^https?://")
+    retrieved: dt.date
+    verified: bool
+    note: str | None = None
+
+    @field_validator("province")
+    @classmethod
+    def _province(cls, value: str) -> str:
+        if value not in NAMES:
+            raise ValueError(f"not a province code: {value!r}")
+        return value
+
+    def starts(self, born: dt.date) -> dt.date:
+        """1 September of the year the child is ``entry_age`` by the cut-off (then the next year)."""
+        month, day = int(self.cutoff[:2]), int(self.cutoff[3:])
+        year = born.year + self.entry_age + ((born.month, born.day) > (month, day))
+        return dt.date(year, 9, 1)
+
+
+def _read(name: str, columns: tuple[str, ...], model: type[Frozen]) -> tuple[Frozen, ...]:
+    label = f"data/{name}"
+    reader = csv.DictReader(io.StringIO(data_file(name).read_text(encoding="utf-8")))
+    if tuple(reader.fieldnames or ()) != columns:
+        raise DataFileError(f"{label}: header is {reader.fieldnames!r}, expected {','.join(columns)!r}")
     rows = []
     for line, raw in enumerate(reader, start=2):
         try:
-            rows.append(FeeRow.model_validate(raw))
+            rows.append(model.model_validate(raw))
         except ValidationError as exc:
             raise DataFileError(f"{label}, line {line}: {validation_problems(exc)}") from None
     return tuple(rows)
+
+
+@functools.cache
+def load_fees() -> tuple[FeeRow, ...]:
+    """Every row of ``data/costs/childcare.csv``, validated."""
+    return _read(CHILDCARE_FILE, COLUMNS, FeeRow)  # type: ignore[return-value]
+
+
+@functools.cache
+def load_kindergarten() -> dict[str, KindergartenRow]:
+    """``data/costs/kindergarten.csv`` by province, validated; every province and territory has a row."""
+    rows: tuple[KindergartenRow, ...] = _read(KINDERGARTEN_FILE, KINDERGARTEN_COLUMNS, KindergartenRow)  # type: ignore[assignment]
+    by = {r.province: r for r in rows}
+    missing = sorted(set(NAMES) - set(by) - {"CA"})
+    if missing or len(by) != len(rows):
+        raise DataFileError(f"data/{KINDERGARTEN_FILE}: one row per province needed; missing {missing}")
+    return by
+
+
+def fee_months(born: dt.date, year: int, province: str) -> int:
+    """Months of ``year`` with a full-day childcare fee: each month whose first day is on or after
+    ``born`` (so not before birth) and before 1 September of the year the child starts kindergarten
+    in ``province`` (:class:`KindergartenRow`)."""
+    starts = load_kindergarten()[province].starts(born)
+    return sum(born <= dt.date(year, m, 1) < starts for m in range(1, 13))
 
 
 def age_group(born: dt.date, year: int) -> str | None:
@@ -145,7 +203,9 @@ def fee_row(place: City, year: int) -> tuple[FeeRow, str | None]:
 
 def childcare_fee(city_name: str | City, born: dt.date, year: int) -> tuple[float, Source]:
     """Monthly full-time parent fee for a child born on ``born``, in ``city_name``, in ``year``, and
-    its source: the province's capped or flat fee in an enrolled space (0.0 for a school-age child).
+    its source: the province's capped or flat fee in an enrolled space, averaged over the year's 12
+    months when it is charged for fewer (:func:`fee_months`: not before birth, not from the September
+    the child starts kindergarten); 0.0 from then on.
 
     >>> childcare_fee("Calgary", dt.date(2024, 3, 1), 2026)[0]
     326.25
@@ -156,7 +216,27 @@ def childcare_fee(city_name: str | City, born: dt.date, year: int) -> tuple[floa
         raise TypeError(f"year must be a whole number such as 2026, not {year!r}")
     place = city(city_name)
     row, note = fee_row(place, year)
-    if age_group(born, year) is None:
-        why = f"no full-day childcare fee in {year} for a child born {born.isoformat()} (school age or not born)"
+    stand_in = note is not None
+    months = fee_months(born, year, place.province) if age_group(born, year) else 0
+    k = load_kindergarten()[place.province]
+    if months == 0:
+        why = (
+            f"no full-day childcare fee in {year} for a child born {born.isoformat()}: in {k.program} or school "
+            f"(age {k.entry_age} by {k.cutoff}, data/{KINDERGARTEN_FILE}) or not yet born; before- and "
+            "after-school care not modelled"
+        )
         return 0.0, row.source_record(why)
-    return float(round_cents(row.monthly)), row.source_record(note, stand_in=note is not None)
+    starts = k.starts(born)
+    school = starts.year == year
+    if months < 12:
+        why = [f"{months} of 12 months (the year's average a month)"]
+        if born > dt.date(year, 1, 1):
+            why.append(f"from the month of birth ({born.isoformat()})")
+        if school:
+            why.append(
+                f"{k.program} from September {year} (age {k.entry_age} by {k.cutoff}, data/{KINDERGARTEN_FILE}"
+                f"{'' if k.verified else ', not verified'}); before- and after-school care not modelled"
+            )
+        note = "; ".join(x for x in (note, ", ".join(why)) if x)
+    stand_in = stand_in or (school and not k.verified)
+    return float(round_cents(row.monthly * months / 12.0)), row.source_record(note, stand_in=stand_in)
