@@ -229,14 +229,14 @@ def childcare_fee(city_name: str | City, born: dt.date, year: int) -> tuple[floa
     starts = k.starts(born)
     school = starts.year == year
     if months < 12:
-        why = [f"{months} of 12 months (the year's average a month)"]
+        reasons = [f"{months} of 12 months (the year's average a month)"]
         if born > dt.date(year, 1, 1):
-            why.append(f"from the month of birth ({born.isoformat()})")
+            reasons.append(f"from the month of birth ({born.isoformat()})")
         if school:
-            why.append(
+            reasons.append(
                 f"{k.program} from September {year} (age {k.entry_age} by {k.cutoff}, data/{KINDERGARTEN_FILE}"
                 f"{'' if k.verified else ', not verified'}); before- and after-school care not modelled"
             )
-        note = "; ".join(x for x in (note, ", ".join(why)) if x)
+        note = "; ".join(x for x in (note, ", ".join(reasons)) if x)
     stand_in = stand_in or (school and not k.verified)
     return float(round_cents(row.monthly * months / 12.0)), row.source_record(note, stand_in=stand_in)
