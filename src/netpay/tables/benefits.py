@@ -178,6 +178,10 @@ class ChildBenefitTable(CitedTable):
     none: bool | None = None
     amounts: Rates | None = None
     amounts_under_6: Rates | None = None
+    #: Rank the children under 6 and those aged 6 to 17 each by their own count (the NWT Child
+    #: Benefit's C + D: the level for the number under 6 plus the level for the number aged 6-17);
+    #: otherwise all children rank together, those under 6 first.
+    per_age_group_counts: bool | None = None
     single_parent: float | None = Field(default=None, ge=0)
     threshold: float | None = Field(default=None, ge=0)
     #: A single parent's threshold where it differs (Québec's family allowance).
