@@ -3,8 +3,12 @@ per age group, benefits paid before they existed, and ``strict=True`` with a hou
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from netpay.benefits import household_benefits
+from netpay.benefits.base import nil_reason
 from netpay.rules.benefits import child
 from netpay.tables.benefits import load_benefit
 
@@ -53,3 +57,62 @@ def test_other_provinces_still_rank_all_children_together():
         if n.startswith("child_") and getattr(load_benefit(p, n), "per_age_group_counts", None)
     }
     assert flagged == {("2024-25", "child_nt"), ("2025-26", "child_nt"), ("2026-27", "child_nt")}
+
+
+# --------------------------------------------------------------------------- a benefit before it began
+
+D = dt.date
+
+
+def pei(year: int, afni: float, born: dt.date = D(2020, 5, 1)):
+    got = household_benefits(
+        "PE",
+        year,
+        family_net_income={y: afni for y in range(year - 3, year)},
+        children=[born],
+        couple=True,
+        working_income=afni,
+    )
+    return next(b for b in got if b.key == "child_pe")
+
+
+def test_pei_child_benefit_is_nil_in_2024_and_says_when_it_began():
+    # PEI: 'first payments beginning in January 2025'; 2024 months are nil, not the 2025-26 $30 a month
+    got = pei(2024, 40_000)
+    assert got.amount == 0 and got.monthly == (0.0,) * 12
+    assert "Prince Edward Island Child Benefit began in January 2025: nil before" in got.notes
+    assert not any("figures are used as they are" in n for n in got.notes)  # no stand-in period
+
+
+def test_pei_child_benefit_is_nil_before_its_first_table_too():
+    # 2023: January-June in 2022-23 (no table: the nearest, 2023-24, is 'none: true'), July-December in 2023-24
+    got = pei(2023, 40_000)
+    assert got.amount == 0 and any("began in January 2025" in n for n in got.notes)
+
+
+def test_pei_child_benefit_is_paid_from_january_2025():
+    # one child, AFNI $40,000 (< $45,000): $30 a month from January 2025 (2024-25 on 2023 income, then
+    # 2025-26 on 2024 income): 12 x 30 = 360
+    got = pei(2025, 40_000)
+    assert got.monthly == (30.0,) * 12 and got.amount == pytest.approx(360)
+    # AFNI $60,000 ($45,000-$80,000): $20 a month: 12 x 20 = 240
+    assert pei(2025, 60_000).amount == pytest.approx(240)
+    assert got.status == "verified"
+
+
+def test_a_none_table_is_nil_for_its_own_period_only():
+    # the 2023-24 'none: true' file zeroes 2023-24 months, not the later years (the old reading of the
+    # first file's 'none' zeroed every year)
+    assert pei(2026, 40_000).amount == pytest.approx(360)
+    assert nil_reason(load_benefit("2023-24", "child_pe"), D(2024, 3, 1)) is not None
+    assert nil_reason(load_benefit("2024-25", "child_pe"), D(2024, 12, 1)) is not None
+    assert nil_reason(load_benefit("2024-25", "child_pe"), D(2025, 1, 1)) is None
+
+
+def test_saskatchewan_with_none_in_every_period_still_says_so():
+    got = household_benefits(
+        "SK", 2026, family_net_income={2024: 20_000, 2025: 20_000}, children=[D(2023, 5, 1)], couple=True,
+        working_income=20_000,
+    )
+    sk = next(b for b in got if b.key == "child_sk")
+    assert sk.amount == 0 and "no provincial child benefit" in sk.notes

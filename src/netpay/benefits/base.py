@@ -171,6 +171,18 @@ class Family:
 MonthlyRule = Callable[[Any, float, dt.date, "Family"], float]
 
 
+def nil_reason(table: Any, day: dt.date) -> str | None:
+    """Why a benefit pays nothing for the month starting ``day``: its period's table says ``none: true``
+    (it did not exist then), or the month is before the benefit's ``starts`` date; None when it pays."""
+    starts = getattr(table, "starts", None)
+    began = f"{table.name} began in {starts:%B %Y}: nil before" if starts is not None else None
+    if getattr(table, "none", None):
+        return began or "no provincial child benefit"
+    if starts is not None and day < starts:
+        return began
+    return None
+
+
 def benefit_year_payments(
     family: Family, name: str, annual: MonthlyRule, months: Sequence[int], per_year: int, start: dt.date | None
 ) -> tuple[tuple[float, ...], list[Source], list[str]]:
@@ -185,6 +197,11 @@ def benefit_year_payments(
         sources += found.sources
         if found.note and found.note not in notes:
             notes.append(found.note)
+        nil = nil_reason(found.table, day)
+        if nil is not None:
+            if nil not in notes:
+                notes.append(nil)
+            continue
         if not family.paid(day, start):
             continue
         amount = annual(found.table, family.afni(july - 1, notes), day, family)
