@@ -7,14 +7,20 @@ import datetime as dt
 
 import pytest
 
+import netpay
 from netpay.benefits import household_benefits
 from netpay.benefits.base import nil_reason
+from netpay.benefits.figures import flagged_benefit_figures
+from netpay.cli import main
+from netpay.errors import UnverifiedFigureError
 from netpay.rules.benefits import child
 from netpay.tables.benefits import load_benefit
 
 
 def nt(afni: float, under_6: int, older: int, period: str = "2025-26") -> float:
-    return child.child_benefit_annual(afni, float(under_6), float(older), False, child.params(load_benefit(period, "child_nt")))
+    return child.child_benefit_annual(
+        afni, float(under_6), float(older), False, child.params(load_benefit(period, "child_nt"))
+    )
 
 
 # GNWT Finance, 'NWT Child Benefit': NWTCB = C + D below $30,000, (C + D) - (A - 30,000)(C + D) / (80,000 - 30,000)
@@ -64,7 +70,8 @@ def test_other_provinces_still_rank_all_children_together():
 D = dt.date
 
 
-def pei(year: int, afni: float, born: dt.date = D(2020, 5, 1)):
+def pei(year: int, afni: float):
+    born = D(2020, 5, 1)
     got = household_benefits(
         "PE",
         year,
@@ -111,8 +118,58 @@ def test_a_none_table_is_nil_for_its_own_period_only():
 
 def test_saskatchewan_with_none_in_every_period_still_says_so():
     got = household_benefits(
-        "SK", 2026, family_net_income={2024: 20_000, 2025: 20_000}, children=[D(2023, 5, 1)], couple=True,
+        "SK",
+        2026,
+        family_net_income={2024: 20_000, 2025: 20_000},
+        children=[D(2023, 5, 1)],
+        couple=True,
         working_income=20_000,
     )
     sk = next(b for b in got if b.key == "child_sk")
     assert sk.amount == 0 and "no provincial child benefit" in sk.notes
+
+
+# --------------------------------------------------------------------------- strict=True with a household
+
+
+def test_strict_with_a_household_names_each_unverified_benefit_figure():
+    # every province's household tax figures and the CCB's 2026-27 figures (indexed, secondary) are
+    # unverified, so no household passes strict today: the error names the benefit files and fields
+    home = netpay.Household(spouse=netpay.Spouse(income=0), children=[netpay.Child(born=2023)])
+    offer = netpay.Offer(base_salary=140_000, city="Toronto")
+    with pytest.raises(UnverifiedFigureError) as caught:
+        netpay.evaluate(offer, 2026, rent=2_000, other_costs={"transit_pass": 0}, household=home, strict=True)
+    text = str(caught.value)
+    assert "data/benefits/2026-27/ccb.yaml: max_under_6 (unverified)" in text
+    assert "data/benefits/2026/cwb.yaml: max_family (unverified)" in text
+    # a figure of another benefit year standing in is named as such, projected
+    assert "data/benefits/2025-26/child_on.yaml standing in for 2026-27: amounts (projected)" in text
+    assert "drop strict=True" in text
+    # without strict the same household is evaluated, the lines labelled
+    e = netpay.evaluate(offer, 2026, rent=2_000, other_costs={"transit_pass": 0}, household=home)
+    assert {b.key: b.status for b in e.household.benefits}["ccb"] == "unverified"
+
+
+def test_strict_leaves_out_a_benefit_line_whose_figures_are_verified():
+    # PEI 2024: the PEI Child Benefit's 2023-24 'none' and 2024-25 figures are verified (nil before
+    # January 2025): nothing to name
+    assert flagged_benefit_figures("child_pe", 2024) == ()
+    assert flagged_benefit_figures("ccb", 2024) == ()  # 2023-24 and 2024-25 CCB, both seen at CRA
+    assert [str(f) for f in flagged_benefit_figures("ccb", 2025)] == [
+        "data/benefits/2025-26/ccb.yaml: rates1 (unverified)",
+        "data/benefits/2025-26/ccb.yaml: rates2 (unverified)",
+    ]
+    # a Toronto household in 2024: its CCB line rests on verified figures only, so strict does not name it
+    home = netpay.Household(spouse=netpay.Spouse(income=0), children=[netpay.Child(born=2020)])
+    offer = netpay.Offer(base_salary=90_000, city="Toronto")
+    with pytest.raises(UnverifiedFigureError) as caught:
+        netpay.evaluate(offer, 2024, rent=1_500, other_costs={"transit_pass": 0}, household=home, strict=True)
+    assert "ccb.yaml" not in str(caught.value) and "data/benefits/2024/cwb.yaml" in str(caught.value)
+
+
+def test_cli_strict_with_a_household_names_the_benefit_figures(capsys):
+    args = ["compare", "--salary", "140k", "--city", "Toronto", "--spouse-income", "0", "--child", "2023",
+            "--year", "2026", "--strict"]  # fmt: skip
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert "data/benefits/2026-27/ccb.yaml: max_under_6 (unverified)" in err and "drop --strict" in err

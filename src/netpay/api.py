@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
+from netpay.benefits.figures import flagged_benefit_figures
 from netpay.citydata import Housing, Living, move_costs
 from netpay.comparison import check_period, comparison_table, first_year_table, horizon_table
 from netpay.errors import NetpayError
@@ -374,10 +375,19 @@ def _checked(evaluations: list[_E], strict: bool) -> list[_E]:
 
 
 def _household_figures(e: Evaluation) -> list[str]:
-    """With a household, the figures of the tax tables only a household uses that are not verified."""
+    """With a household, the figures of the tax tables only a household uses and those of each benefit
+    line it received that are not verified (by file and field)."""
     if not isinstance(e, HouseholdEvaluation):
         return []
-    return [str(f) for y in e.years for f in tax_tables_status(y.province, y.year, household=True).flagged]
+    tax = [str(f) for y in e.years for f in tax_tables_status(y.province, y.year, household=True).flagged]
+    return tax + _household_benefit_figures(e)
+
+
+def _household_benefit_figures(e: HouseholdEvaluation) -> list[str]:
+    """Each figure a benefit line of ``e`` rests on that is not verified, for each year evaluated."""
+    lines = [*e.household.benefits, *(e.year_one_household.benefits if e.year_one_household else ())]
+    keys = dict.fromkeys(b.key for b in lines if b.status != "verified")
+    return [str(f) for y in e.years for key in keys for f in flagged_benefit_figures(key, y.year)]
 
 
 #: The keywords of each function, for the closest-name hint.

@@ -96,6 +96,8 @@ class Table:
     table: Any
     sources: tuple[Source, ...]
     note: str | None = None
+    #: the folder the table was read from ('2025-26'; another period's when it stood in)
+    period: str = ""
 
 
 def table_for(name: str, period: str, kind: str = "benefit year") -> Table:
@@ -108,9 +110,9 @@ def table_for(name: str, period: str, kind: str = "benefit year") -> Table:
     table = load_benefit(chosen, name)
     sources = tuple(s for v in table.sources.values() for s in (v if isinstance(v, list) else [v]))
     if chosen == period:
-        return Table(table, dedupe(sources))
+        return Table(table, dedupe(sources), period=chosen)
     note = f"no {name} table for {period}: the {chosen} figures are used as they are (not indexed)"
-    return Table(table, dedupe(tuple(s.model_copy(update={"projected": True}) for s in sources)), note)
+    return Table(table, dedupe(tuple(s.model_copy(update={"projected": True}) for s in sources)), note, chosen)
 
 
 def dedupe(sources: tuple[Source, ...]) -> tuple[Source, ...]:

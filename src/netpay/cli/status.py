@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from netpay import status
+from netpay.benefits.figures import flagged_benefit_figures
 from netpay.tables.status import tax_tables_status
 
 #: How to proceed, on the command line, when --strict refuses a figure.
@@ -85,3 +86,10 @@ def status_footer(
     if copies or any("(unverified copy)" in figure for figure in city_figures):
         lines.append(f"  {COPY_NOTE}")
     return lines
+
+
+def household_benefit_figures(lines: Iterable[str], year: int) -> list[str]:
+    """--strict with a household: each figure of its benefit lines ('benefit.<key>' among ``lines``)
+    that is not verified, by file and field, as ``netpay.compare(..., household=..., strict=True)``."""
+    keys = [line.removeprefix("benefit.") for line in lines if line.startswith("benefit.")]
+    return [str(f) for key in keys for f in flagged_benefit_figures(key, year)]

@@ -5,7 +5,8 @@ Newfoundland and Labrador, Yukon, Northwest Territories, Nunavut and Manitoba ch
 
 full    = the per-child amounts by rank (children under 6 first, at their own amounts where they
           differ; the last rank repeats; with ``per_age_group_counts`` each age group ranks by its
-          own count: the NWT's level for the number under 6 plus that for the number aged 6-17) + the single-parent supplement + a working family's
+          own count: the NWT's level for the number under 6 plus that for the number aged 6-17)
+          + the single-parent supplement + a working family's
           supplement by number of children when the family's earned income is above a threshold
           (Nunavut's territorial workers' supplement)
 step 1  = full - rate(n) x (AFNI - threshold), or full x (1 - the share of the way from threshold
@@ -103,7 +104,8 @@ def full_amounts(under_6: float, older: float, p: Params) -> float:
     with ``per_age_group_counts``, the under-6 level for the number under 6 plus the 6-17 level for
     the number aged 6 to 17 (GNWT Finance, 'NWT Child Benefit': NWTCB = C + D)."""
     if p.per_group:
-        return per_child(under_6, 0.0, p.amounts_under_6, p.amounts_under_6) + per_child(0.0, older, p.amounts, p.amounts)
+        younger = per_child(under_6, 0.0, p.amounts_under_6, p.amounts_under_6)
+        return younger + per_child(0.0, older, p.amounts, p.amounts)
     return per_child(under_6, older, p.amounts_under_6, p.amounts)
 
 
