@@ -354,3 +354,124 @@ def test_quebec_takes_its_own_deduction_from_taxable_income():
     assert r0.taxable_income[0] - r.taxable_income[0] == pytest.approx(100_000, abs=CENT)
     assert r0.provincial_taxable_income[0] - r.provincial_taxable_income[0] == pytest.approx(50_000, abs=CENT)
     assert r.net_income_23600[0] == r0.net_income_23600[0]
+
+
+# --------------------------------------------------------------------------- funding the strike, cash-outs
+
+
+def test_the_strike_paid_in_cash_keeps_every_share_and_is_a_cash_outflow():
+    # public_options(10,000): vest 1 Mar 2026 at $30, strike $10. Benefit (30 - 10) x 10,000 = 200,000
+    # either way (s. 7(1)(a)). Cashless: shares are sold for the strike, 10,000 x 10 = 100,000, and
+    # the shares kept are worth the benefit, 200,000. Cash: the 100,000 strike is paid from the year's
+    # cash and all 10,000 shares are kept, worth 10,000 x 30 = 300,000.
+    start = dt.date(2025, 3, 1)
+    cashless = income_in_year(public_options(10_000), start, 2026)
+    cash = income_in_year(public_options(10_000, exercise_funding="cash"), start, 2026)
+    assert (cashless.strike_paid, cash.strike_paid) == (0.0, 100_000.0)
+    assert cashless.employment_income == cash.employment_income == 200_000
+    assert cashless.option_deduction == cash.option_deduction == 100_000
+    assert (cashless.face_value, cash.face_value) == (200_000, 300_000)
+    grants = (public_options(10_000), public_options(10_000, exercise_funding="cash"))
+    offers = [netpay.Offer(base_salary=50_000, equity=[g], city="Calgary") for g in grants]
+    c = IncomeComponents.from_offers(offers, "AB", year=2026, start=start)
+    # the shares received: 200,000 and 300,000; the strike leaves pay with the RRSP/pension contributions
+    assert list(c.equity_shares) == [200_000, 300_000]
+    assert list(c.out_of_cash) == [0, 100_000]
+    r = tax(c, "AB", 2026)
+    assert r.total_deductions[0] == pytest.approx(r.total_deductions[1], abs=CENT)  # the same tax
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    strike=st.floats(1, 40),
+    value=st.floats(1, 80),
+    shares=st.floats(100, 50_000),
+)
+def test_cash_and_cashless_exercise_give_the_same_tax_and_total_value(strike, value, shares):
+    # property: funding the strike moves value between cash and shares, never the tax
+    def horizon(funding):
+        g = StockOptions(
+            shares=shares,
+            strike=strike,
+            fmv_at_grant=strike,
+            years=1,
+            frequency="annual",
+            value_per_share_at_exercise=value,
+            exercise_funding=funding,
+        )
+        return netpay.evaluate(netpay.Offer(base_salary=80_000, equity=[g], city="Calgary"), 2025, horizon=2).years[1]
+
+    a, b = horizon("cashless"), horizon("cash")
+    paid = shares * strike if value > strike else 0.0  # options under water are not exercised
+    assert b.exercise_cost == pytest.approx(paid, abs=0.01)
+    assert a.equity_tax == pytest.approx(b.equity_tax, abs=0.01)
+    assert a.total_value == pytest.approx(b.total_value, abs=0.02)
+    assert a.net_cash - b.net_cash == pytest.approx(paid, abs=0.02)
+    assert b.equity_shares - a.equity_shares == pytest.approx(paid, abs=0.02)
+
+
+def test_a_cash_out_is_insurable_cash_and_deductible_only_with_the_election():
+    # A cash-out (settlement="cash"): the employer pays the spread, (30 - 10) x 10,000 = 200,000, in
+    # cash (s. 7(1)(b)): employment income, pensionable and insurable (CRA: "Cash outs - Deduct CPP
+    # Contribution, EI premiums and income tax"), no shares.
+    start = dt.date(2025, 3, 1)
+    plain = income_in_year(public_options(10_000, settlement="cash"), start, 2026)
+    assert (plain.employment_income, plain.pensionable, plain.insurable, plain.cash) == (200_000,) * 4
+    assert plain.shares_value == 0 and plain.strike_paid == 0
+    # Without the employer's s. 110(1.1) election: no deduction, federal or Québec
+    assert (plain.option_deduction, plain.quebec_option_deduction) == (0, 0)
+    # With it: 1/2 x 200,000 = 100,000 federal; Québec 25% x 200,000 = 50,000 (RL-1 box L-8)
+    elected = income_in_year(public_options(10_000, settlement="cash", cash_out_election=True), start, 2026)
+    assert (elected.option_deduction, elected.quebec_option_deduction) == (100_000, 50_000)
+
+
+def test_a_ccpc_cash_out_is_taxed_when_paid_not_deferred():
+    # A CCPC's options cashed out on the vest, 1 Mar 2026: no shares, so no s. 7(1.1) deferral: the
+    # 200,000 is income in 2026, pensionable (a deferred CCPC benefit would not be), nothing deferred.
+    g = public_options(10_000, ccpc=True, settlement="cash")
+    e = income_in_year(g, dt.date(2025, 3, 1), 2026)
+    assert (e.employment_income, e.pensionable, e.deferred) == (200_000, 200_000, 0)
+
+
+def test_quebec_innovative_sme_takes_50_percent():
+    # TP-1 line 297 at 50% for an innovative SME (unverified rate, data/equity.yaml): 50% x 200,000
+    # = 100,000, against 25% x 200,000 = 50,000 in general; federal 1/2 either way.
+    start = dt.date(2025, 3, 1)
+    sme = income_in_year(public_options(10_000, quebec_innovative_sme=True), start, 2026)
+    assert (sme.option_deduction, sme.quebec_option_deduction) == (100_000, 100_000)
+    ccpc = StockOptions(
+        shares=10_000,
+        strike=10,
+        fmv_at_grant=10,
+        years=1,
+        frequency="annual",
+        value_per_share_at_exercise=30,
+        ccpc=True,
+        quebec_innovative_sme=True,
+    )
+    assert income_in_year(ccpc, start, 2026).quebec_option_deduction == 100_000
+
+
+@pytest.mark.parametrize(
+    "kw, says",
+    [
+        ({"cash_out_election": True}, "settlement='cash'"),
+        ({"settlement": "cash", "exercise_funding": "cash"}, "pays no strike"),
+        ({"settlement": "cash", "ccpc": True, "sale_year": 3}, "no shares to sell"),
+        ({"exercise_funding": "loan"}, "exercise_funding"),
+    ],
+)
+def test_funding_and_settlement_errors_name_the_parameter(kw, says):
+    with pytest.raises(ValidationError, match=says):
+        public_options(10_000, **kw)
+
+
+def test_the_equity_figures_are_cited_in_data():
+    from netpay.equity_tax import figures
+
+    f = figures()
+    # CRA (option benefit deductions; excess contributions) and Revenu Québec (line 297), read 2026-12-01
+    assert (f.option_deduction, f.vesting_limit) == (0.5, 200_000)
+    assert (f.quebec_option_deduction, f.quebec_large_employer_deduction) == (0.25, 0.5)
+    assert (f.rrsp_excess_cushion, f.rrsp_excess_monthly_rate) == (2_000, 0.01)
+    assert not f.sources["quebec_innovative_sme_deduction"][0].verified

@@ -22,6 +22,8 @@ from netpay.evaluation.horizon import earned_bonus, raised_salary
 from netpay.lines import LINES
 from netpay.timeline import Arrival, horizon_years
 
+CENT = 0.005
+
 
 @pytest.fixture(autouse=True)
 def _quiet():
@@ -319,3 +321,74 @@ def test_a_haircut_takes_value_off_the_shares_never_tax():
     assert frame.loc["cumulative_total_value_after_haircut"].iloc[-1] == pytest.approx(
         frame.loc["cumulative_total_value"].iloc[-1] - 10_000, abs=0.02
     )
+
+
+# --------------------------------------------------------------------------- what leaving or over-contributing costs
+
+
+def test_the_clawback_costs_the_bonus_less_the_tax_its_deduction_saves():
+    """Calgary, salary 100,000, a 20,000 signing bonus repayable within 18 months of 1 Jan 2025:
+    leaving before 1 Jul 2026 means repaying it, in 2025 or 2026 (ITA s. 8(1)(n), T1 line 22900).
+
+    2026 by hand (data/tax_tables/2026): CPP2 deduction (line 22215) 4% x (85,000 - 74,600) = 416
+    plus the enhanced CPP 1% x (74,600 - 3,500) = 711 -> taxable income 100,000 - 1,127 = 98,873.
+    Less 20,000 = 78,873: every dollar taken off lies in the federal 20.5% bracket (58,523 to
+    117,045) and Alberta's 10% one (61,200 to 154,259), no credit reads net income at this level:
+    tax saved 20,000 x (20.5% + 10%) = 6,100.00; cost after tax 20,000 - 6,100 = 13,900.00.
+    """
+    o = netpay.Offer(base_salary=100_000, signing_bonus=20_000, clawback_months=18, city="Calgary")
+    e = netpay.evaluate(o, 2025, horizon=3)
+    assert [c.year for c in e.clawback] == [2025, 2026]  # not 2027: the period ends 1 Jul 2026
+    c2026 = e.clawback[1]
+    assert (c2026.repaid, c2026.tax_saved, c2026.after_tax) == (20_000, pytest.approx(6_100, abs=CENT), 13_900)
+    assert "2026-07-01" in e.risks[0] and "$13,900" in e.risks[0] and "line 22900" in e.risks[0]
+    # 2025 (income 120,000 with the bonus): some of it comes off the 26% bracket, so it saves more
+    assert e.clawback[0].tax_saved > c2026.tax_saved
+
+
+def test_the_clawback_in_quebec_saves_federal_tax_after_the_abatement_and_quebec_tax():
+    """Montréal, the same offer: repaid in 2026 the 20,000 comes off federal taxable income 98,873
+    (100,000 - 1,127 of CPP/QPP enhanced contributions) within the 20.5% bracket, less the Québec
+    abatement of 16.5%: 20,000 x 20.5% x 0.835 = 3,423.50; and off Québec taxable income 97,423
+    (98,873 less the deduction for workers, TP-1 line 201, 6% up to its 1,450 maximum) within the
+    19% bracket (54,345 to 108,680; TP-1 line 207): 20,000 x 19% = 3,800. Together 7,223.50.
+    """
+    o = netpay.Offer(base_salary=100_000, signing_bonus=20_000, clawback_months=18, city="Montréal")
+    e = netpay.evaluate(o, 2025, horizon=2)
+    assert e.years[1].taxable_income == 98_873 and e.years[1].provincial_taxable_income == 97_423
+    assert e.clawback[1].tax_saved == pytest.approx(7_223.50, abs=CENT)
+    assert e.clawback[1].after_tax == 12_776.50
+
+
+@settings(max_examples=12, deadline=None)
+@given(salary=st.floats(20_000, 400_000), bonus=st.floats(1_000, 80_000), city=st.sampled_from(["Toronto", "Montréal"]))
+def test_the_clawback_after_tax_costs_at_most_the_gross_repayment(salary, bonus, city):
+    o = netpay.Offer(base_salary=salary, signing_bonus=bonus, clawback_months=12, city=city)
+    for c in netpay.evaluate(o, 2025, start="2025-03-01", horizon=2).clawback:
+        assert 0 <= c.tax_saved <= c.repaid and 0 <= c.after_tax <= c.repaid == bonus
+
+
+def test_rrsp_contributions_over_the_room_and_the_cushion_are_taxed_1_percent_a_month():
+    """Toronto, salary 30,000 with an employer RRSP match of 5,000 a year, rrsp_room=0 in 2024.
+
+    2024: 5,000 / 12 = 416.67 a month against a limit of 0 + 2,000 (CRA: 1% a month on unused
+    contributions above the deduction limit by more than $2,000, T1-OVP). Month-end excess 5,000 x
+    m / 12 - 2,000 is positive from May (m = 5): sum over m = 5..12 = 5,000 x 68 / 12 - 8 x 2,000
+    = 28,333.33 - 16,000 = 12,333.33; tax 1% = 123.33.
+    2025: room 18% x 2024's employment income (30,000 + 5,000) = 6,300; carried 5,000 (not deducted
+    in 2024). Excess 5,000 + 5,000 x m / 12 - 6,300 - 2,000 = 5,000 m / 12 - 3,300 > 0 from
+    August (m = 8): 5,000 x (8 + 9 + 10 + 11 + 12) / 12 - 5 x 3,300 = 20,833.33 - 16,500 =
+    4,333.33; tax 43.33.
+    """
+    o = offer(base_salary=30_000, employer_rrsp_match=5_000)
+    e = netpay.evaluate(o, 2024, rrsp_room=0, horizon=2)
+    assert [y.rrsp_excess_tax for y in e.years] == [123.33, 43.33]
+    y = e.years[0]
+    # a line of its own, taken off the disposable (and so the total value), not off net cash
+    costs = (y.rent + y.monthly_other_costs) * y.months
+    assert y.disposable_sell_to_cover == pytest.approx(y.net_cash + y.equity_tax_from_cash - costs - 123.33, abs=0.01)
+    assert e.by_year().loc["rrsp_excess_tax", 2024] == 123.33
+    assert any("T1-OVP" in r and "$123.33 in 2024" in r for r in e.risks)
+    # within the room + 2,000 nothing is owed and nothing is said
+    ok = netpay.evaluate(offer(employer_rrsp_match=5_000), 2024, rrsp_room=4_000, horizon=1)
+    assert ok.years[0].rrsp_excess_tax == 0 and not ok.risks

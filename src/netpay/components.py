@@ -121,13 +121,15 @@ class IncomeComponents:
     cash: FloatArray
     #: RRSP (line 20800, within the deduction limit) and RPP (line 20700) deductions
     deductions: FloatArray
-    #: employee RRSP and pension contributions taken from pay
+    #: employee RRSP and pension contributions taken from pay, and the strike of options exercised
+    #: with cash (``exercise_funding="cash"``)
     out_of_cash: FloatArray
     #: RL-1 box J: employer health plan premiums, taxable for Québec income tax only
     quebec_health_premiums: FloatArray
     #: RRSP contributions (employer and employee) not deducted: above the deduction limit
     rrsp_not_deducted: FloatArray
-    #: shares vested (share-settled equity): employment income, but not cash
+    #: shares received (share-settled equity): the employment income that is not cash, plus the
+    #: strike paid in cash for options exercised with cash (what those shares are worth)
     equity_shares: FloatArray
     #: deductions from taxable income only (T1 line 24900: the security options deduction)
     taxable_deductions: FloatArray | None = None
@@ -178,16 +180,17 @@ class IncomeComponents:
             return getattr(self, name) + np.array([getattr(y, attr) for y in years], dtype=np.float64)
 
         qc = np.ones(len(years)) if quebec else np.zeros(len(years))
+        strike = np.array([y.strike_paid for y in years], dtype=np.float64)  # paid in cash, shares kept
         return IncomeComponents(
             employment_income=add("employment_income", "employment_income"),
             pensionable=add("pensionable", "pensionable"),
             insurable=add("insurable", "insurable"),
             cash=add("cash", "cash"),
             deductions=self.deductions,
-            out_of_cash=self.out_of_cash,
+            out_of_cash=self.out_of_cash + strike,
             quebec_health_premiums=self.quebec_health_premiums,
             rrsp_not_deducted=self.rrsp_not_deducted,
-            equity_shares=add("equity_shares", "shares_value"),
+            equity_shares=add("equity_shares", "shares_value") + strike,
             taxable_deductions=add("taxable_deductions", "option_deduction"),
             quebec_taxable_deductions=add("quebec_taxable_deductions", "quebec_option_deduction") * qc,
             uninsured=self.uninsured,

@@ -33,9 +33,27 @@ class HorizonTerms(BaseModel):
         ge=0,
         le=120,
         description="Months after the start within which leaving means repaying the signing bonus "
-        "(0: no clawback). Shown as a risk line; a repayment is deductible in the year repaid "
-        "(ITA s. 8(1)(n)).",
+        "(0: no clawback). Shown as a risk line with its cost after tax in each year it could be "
+        "repaid: the repayment is deductible in the year repaid (ITA s. 8(1)(n), T1 line 22900; "
+        "Québec TP-1 line 207), netpay.evaluation.risk.",
     )
+
+
+class ClawbackCost(BaseModel):
+    """What leaving within the clawback period would cost, if the signing bonus were repaid in ``year``:
+    the gross ``repaid``, the income tax it saves that year (the deduction of ITA s. 8(1)(n), T1 line
+    22900, at the marginal rates of the year as evaluated, worked out by the engine), and the rest."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    year: int
+    repaid: float
+    tax_saved: float
+
+    @property
+    def after_tax(self) -> float:
+        """The cost after tax: repaid - tax saved."""
+        return round(self.repaid - self.tax_saved, 2)
 
 
 def keyword_advice(key: str, elsewhere: Mapping[str, str], fields: Sequence[str]) -> str:

@@ -16,12 +16,12 @@ from typing import TypeAlias
 
 from netpay.equity.grants import RSU, StockOptions
 from netpay.equity.schedule import Tranche, add_months, fractions, growth_factor
-from netpay.equity_tax import EquityEvent
+from netpay.equity_tax import EquityEvent, figures
 
 Grant: TypeAlias = RSU | StockOptions
 
-#: The annual vesting limit of s. 110(1.31), FMV at grant (CRA, Option benefit deductions).
-VESTING_LIMIT = 200_000.0
+#: The annual vesting limit of s. 110(1.31), FMV at grant (CRA, Option benefit deductions; data/equity.yaml).
+VESTING_LIMIT = figures().vesting_limit
 
 
 def vests(grant: Grant, start: dt.date) -> list[tuple[dt.date, float]]:
@@ -101,6 +101,7 @@ def option_events(grant: StockOptions, start: dt.date, used: dict[int, float]) -
             qualified[year] = min(room / at_grant, 1.0)
             used[year] = used.get(year, 0.0) + min(at_grant, room)
     sale = None if grant.sale_year is None else add_months(start, 12 * grant.sale_year)
+    deferred = grant.ccpc and grant.settlement == "shares"  # a cash-out has no shares to defer to (s. 7(1.1))
     out = []
     for d, n in vested:
         on = exercise_date(grant, start, d)
@@ -111,12 +112,16 @@ def option_events(grant: StockOptions, start: dt.date, used: dict[int, float]) -
                 shares=n,
                 value=n * option_value(grant, start, on),
                 cost=n * grant.strike,
+                settlement=grant.settlement,
                 haircut=grant.haircut,
-                ccpc=grant.ccpc,
-                sold=(max(sale, on) if sale is not None else on) if grant.ccpc else None,
+                ccpc=deferred,
+                sold=(max(sale, on) if sale is not None else on) if deferred else None,
                 strike_at_least_fmv=grant.strike >= grant.fmv_at_grant,
                 qualified=qualified[d.year],
                 quebec_large_employer=grant.quebec_large_employer,
+                quebec_innovative_sme=grant.quebec_innovative_sme,
+                funding=grant.exercise_funding,
+                acquired_or_elected=grant.settlement == "shares" or grant.cash_out_election,
             )
         )
     return out

@@ -178,6 +178,8 @@ class StockOptions(Vesting):
     (ITA s. 7(1)(a)), less 1/2 (s. 110(1)(d)) when ``strike >= fmv_at_grant``, none for shares over
     the $200,000 annual vesting limit (s. 110(1.31)); for a CCPC (``ccpc=True``) it is income in the
     year the shares are sold (s. 7(1.1)), with the 1/2 deduction of s. 110(1)(d.1) after two years.
+    ``exercise_funding`` says how the strike is paid (shares sold, or cash); ``settlement="cash"`` is
+    a cash-out (the spread paid in cash, the deduction only with ``cash_out_election``).
     """
 
     shares: float = Field(description="Option shares granted.")
@@ -205,6 +207,28 @@ class StockOptions(Vesting):
         default=False,
         description="Québec: shares listed on a recognized exchange and Québec payroll of $10 million "
         "or more (50% deduction on TP-1 line 297 instead of 25%).",
+    )
+    quebec_innovative_sme: bool = Field(
+        default=False,
+        description="Québec: an innovative SME, a 'qualified corporation' of TA s. 725.1.3 (assets under "
+        "$50 million, Québec R&D or innovation refundable credits): 50% on TP-1 line 297 (unverified).",
+    )
+    exercise_funding: Literal["cashless", "cash"] = Field(
+        default="cashless",
+        description="How the strike is paid at exercise: 'cashless' sells shares to cover the strike (and "
+        "the tax: sell-to-cover), keeping shares worth the benefit; 'cash' pays strike x shares from the "
+        "year's cash and keeps every share. The benefit and its tax are the same.",
+    )
+    settlement: Literal["shares", "cash"] = Field(
+        default="shares",
+        description="'shares': the options are exercised for shares; 'cash': a cash-out, the employer pays "
+        "the spread in cash (ITA s. 7(1)(b)): insurable, no CCPC deferral, and the 50% deduction only with "
+        "cash_out_election=True.",
+    )
+    cash_out_election: bool = Field(
+        default=False,
+        description="A cash-out (settlement='cash'): the employer elects under ITA s. 110(1.1) not to deduct "
+        "the payment (T4 box 86), so the employee keeps the security options deduction.",
     )
 
     @field_validator("shares", "strike", "fmv_at_grant", "value_per_share_at_exercise", mode="before")
@@ -238,6 +262,7 @@ class StockOptions(Vesting):
             raise _invalid("exercise='at_exit' needs exit_year= (years after the start, e.g. exit_year=5)")
         if self.exit_year is not None:
             _check_years_after_start(self.exit_year, "exit_year")
+        self._settled()
         if self.sale_year is not None:
             if not self.ccpc:
                 raise _invalid(
@@ -246,6 +271,21 @@ class StockOptions(Vesting):
                 )
             _check_years_after_start(self.sale_year, "sale_year")
         return self
+
+    def _settled(self) -> None:
+        """A cash-out's election and funding, consistent with the settlement."""
+        if self.settlement == "shares" and self.cash_out_election:
+            raise _invalid(
+                "cash_out_election is the employer's election on a cash-out: set settlement='cash' too, or "
+                "leave cash_out_election out (options exercised for shares get the deduction without it)"
+            )
+        if self.settlement == "cash" and self.exercise_funding == "cash":
+            raise _invalid(
+                "a cash-out (settlement='cash') pays no strike: leave exercise_funding out, or set "
+                "settlement='shares' to exercise for shares paying the strike in cash"
+            )
+        if self.settlement == "cash" and self.sale_year is not None:
+            raise _invalid("a cash-out (settlement='cash') delivers no shares to sell: leave sale_year out")
 
     @property
     def exercise_years(self) -> int | None:

@@ -22,11 +22,14 @@ year, or with a move the year of arrival (part-year, paid from the start date, a
   room are not deducted that year (``rrsp_not_deducted``); they are deducted in a later year within
   the room that year's own contributions leave (``rrsp_carried_deducted``): unused contributions
   carried forward on Schedule 7 (CRA, "What to do with unused RRSP, PRPP or SPP contributions").
+  Unused contributions above the room + $2,000 are taxed 1% a month (``rrsp_excess_tax``), and a
+  signing bonus clawback is costed after tax (``Evaluation.clawback``): :mod:`netpay.evaluation.risk`.
 
 Per year, besides every line of a one-year evaluation: ``equity_tax`` (contributions and taxes with
 the shares received less those without them), ``equity_after_tax`` (shares - their tax),
-``disposable_sell_to_cover`` (the year's disposable income with the tax on shares paid by
-shares, as employers withhold it by selling some), ``savings`` (RRSP and pension contributions),
+``exercise_cost`` (the strike of options exercised with cash), ``disposable_sell_to_cover`` (the
+year's disposable income with the tax on shares paid by shares, as employers withhold it by selling
+some, less ``rrsp_excess_tax``), ``savings`` (RRSP and pension contributions),
 ``total_value`` = disposable_sell_to_cover + equity_after_tax + savings; ``equity_haircut`` (the
 value the grants' ``haircut`` takes off: a risk view of value, never of tax), ``equity_after_haircut``
 and ``total_value_after_haircut`` (each less the haircut); discounted by
@@ -46,6 +49,7 @@ from netpay import rrsp, tables
 from netpay.citydata import Housing
 from netpay.equity import income_in_year
 from netpay.errors import UnknownYearError
+from netpay.evaluation import risk
 from netpay.evaluation.build import year_evaluations
 from netpay.evaluation.result import Evaluation
 from netpay.evaluation.year import YearEvaluation
@@ -128,20 +132,21 @@ def _evaluate_year(
     twin = _without_shares(offer)
     both = [offer] if twin is None else [offer, twin]
     pair = year_evaluations(both, hy.year, housing, hy.residence, room, start=start, rrsp_carried=carried)
-    y, haircut = pair[0], 0.0
+    y, haircut, strike = pair[0], 0.0, 0.0
     if offer.equity:
         granted = income_in_year(list(offer.equity), start, hy.year)
-        haircut = round(granted.face_value - granted.after_haircut, 2)
+        haircut, strike = round(granted.face_value - granted.after_haircut, 2), granted.strike_paid
         y = y.model_copy(update={"equity_vesting": round(offer.equity_vesting + granted.employment_income, 2)})
     if twin is None:
         tax, from_cash = 0.0, 0.0
     else:
         tax = round(sum(getattr(y, k) for k in _DUE) - sum(getattr(pair[1], k) for k in _DUE), 2)
-        from_cash = round(pair[1].net_cash - y.net_cash, 2)
+        from_cash = round(pair[1].net_cash - y.net_cash - strike, 2)  # the strike paid in cash is no tax
     update = {
         "equity_tax": tax,
         "equity_tax_from_cash": from_cash,
         "equity_haircut": haircut,
+        "exercise_cost": round(strike, 2),
         "discount_factor": factor,
     }
     return y.model_copy(update=update)
@@ -198,6 +203,7 @@ def horizon_evaluation(
     room = _first_room(offer, year, move, rrsp_room)
     first_day = paid_from.start if paid_from is not None else dt.date(int(year), 1, 1)
     years: list[YearEvaluation] = []
+    inputs: list[risk.YearInputs] = []
     carried = 0.0  # RRSP contributions not deducted yet
     for hy in checked:
         paid = offer_in_year(offer, hy.index, paid_from)
@@ -209,6 +215,9 @@ def horizon_evaluation(
             room = rrsp.next_room(hy.year, unused, prev.employment_income, prev.savings_pension)
         factor = (1.0 + rate) ** -hy.index
         years.append(_evaluate_year(paid, hy, housing, room, factor, first_day, carried))
+        inputs.append(risk.YearInputs(paid, hy, room, carried))
+    clawback = risk.clawback_costs(offer, inputs, years, first_day)
+    years = risk.with_rrsp_excess_tax(years, first_day)
     settlement = None
     if move is not None:
         settlement = dict(pay_cheques(offer, move, due=due_of(years[0])).attrs["settlement"])
@@ -218,31 +227,9 @@ def horizon_evaluation(
         settlement=settlement,
         horizon=len(years),
         discount_rate=rate,
-        risks=risk_lines(offer, paid_from),
+        risks=risk.risk_lines(offer, first_day, clawback, years),
+        clawback=clawback,
     )
-
-
-def risk_lines(offer: Offer, move: Arrival | None = None) -> tuple[str, ...]:
-    """What the offer may take back: the signing bonus repaid if leaving within ``clawback_months``."""
-    if offer.clawback_months == 0 or offer.signing_bonus == 0:
-        return ()
-    when = f"{offer.clawback_months} months after the start"
-    if move is not None:
-        when += f" ({_add_months(move.start, offer.clawback_months).isoformat()})"
-    return (
-        f"signing bonus clawback: leaving before {when} means repaying the ${offer.signing_bonus:,.0f} "
-        "signing bonus, gross; the repayment is deductible in the year repaid (ITA s. 8(1)(n), T1 line "
-        "22900), which does not reopen the year it was taxed",
-    )
-
-
-def _add_months(day: dt.date, months: int) -> dt.date:
-    """``day`` + ``months`` calendar months (the last day of a shorter month)."""
-    import calendar
-
-    m = day.month - 1 + months
-    y, m = day.year + m // 12, m % 12 + 1
-    return dt.date(y, m, min(day.day, calendar.monthrange(y, m)[1]))
 
 
 def horizon_frame(e: Evaluation) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from netpay.evaluation.year import FULL_YEAR_ATTRIBUTES, YearEvaluation
 from netpay.lines import LINES
+from netpay.offer_terms import ClawbackCost
 from netpay.status import overall
 from netpay.timeline import Arrival
 
@@ -38,6 +39,9 @@ class Evaluation(BaseModel):
     discount_rate: float = 0.0
     #: what the offer may take back (e.g. a signing bonus clawback), one sentence each
     risks: tuple[str, ...] = ()
+    #: a horizon's signing bonus clawback: the cost of repaying it in each year it could be repaid
+    #: (gross, tax saved, after tax: ``netpay.evaluation.risk``)
+    clawback: tuple[ClawbackCost, ...] = ()
 
     def __getattr__(self, name: str) -> Any:
         if name in FULL_YEAR_ATTRIBUTES:

@@ -81,6 +81,12 @@ class YearEvaluation(BaseModel):
     #: the value of the year's grants taken off by their ``haircut`` (the user's risk view of the
     #: shares' value, face value - after the haircut; tax stays on the face value)
     equity_haircut: float | None = None
+    #: the strike paid in cash for options exercised with ``exercise_funding="cash"`` (in ``net_cash``;
+    #: the shares received, ``equity_shares``, are worth that much more)
+    exercise_cost: float | None = None
+    #: the tax on RRSP excess contributions (1% a month, T1-OVP: ``netpay.evaluation.risk``), a separate
+    #: return: not in ``net_cash``, taken off ``disposable_sell_to_cover`` and so the total value
+    rrsp_excess_tax: float | None = None
     #: 1 / (1 + discount rate) ** (years after year one)
     discount_factor: float = 1.0
     #: living-cost items netpay has no figure for (``Housing.living``): shown as NaN lines, not counted
@@ -127,10 +133,12 @@ class YearEvaluation(BaseModel):
     @property
     def disposable_sell_to_cover(self) -> float:
         """Disposable income of the year (annual) with the tax on shares covered by shares, not cash:
-        net cash + tax on shares paid from cash - rent and other costs for the months covered."""
+        net cash + tax on shares paid from cash - rent and other costs for the months covered - the tax
+        on RRSP excess contributions."""
+        penalty = self.rrsp_excess_tax or 0.0
         return _nan_if_none(
             self.equity_tax_from_cash,
-            lambda t: round(self.net_cash + t - (self.rent + self.monthly_other_costs) * self.months, 2),
+            lambda t: round(self.net_cash + t - (self.rent + self.monthly_other_costs) * self.months - penalty, 2),
         )
 
     @property
@@ -160,7 +168,10 @@ class YearEvaluation(BaseModel):
 
     def horizon_value(self, key: str) -> float:
         """A line of a horizon, per year: an evaluation line (annual) or a horizon line."""
-        return float(getattr(self, key)) if key in _HORIZON_ATTRIBUTES else self.annual[key]
+        if key not in _HORIZON_ATTRIBUTES:
+            return self.annual[key]
+        value = getattr(self, key)
+        return float("nan") if value is None else float(value)
 
     @property
     def annual(self) -> dict[str, float]:
@@ -199,6 +210,7 @@ def _nan_if_none(value: float | None, of: Callable[[float], float]) -> float:
 #: Lines of a horizon that are attributes of a year evaluation rather than lines of :data:`LINES`.
 _HORIZON_ATTRIBUTES = frozenset(
     {"equity_tax", "equity_tax_from_cash", "equity_after_tax", "disposable_sell_to_cover", "savings"}
+    | {"exercise_cost", "rrsp_excess_tax"}
     | {"total_value", "discount_factor", "present_value", "equity_after_haircut", "total_value_after_haircut"}
 )
 
