@@ -18,7 +18,6 @@ from typing import Any, TypeVar
 
 import pandas as pd
 
-from netpay.benefits.figures import flagged_benefit_figures
 from netpay.citydata import Housing, Living, move_costs
 from netpay.comparison import check_period, comparison_table, first_year_table, horizon_table
 from netpay.errors import NetpayError
@@ -28,7 +27,7 @@ from netpay.evaluation.household_result import HouseholdEvaluation, evaluate_hou
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.household import Household
 from netpay.offer import Offer
-from netpay.status import require_verified
+from netpay.status import flagged_benefit_figures, require_verified
 from netpay.tables import check_year, one_warning
 from netpay.tables.status import tax_tables_status
 from netpay.timeline import Arrival, as_date, check_discount_rate, check_horizon, check_room
@@ -387,14 +386,9 @@ def _household_figures(e: Evaluation) -> list[str]:
     if not isinstance(e, HouseholdEvaluation):
         return []
     tax = [str(f) for y in e.years for f in tax_tables_status(y.province, y.year, household=True).flagged]
-    return tax + _household_benefit_figures(e)
-
-
-def _household_benefit_figures(e: HouseholdEvaluation) -> list[str]:
-    """Each figure a benefit line of ``e`` rests on that is not verified, for each year evaluated."""
     lines = [*e.household.benefits, *(e.year_one_household.benefits if e.year_one_household else ())]
-    keys = dict.fromkeys(b.key for b in lines if b.status != "verified")
-    return [str(f) for y in e.years for key in keys for f in flagged_benefit_figures(key, y.year)]
+    keys = [b.key for b in lines if b.status != "verified"]
+    return tax + flagged_benefit_figures(keys, [y.year for y in e.years])
 
 
 #: The keywords of each function, for the closest-name hint.

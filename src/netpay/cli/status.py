@@ -10,7 +10,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from netpay import status
-from netpay.benefits.figures import flagged_benefit_figures
 from netpay.tables.status import tax_tables_status
 
 #: How to proceed, on the command line, when --strict refuses a figure.
@@ -92,4 +91,4 @@ def household_benefit_figures(lines: Iterable[str], year: int) -> list[str]:
     """--strict with a household: each figure of its benefit lines ('benefit.<key>' among ``lines``)
     that is not verified, by file and field, as ``netpay.compare(..., household=..., strict=True)``."""
     keys = [line.removeprefix("benefit.") for line in lines if line.startswith("benefit.")]
-    return [str(f) for key in keys for f in flagged_benefit_figures(key, year)]
+    return status.flagged_benefit_figures(keys, [year])
