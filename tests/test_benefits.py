@@ -469,10 +469,10 @@ def test_alberta_new_brunswick_pei_and_the_territories():
     assert child_rule("2025-26", "child_pe", 44_000, 1, 1) == pytest.approx(720)
     assert child_rule("2025-26", "child_pe", 60_000, 1, 1) == pytest.approx(480)
     assert child_rule("2025-26", "child_pe", 80_001, 1, 1) == 0
-    # NT: one child under 6 and one 6-17 below $30,000: 815 + 522 = 1,337 (1,467 - 815 = 652 is the
-    # second under-6; the second 6-17 is 1,174 - 652 = 522); at $55,000 half: 668.50
-    assert child_rule("2025-26", "child_nt", 20_000, 1, 1) == pytest.approx(1_337)
-    assert child_rule("2025-26", "child_nt", 55_000, 1, 1) == pytest.approx(668.5)
+    # NT: one child under 6 and one 6-17 below $30,000: C(1 under 6) + D(1 aged 6-17) = 815 + 652 = 1,467
+    # (GNWT's NWTCB = C + D, each by its own count); at $55,000 half way to $80,000: 733.50
+    assert child_rule("2025-26", "child_nt", 20_000, 1, 1) == pytest.approx(1_467)
+    assert child_rule("2025-26", "child_nt", 55_000, 1, 1) == pytest.approx(733.5)
 
 
 def test_saskatchewan_has_none():

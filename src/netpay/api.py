@@ -27,7 +27,7 @@ from netpay.evaluation.household_result import HouseholdEvaluation, evaluate_hou
 from netpay.first_year.evaluation import first_year_evaluation
 from netpay.household import Household
 from netpay.offer import Offer
-from netpay.status import require_verified
+from netpay.status import flagged_benefit_figures, require_verified
 from netpay.tables import check_year, one_warning
 from netpay.tables.status import tax_tables_status
 from netpay.timeline import Arrival, as_date, check_discount_rate, check_horizon, check_room
@@ -381,10 +381,14 @@ def _checked(evaluations: list[_E], strict: bool) -> list[_E]:
 
 
 def _household_figures(e: Evaluation) -> list[str]:
-    """With a household, the figures of the tax tables only a household uses that are not verified."""
+    """With a household, the figures of the tax tables only a household uses and those of each benefit
+    line it received that are not verified (by file and field)."""
     if not isinstance(e, HouseholdEvaluation):
         return []
-    return [str(f) for y in e.years for f in tax_tables_status(y.province, y.year, household=True).flagged]
+    tax = [str(f) for y in e.years for f in tax_tables_status(y.province, y.year, household=True).flagged]
+    lines = [*e.household.benefits, *(e.year_one_household.benefits if e.year_one_household else ())]
+    keys = [b.key for b in lines if b.status != "verified"]
+    return tax + flagged_benefit_figures(keys, [y.year for y in e.years])
 
 
 #: The keywords of each function, for the closest-name hint.

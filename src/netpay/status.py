@@ -9,6 +9,8 @@ before Royal Assent was seen) or 'projected' (a future year's table built by ind
 - :func:`city_statuses` and :func:`flagged_city_figures`: the rent and each other cost of a
   :class:`~netpay.citydata.CityCosts`.
 - :func:`netpay.tables.status.tax_tables_status`: the federal, payroll and provincial tables.
+- :func:`flagged_benefit_figures`: the figures of a household's benefit lines
+  (:mod:`netpay.benefits.figures`).
 - :func:`require_verified`: strict mode, an :class:`~netpay.errors.UnverifiedFigureError` naming each
   figure that is not verified and how to proceed.
 - :data:`LABELS`: what a footer or a caption writes next to a figure of each status.
@@ -21,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from netpay.benefits.figures import flagged_benefit_figures as benefit_figures
 from netpay.citydata import USER_OVERRIDE, CityCosts, CostFigure, bedroom_label
 from netpay.errors import UnverifiedFigureError
 from netpay.tables.schema import STATUSES, weakest_status
@@ -33,6 +36,7 @@ __all__ = [
     "TaxTablesStatus",
     "city_statuses",
     "cost_status",
+    "flagged_benefit_figures",
     "flagged_city_figures",
     "flagged_tax_figures",
     "label",
@@ -109,6 +113,13 @@ def flagged_city_figures(costs: CityCosts) -> tuple[str, ...]:
         if cost_status(f) in FLAGGED:
             out.append(f"{place} {item} ({f.period}): {COSTS_FILE}, {f.source} ({label(cost_status(f), copy=False)})")
     return tuple(out)
+
+
+def flagged_benefit_figures(keys: Iterable[str], years: Iterable[int]) -> list[str]:
+    """Each figure the benefit lines ``keys`` ('ccb', 'child_on', ...) rest on in each of ``years``
+    that is not verified: 'data/benefits/2026-27/ccb.yaml: max_under_6 (unverified)'."""
+    unique = list(dict.fromkeys(keys))
+    return list(dict.fromkeys(str(f) for y in years for k in unique for f in benefit_figures(k, y)))
 
 
 def flagged_tax_figures(tax: TaxTablesStatus) -> tuple[str, ...]:

@@ -96,6 +96,8 @@ class Table:
     table: Any
     sources: tuple[Source, ...]
     note: str | None = None
+    #: the folder the table was read from ('2025-26'; another period's when it stood in)
+    period: str = ""
 
 
 def table_for(name: str, period: str, kind: str = "benefit year") -> Table:
@@ -108,9 +110,9 @@ def table_for(name: str, period: str, kind: str = "benefit year") -> Table:
     table = load_benefit(chosen, name)
     sources = tuple(s for v in table.sources.values() for s in (v if isinstance(v, list) else [v]))
     if chosen == period:
-        return Table(table, dedupe(sources))
+        return Table(table, dedupe(sources), period=chosen)
     note = f"no {name} table for {period}: the {chosen} figures are used as they are (not indexed)"
-    return Table(table, dedupe(tuple(s.model_copy(update={"projected": True}) for s in sources)), note)
+    return Table(table, dedupe(tuple(s.model_copy(update={"projected": True}) for s in sources)), note, chosen)
 
 
 def dedupe(sources: tuple[Source, ...]) -> tuple[Source, ...]:
@@ -177,6 +179,18 @@ class Family:
 MonthlyRule = Callable[[Any, float, dt.date, "Family"], float]
 
 
+def nil_reason(table: Any, day: dt.date) -> str | None:
+    """Why a benefit pays nothing for the month starting ``day``: its period's table says ``none: true``
+    (it did not exist then), or the month is before the benefit's ``starts`` date; None when it pays."""
+    starts = getattr(table, "starts", None)
+    began = f"{table.name} began in {starts:%B %Y}: nil before" if starts is not None else None
+    if getattr(table, "none", None):
+        return began or "no provincial child benefit"
+    if starts is not None and day < starts:
+        return began
+    return None
+
+
 def benefit_year_payments(
     family: Family, name: str, annual: MonthlyRule, months: Sequence[int], per_year: int, start: dt.date | None
 ) -> tuple[tuple[float, ...], list[Source], list[str]]:
@@ -191,6 +205,11 @@ def benefit_year_payments(
         sources += found.sources
         if found.note and found.note not in notes:
             notes.append(found.note)
+        nil = nil_reason(found.table, day)
+        if nil is not None:
+            if nil not in notes:
+                notes.append(nil)
+            continue
         if not family.paid(day, start):
             continue
         amount = annual(found.table, family.afni(july - 1, notes), day, family)

@@ -3,7 +3,10 @@ temporary residents) and by benefit year, except Québec's family allowance: Ret
 its amounts each 1 January and recalculates each July on the previous year's family income.
 
 A province whose benefit netpay does not model yet gets a zero :class:`Benefit` saying so; one with
-no child benefit (Saskatchewan) a zero saying that, with its source.
+no child benefit (Saskatchewan) a zero saying that, with its source. A benefit that began later (the
+PEI Child Benefit, January 2025) is nil in the months before: a period's ``none: true`` table, or
+a month before its ``starts`` date, pays nothing (with a note), and a nearby period's figures stand
+in only for a period without a table, and only from the start.
 """
 
 from __future__ import annotations
@@ -70,8 +73,9 @@ def provincial_child_benefit(family: Family) -> Benefit:
         return Benefit(
             name, f"{what} (not modelled)", 0.0, (0.0,) * 12, (), (f"{what}: not modelled yet, counted as 0",)
         )
-    first = table_for(name, next(p for p, files in periods().items() if name in files))
-    if first.table.none:
+    tables = [table_for(name, p) for p, files in periods().items() if name in files]
+    first = tables[0]
+    if all(t.table.none for t in tables):  # none in every period: a province without one
         return Benefit(name, first.table.name, 0.0, (0.0,) * 12, first.sources, ("no provincial child benefit",))
     monthly, sources, notes = benefit_year_payments(family, name, child_annual, range(1, 13), 12, family.eligible_from)
     label = paid_label(first.table.name, family.year)

@@ -36,7 +36,13 @@ from netpay.cli.output import (
     write_files,
 )
 from netpay.cli.parse import PROG, UsageError, choice, metavar, naming, parse_bedrooms
-from netpay.cli.status import add_strict_option, household_tax_figures, require_verified, status_footer
+from netpay.cli.status import (
+    add_strict_option,
+    household_benefit_figures,
+    household_tax_figures,
+    require_verified,
+    status_footer,
+)
 from netpay.status import label
 from netpay.tables.status import tables_folder
 
@@ -137,6 +143,7 @@ def run(args: argparse.Namespace) -> int:
         if household is not None:  # the figures only a household uses, as netpay.compare(strict=True)
             for name, s in table.attrs["sources"].items():
                 flagged[name] += household_tax_figures([s["province"]], year)
+                flagged[name] += household_benefit_figures(s.get("household", {}), year)
         require_verified(flagged)
     written = write_files(args, table, lambda: netpay.plot.breakdown(table))
     cities = f"{len(offers)} cit{'y' if len(offers) == 1 else 'ies'}"

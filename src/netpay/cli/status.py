@@ -85,3 +85,10 @@ def status_footer(
     if copies or any("(unverified copy)" in figure for figure in city_figures):
         lines.append(f"  {COPY_NOTE}")
     return lines
+
+
+def household_benefit_figures(lines: Iterable[str], year: int) -> list[str]:
+    """--strict with a household: each figure of its benefit lines ('benefit.<key>' among ``lines``)
+    that is not verified, by file and field, as ``netpay.compare(..., household=..., strict=True)``."""
+    keys = [line.removeprefix("benefit.") for line in lines if line.startswith("benefit.")]
+    return status.flagged_benefit_figures(keys, [year])

@@ -8,11 +8,14 @@ Two kinds of folder under ``data/benefits/``:
 - a **calendar year**, ``data/benefits/2026/``: amounts set per calendar or tax year (the Canada
   Workers Benefit on the 2026 return; Québec's family allowance, indexed each 1 January).
 
-A benefit a province does not have is a file with ``none: true`` and a source saying so.
+A benefit a province does not have is a file with ``none: true`` and a source saying so; ``none`` is
+per period (a benefit that began later has ``none: true`` files for the periods before, and a
+``starts:`` date, its first month, in the period it began).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from typing import Any
@@ -176,8 +179,15 @@ class ChildBenefitTable(CitedTable):
 
     name: str = Field(min_length=3)
     none: bool | None = None
+    #: The first month the benefit was paid (nil before it); on a ``none: true`` file of an earlier
+    #: period, when it began.
+    starts: dt.date | None = None
     amounts: Rates | None = None
     amounts_under_6: Rates | None = None
+    #: Rank the children under 6 and those aged 6 to 17 each by their own count (the NWT Child
+    #: Benefit's C + D: the level for the number under 6 plus the level for the number aged 6-17);
+    #: otherwise all children rank together, those under 6 first.
+    per_age_group_counts: bool | None = None
     single_parent: float | None = Field(default=None, ge=0)
     threshold: float | None = Field(default=None, ge=0)
     #: A single parent's threshold where it differs (Québec's family allowance).

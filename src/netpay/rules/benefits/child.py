@@ -4,7 +4,9 @@ family allowance, the New Brunswick Child Tax Benefit, the Nova Scotia, Prince E
 Newfoundland and Labrador, Yukon, Northwest Territories, Nunavut and Manitoba child benefits.
 
 full    = the per-child amounts by rank (children under 6 first, at their own amounts where they
-          differ; the last rank repeats) + the single-parent supplement + a working family's
+          differ; the last rank repeats; with ``per_age_group_counts`` each age group ranks by its
+          own count: the NWT's level for the number under 6 plus that for the number aged 6-17)
+          + the single-parent supplement + a working family's
           supplement by number of children when the family's earned income is above a threshold
           (Nunavut's territorial workers' supplement)
 step 1  = full - rate(n) x (AFNI - threshold), or full x (1 - the share of the way from threshold
@@ -47,6 +49,7 @@ class Params(NamedTuple):
     banded: bool
     working_supplement: Four
     working_threshold: float
+    per_group: bool
 
 
 def ranks(values: list[float] | None, n: int) -> tuple[float, ...]:
@@ -77,6 +80,7 @@ def params(t: ChildBenefitTable) -> Params:
         bool(bands),
         ranks(t.working_supplement, 4),  # type: ignore[arg-type]
         float(t.working_income_threshold if t.working_income_threshold is not None else NEVER),
+        bool(t.per_age_group_counts),
     )
 
 
@@ -92,6 +96,17 @@ def per_child(under_6: float, older: float, younger_amounts: Five, amounts: Five
         total += amounts[min(rank, 4)]
         rank += 1
     return total
+
+
+@rule
+def full_amounts(under_6: float, older: float, p: Params) -> float:
+    """The per-child amounts before any reduction: all children ranked together (under 6 first), or,
+    with ``per_age_group_counts``, the under-6 level for the number under 6 plus the 6-17 level for
+    the number aged 6 to 17 (GNWT Finance, 'NWT Child Benefit': NWTCB = C + D)."""
+    if p.per_group:
+        younger = per_child(under_6, 0.0, p.amounts_under_6, p.amounts_under_6)
+        return younger + per_child(0.0, older, p.amounts, p.amounts)
+    return per_child(under_6, older, p.amounts_under_6, p.amounts)
 
 
 @rule
@@ -132,7 +147,7 @@ def child_benefit_for_family(
         return banded_amount(afni, children, p)
     k = int(min(children, 4.0)) - 1
     supplement = p.single_parent if single_parent else 0.0
-    full = per_child(under_6, older, p.amounts_under_6, p.amounts) + supplement
+    full = full_amounts(under_6, older, p) + supplement
     full += working_supplement(children, earned_income, p)
     threshold = p.threshold_single_parent if single_parent else p.threshold
     if p.zero_at > 0.0:
