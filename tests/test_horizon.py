@@ -241,7 +241,9 @@ def test_total_value_is_the_sum_of_its_parts_and_cumulative_the_sum_of_years(sal
     e = netpay.evaluate(o, 2024, horizon=3, discount_rate=rate)
     for y in e.years:
         assert y.total_value == pytest.approx(y.disposable_sell_to_cover + y.equity_after_tax + y.savings, abs=0.015)
-        assert y.disposable_sell_to_cover == pytest.approx(y.annual["disposable"] + y.equity_tax_from_cash, abs=0.015)
+        # flat share-settled equity is sold to cover: none of its tax is paid from pay
+        assert y.equity_tax_from_cash == 0.0
+        assert y.disposable_sell_to_cover == pytest.approx(y.annual["disposable"] + y.equity_tax, abs=0.015)
         assert y.equity_after_tax == pytest.approx(y.equity_shares - y.equity_tax, abs=0.005)
     frame = e.by_year()
     discounted = sum(y.total_value / (1 + rate) ** k for k, y in enumerate(e.years))
@@ -386,9 +388,30 @@ def test_rrsp_contributions_over_the_room_and_the_cushion_are_taxed_1_percent_a_
     y = e.years[0]
     # a line of its own, taken off the disposable (and so the total value), not off net cash
     costs = (y.rent + y.monthly_other_costs) * y.months
-    assert y.disposable_sell_to_cover == pytest.approx(y.net_cash + y.equity_tax_from_cash - costs - 123.33, abs=0.01)
+    assert y.disposable_sell_to_cover == pytest.approx(y.net_cash + y.tax_sold_to_cover - costs - 123.33, abs=0.01)
     assert e.by_year().loc["rrsp_excess_tax", 2024] == 123.33
     assert any("T1-OVP" in r and "$123.33 in 2024" in r for r in e.risks)
     # within the room + 2,000 nothing is owed and nothing is said
     ok = netpay.evaluate(offer(employer_rrsp_match=5_000), 2024, rrsp_room=4_000, horizon=1)
     assert ok.years[0].rrsp_excess_tax == 0 and not ok.risks
+
+
+def test_tax_paid_from_pay_keeps_every_share_and_the_same_total_value():
+    # RSU(tax_paid=...): 'sell_to_cover' (the default, as employers do) sells shares for the tax on a
+    # share-settled tranche; 'cash' pays it from pay and keeps every share. The tax is the same; what
+    # moves is where it shows: sold to cover -> equity after tax = shares - tax, disposable untouched;
+    # from pay -> equity after tax = every share, disposable lower by the tax. Total value is equal.
+    def year_two(tax_paid: str):
+        grant = netpay.RSU(grant_value=160_000, cliff_months=12, frequency="quarterly", tax_paid=tax_paid)
+        o = netpay.Offer(base_salary=135_000, city="Vancouver", equity=[grant])
+        return netpay.evaluate(o, 2026, horizon=2, start="2026-06-15").years[1]
+
+    sold, paid = year_two("sell_to_cover"), year_two("cash")
+    assert sold.equity_shares == paid.equity_shares == 60_000  # 2027: the cliff 40,000 + 2 quarters of 10,000
+    assert sold.equity_tax == paid.equity_tax > 0
+    assert sold.equity_tax_from_cash == 0.0 and sold.tax_sold_to_cover == sold.equity_tax
+    assert paid.equity_tax_from_cash == paid.equity_tax and paid.tax_sold_to_cover == 0.0
+    assert sold.equity_after_tax == pytest.approx(60_000 - sold.equity_tax, abs=0.005)
+    assert paid.equity_after_tax == 60_000
+    assert paid.disposable_sell_to_cover == pytest.approx(sold.disposable_sell_to_cover - sold.equity_tax, abs=0.015)
+    assert paid.total_value == pytest.approx(sold.total_value, abs=0.015)

@@ -189,7 +189,7 @@ def test_total_value_is_the_sum_of_its_parts(salary, spouse, match):
     for y in e.years:
         h = y.household
         assert y.total_value == pytest.approx(y.disposable_sell_to_cover + y.equity_after_tax + y.savings, abs=0.011)
-        disposable = h.monthly_disposable * h.months + y.equity_tax_from_cash - (y.rrsp_excess_tax or 0.0)
+        disposable = h.monthly_disposable * h.months + y.tax_sold_to_cover - (y.rrsp_excess_tax or 0.0)
         assert y.disposable_sell_to_cover == pytest.approx(disposable, abs=0.006)
         # both adults' savings: the primary's match and the spouse's 2,000
         assert y.savings == pytest.approx(y.savings_rrsp + 2_000, abs=0.006)

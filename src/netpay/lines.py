@@ -88,7 +88,7 @@ REGISTRY: tuple[Line, ...] = (
     Line("equity_after_haircut", "Equity after tax and the haircut", "year"),
     Line("exercise_cost", "Strike paid in cash (options exercised)", "year"),
     Line("rrsp_excess_tax", "Tax on RRSP excess contributions", "year", "T1-OVP (ITA s. 204.1(2.1))"),
-    Line("disposable_sell_to_cover", "Disposable (tax on shares paid by shares)", "year"),
+    Line("disposable_sell_to_cover", "Disposable (tax on shares sold to cover paid by shares)", "year"),
     Line("savings", "Savings (RRSP + pension)", "year"),
     Line("total_value", "Total value", "year"),
     Line("total_value_after_haircut", "Total value after the equity haircut", "year"),

@@ -124,6 +124,19 @@ def without_shares(offer: Offer) -> Offer | None:
     return offer.model_copy(update={"equity_vesting": offer.equity_vesting - flat, "equity": kept})
 
 
+def cash_paid_share(offers: list[Offer], start: dt.date, year: int) -> float:
+    """Of the share-settled income the ``offers`` tax in ``year``, the part whose tax is paid from
+    pay (grants with ``tax_paid="cash"``): 0 when all of it is sold to cover, as employers do. Flat
+    share-settled ``equity_vesting`` counts as sold to cover."""
+    shares = sold = 0.0
+    for offer in offers:
+        flat = offer.equity_vesting if offer.equity_settlement == "shares" else 0.0
+        granted = income_in_year(list(offer.equity), start, year) if offer.equity else None
+        shares += flat + (granted.shares_value if granted else 0.0)
+        sold += flat + (granted.sell_to_cover if granted else 0.0)
+    return 0.0 if shares <= 0 else (shares - sold) / shares
+
+
 def _evaluate_year(
     offer: Offer, hy: HorizonYear, housing: Housing, room: float, factor: float, start: dt.date, carried: float = 0.0
 ) -> YearEvaluation:
@@ -141,7 +154,8 @@ def _evaluate_year(
         tax, from_cash = 0.0, 0.0
     else:
         tax = round(sum(getattr(y, k) for k in _DUE) - sum(getattr(pair[1], k) for k in _DUE), 2)
-        from_cash = round(pair[1].net_cash - y.net_cash - strike, 2)  # the strike paid in cash is no tax
+        drop = pair[1].net_cash - y.net_cash - strike  # the tax on shares in net cash (the strike is no tax)
+        from_cash = round(drop * cash_paid_share([offer], start, hy.year), 2)
     update = {
         "equity_tax": tax,
         "equity_tax_from_cash": from_cash,

@@ -51,6 +51,7 @@ from netpay.components import FULL_YEAR, IncomeComponents
 from netpay.equity import income_in_year
 from netpay.evaluation.build import offer_components
 from netpay.evaluation.horizon import (
+    cash_paid_share,
     check_bonus_timing,
     employment_start,
     horizon_evaluation,
@@ -86,7 +87,7 @@ class HouseholdYearEvaluation(YearEvaluation):
         """Both adults' shares received less the contributions and taxes due on them."""
         if self.equity_tax is None:
             return float("nan")
-        return round(self.equity_shares + self.spouse_equity_shares - self.equity_tax, 2)
+        return round(self.equity_shares + self.spouse_equity_shares - self.tax_sold_to_cover, 2)
 
     @property
     def disposable_sell_to_cover(self) -> float:
@@ -95,7 +96,7 @@ class HouseholdYearEvaluation(YearEvaluation):
             return float("nan")
         penalty = self.rrsp_excess_tax or 0.0  # the tax on RRSP excess contributions, a separate return
         disposable = self.household.monthly_disposable * self.household.months
-        return round(disposable + self.equity_tax_from_cash - penalty, 2)
+        return round(disposable + self.tax_sold_to_cover - penalty, 2)
 
     @property
     def savings(self) -> float:
@@ -249,7 +250,9 @@ def _household_year(
         without, h_without, _, _ = run(twin or y.offer, False)
         tax = round(_due(with_shares, h) - _due(without, h_without), 2)
         strike = y.exercise_cost or 0.0  # the strike paid in cash for options is no tax
-        from_cash = round(_cash(without, h_without) - _cash(with_shares, h) - strike, 2)
+        drop = _cash(without, h_without) - _cash(with_shares, h) - strike
+        paid_by = [y.offer] + ([spouse_offer] if spouse_offer is not None else [])
+        from_cash = round(drop * cash_paid_share(paid_by, first_day, y.year), 2)
     haircut = round((y.equity_haircut or 0.0) + _spouse_haircut(household, first_day, y.year), 2)
     update = {"equity_tax": tax, "equity_tax_from_cash": from_cash, "equity_haircut": haircut}
     return HouseholdYearEvaluation(

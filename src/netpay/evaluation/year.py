@@ -78,7 +78,8 @@ class YearEvaluation(BaseModel):
     # --- lines of a horizon (``evaluate(..., horizon=)``; None in a one-year evaluation)
     #: contributions and taxes due because of the shares received (with them - without them)
     equity_tax: float | None = None
-    #: the part of ``equity_tax`` paid from cash (in ``net_cash``); the rest is covered by shares
+    #: the part of ``equity_tax`` paid from pay (grants with ``tax_paid="cash"``); the rest is paid by
+    #: selling shares (sell-to-cover). ``net_cash`` holds all of it, as the return does.
     equity_tax_from_cash: float | None = None
     #: the value of the year's grants taken off by their ``haircut`` (the user's risk view of the
     #: shares' value, face value - after the haircut; tax stays on the face value)
@@ -129,18 +130,24 @@ class YearEvaluation(BaseModel):
 
     @property
     def equity_after_tax(self) -> float:
-        """Shares received less the contributions and taxes due on them (NaN in a one-year evaluation)."""
-        return _nan_if_none(self.equity_tax, lambda t: round(self.equity_shares - t, 2))
+        """Shares received and kept: less those sold to cover the tax on them (NaN in a one-year
+        evaluation); with ``tax_paid="cash"`` every share is kept and the tax is paid from pay."""
+        return _nan_if_none(self.equity_tax, lambda t: round(self.equity_shares - self.tax_sold_to_cover, 2))
+
+    @property
+    def tax_sold_to_cover(self) -> float:
+        """The part of ``equity_tax`` paid by selling shares: ``equity_tax - equity_tax_from_cash``."""
+        return round((self.equity_tax or 0.0) - (self.equity_tax_from_cash or 0.0), 2)
 
     @property
     def disposable_sell_to_cover(self) -> float:
-        """Disposable income of the year (annual) with the tax on shares covered by shares, not cash:
-        net cash + tax on shares paid from cash - rent and other costs for the months covered - the tax
-        on RRSP excess contributions."""
+        """Disposable income of the year (annual), the tax on shares sold to cover paid by shares, not
+        cash: net cash + :attr:`tax_sold_to_cover` - rent and other costs for the months covered - the
+        tax on RRSP excess contributions."""
         penalty = self.rrsp_excess_tax or 0.0
+        costs = (self.rent + self.monthly_other_costs) * self.months
         return _nan_if_none(
-            self.equity_tax_from_cash,
-            lambda t: round(self.net_cash + t - (self.rent + self.monthly_other_costs) * self.months - penalty, 2),
+            self.equity_tax_from_cash, lambda t: round(self.net_cash + self.tax_sold_to_cover - costs - penalty, 2)
         )
 
     @property
