@@ -184,3 +184,19 @@ def test_a_bad_grant_names_the_grant(capsys, tmp_path):
     assert "offers.toml: offer 1 ('S'): equity grant 1: type must be" in err
     err = error_of(capsys, tmp_path, base + 'type = "rsu"\ngrant_value = 1e5\ncliff_months = -3\n')
     assert "offers.toml: offer 1 ('S'): equity grant 1: cliff_months" in err
+
+
+def test_a_misspelt_salary_is_named_not_taken_as_missing(capsys, tmp_path):
+    # 'salry' is not a key: the error names it and the closest key, instead of "give salary"
+    err = error_of(capsys, tmp_path, '[[offers]]\nlabel = "B"\ncity = "Toronto"\nsalry = 140000\n')
+    assert "offers.toml: offer 1 ('B'): unknown key 'salry': did you mean salary" in err
+    assert "give salary (e.g. salary = 140_000)" in error_of(capsys, tmp_path, '[[offers]]\ncity = "Toronto"\n')
+    assert 'give city (e.g. city = "Toronto")' in error_of(capsys, tmp_path, "[[offers]]\nsalary = 1e5\n")
+
+
+def test_a_misspelt_grant_key_names_the_closest(capsys, tmp_path):
+    base = '[[offers]]\nlabel = "S"\ncity = "Vancouver"\nsalary = 1e5\n[[offers.equity]]\ntype = "rsu"\n'
+    err = error_of(capsys, tmp_path, base + "grant_value = 1e5\ncliff = 12\n")
+    assert "equity grant 1: unknown key 'cliff': did you mean cliff_months?" in err
+    err = error_of(capsys, tmp_path, base.replace('"rsu"', '"options"') + "shares = 10\nstrik = 1\n")
+    assert "equity grant 1: unknown key 'strik': did you mean strike?" in err
