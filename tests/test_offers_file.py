@@ -200,3 +200,23 @@ def test_a_misspelt_grant_key_names_the_closest(capsys, tmp_path):
     assert "equity grant 1: unknown key 'cliff': did you mean cliff_months?" in err
     err = error_of(capsys, tmp_path, base.replace('"rsu"', '"options"') + "shares = 10\nstrik = 1\n")
     assert "equity grant 1: unknown key 'strik': did you mean strike?" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        # a type error in the option's own parser was a traceback (UsageError escaping argparse)
+        (("--horizon", "abc"), "argument --horizon: not a whole number of years: 'abc'"),
+        (("--horizon", "2", "--discount-rate", "ten"), "argument --discount-rate: not a rate: 'ten'"),
+        # 5 is 500% a year: named as --discount-rate (not --horizon) in the command's spelling, 5% or 0.05
+        (
+            ("--horizon", "2", "--discount-rate", "5"),
+            "'5' is 500% a year: give 0 to under 100% (for 5% a year write 5% or 0.05)",
+        ),
+        (("--discount-rate", "5%"), "--discount-rate discounts the later years of a horizon: give --horizon N too"),
+    ],
+)
+def test_bad_horizon_and_rate_options_are_one_line(capsys, argv, expected):
+    code, out, err = run(capsys, "compare", "--salary", "140k", "--city", "Toronto", *argv)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert expected in err and "horizon=" not in err and "discount_rate" not in err
