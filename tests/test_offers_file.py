@@ -220,3 +220,11 @@ def test_bad_horizon_and_rate_options_are_one_line(capsys, argv, expected):
     code, out, err = run(capsys, "compare", "--salary", "140k", "--city", "Toronto", *argv)
     assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
     assert expected in err and "horizon=" not in err and "discount_rate" not in err
+
+
+def test_the_rrsp_note_names_the_file_key_not_a_refused_option(capsys):
+    # the note said "give --rrsp-room", which --offers refuses ("give it in the file's [move] table")
+    warnings.simplefilter("always")  # the notes are the library's warnings, which _quiet ignores
+    code, out, err = run(capsys, "compare", "--offers", str(EXAMPLE))
+    assert code == 0 and "give rrsp_room = ... in the file's [move] table to use it" in err
+    assert "give --rrsp-room" not in err
