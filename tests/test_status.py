@@ -7,8 +7,9 @@ The figures' statuses asserted here are read from the data files themselves:
   2 bedrooms, average, 2025-10 (CMHC's $1,346, seen in the Montreal Gazette's report).
 - data/costs/other_costs.csv: Toronto's and Montréal's transit passes are verified; Vancouver's is
   not (derived: $107.30 + $4.30).
-- data/tax_tables/2026/sk.yaml: basic_personal_amount and credit_rate are ``verified: false``;
-  every other figure of sk.yaml and every figure of federal.yaml and payroll.yaml 2026 is verified.
+- data/tax_tables/2026/sk.yaml: credit_rate (the lowest-rate rule) is ``verified: false`` (its BPA was
+  seen in secondaries on 2026-12-01); every other figure a single person's SK return uses, and every
+  figure of federal.yaml and payroll.yaml 2026 a single person uses, is verified.
 - data/tax_tables/2026/on.yaml and federal.yaml 2025 and 2026 have unverified figures only a household
   uses (spouse_amount, tax_reduction.per_dependant, child_care_expenses); 2025/qc.yaml has none.
 """
@@ -82,7 +83,7 @@ def unverified_fields(path: str) -> set[str]:
     return {line.split(":")[0].strip() for line in data_text(path).splitlines() if "verified: false" in line}
 
 
-def test_the_2026_ontario_tables_are_verified_and_saskatchewans_name_their_two_unverified_figures():
+def test_the_2026_ontario_tables_are_verified_and_saskatchewans_name_their_unverified_figure():
     # a single person's ON 2026 tables: the only unverified figures of federal.yaml (child_care_expenses)
     # and on.yaml (spouse_amount, tax_reduction.per_dependant) serve a household only
     assert unverified_fields("tax_tables/2026/federal.yaml") == {"child_care_expenses"}
@@ -98,13 +99,9 @@ def test_the_2026_ontario_tables_are_verified_and_saskatchewans_name_their_two_u
     ]
     sk = tax_tables_status("SK", 2026)
     assert sk.status == "unverified"
-    assert [(f.file, f.field) for f in sk.flagged] == [
-        ("data/tax_tables/2026/sk.yaml", "basic_personal_amount"),
-        ("data/tax_tables/2026/sk.yaml", "credit_rate"),
-    ]
-    assert sk.describe() == (
-        "tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml: basic_personal_amount, "
-        "credit_rate"
+    assert [(f.file, f.field) for f in sk.flagged] == [("data/tax_tables/2026/sk.yaml", "credit_rate")]
+    assert (
+        sk.describe() == "tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml: credit_rate"
     )
 
 
@@ -156,7 +153,7 @@ def test_strict_names_each_unverified_figure_and_how_to_proceed():
     message = str(caught.value)
     assert "Toronto rent (1-bedroom, asking, 2026Q2): data/rent/rents.csv" in message
     assert "rent=" in message and "drop strict=True" in message
-    with pytest.raises(UnverifiedFigureError, match=r"Saskatoon: data/tax_tables/2026/sk.yaml: basic_personal_amount"):
+    with pytest.raises(UnverifiedFigureError, match=r"Saskatoon: data/tax_tables/2026/sk.yaml: credit_rate"):
         netpay.compare([TORONTO, SASKATOON], 2026, strict=True)
     assert isinstance(caught.value, netpay.NetpayError)
 
@@ -179,7 +176,7 @@ def test_a_verified_only_scenario_passes_strict():
 
 def test_strict_for_the_tax_tables_alone_refuses_unverified_tables():
     # take_home has no strict= (the engine is at its size ratchet): the tables' own check is public
-    with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: basic_personal_amount \(unverified\)"):
+    with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: credit_rate \(unverified\)"):
         require_verified_tables("SK", 2026)
     assert require_verified_tables("ON", 2026).status == "verified"
 
@@ -231,7 +228,7 @@ def status_block(out: str) -> list[str]:
 
 def test_take_home_and_cash_flow_footers_give_the_tables_status(capsys):
     _, out, _ = run(capsys, "take-home", "100k", "-p", "SK", "--year", "2026")
-    sk = "  tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml: basic_personal_amount"
+    sk = "  tax tables 2026 (federal, payroll, SK): unverified: data/tax_tables/2026/sk.yaml: credit_rate"
     assert status_block(out)[1].startswith(sk)
     _, out, _ = run(capsys, "cash-flow", "-s", "100k", "--city", "Toronto", "--start", "2026-07-01", "--year", "2026")
     assert status_block(out) == [HEADING, "  tax tables 2026 (federal, payroll, ON): verified"]
@@ -260,7 +257,7 @@ def test_cli_strict_is_one_line_naming_the_figure(capsys):
     assert "Toronto rent (1-bedroom, asking, 2026Q2): data/rent/rents.csv" in err
     assert "drop --strict" in err
     code, out, err = run(capsys, "take-home", "100k", "-p", "SK", "--year", "2026", "--strict")
-    assert code == 2 and "sk.yaml: basic_personal_amount" in err and "drop --strict" in err
+    assert code == 2 and "sk.yaml: credit_rate" in err and "drop --strict" in err
     code, out, _ = run(
         capsys,
         "compare",
@@ -303,7 +300,7 @@ def test_an_unverified_rent_reaches_the_chart_captions(plot, tmp_path):
     ax = plot.salary_vs_rent(["Toronto", "Saskatoon"], [80_000, 100_000], 2026)
     text = plot.caption_text(ax)
     assert "2026Q2, unverified copy (Toronto)" in text and "2025Q4, unverified copy (Saskatoon)" in text
-    assert "2026 tax tables: SK unverified (sk.yaml: basic_personal_amount, credit_rate)." in text
+    assert "2026 tax tables: SK unverified (sk.yaml: credit_rate)." in text
 
 
 def test_a_verified_rent_has_no_flag_in_the_caption(plot):
@@ -427,7 +424,6 @@ def test_the_drug_insurance_premium_counts_only_without_a_group_plan():
 
 #: sk.yaml 2026's unverified figures (see the module's docstring), as a result's ``flagged`` names them.
 SK_FLAGGED = {
-    "data/tax_tables/2026/sk.yaml: basic_personal_amount (unverified)",
     "data/tax_tables/2026/sk.yaml: credit_rate (unverified)",
 }
 
