@@ -16,7 +16,8 @@ and printed in one table with the best and the median over repeats, its target a
 
 The machine's load average is printed at the start and the end: on a shared machine, read the best
 figures (the minimum times). ``--quick`` takes fewer repeats and 100,000 incomes; ``--smoke`` runs every
-measurement on tiny sizes once, to check that the benchmark itself works (tests/test_bench.py).
+measurement on tiny sizes once, to check that the benchmark itself works (tests/test_bench.py);
+``--only CASE`` (repeatable) measures one case, e.g. ``--only compare``.
 """
 
 from __future__ import annotations
@@ -392,25 +393,33 @@ def step(what: str) -> None:
     print(f"  {time.perf_counter() - _STARTED:6.1f} s: measuring {what} ...", file=sys.stderr, flush=True)
 
 
-def measure_all(plan: Plan, year: int, everything: bool) -> list[Figure]:
-    """Every figure of the table, in order."""
+#: The cases ``--only`` chooses from, in the order of the table.
+CASES = ("throughput", "fused", "single", "processes", "memory", "compare")
+
+
+def measure_all(plan: Plan, year: int, everything: bool, only: Sequence[str] = CASES) -> list[Figure]:
+    """Every figure of the table, in order (of the cases ``only``)."""
     x = incomes(plan.incomes)
     figures: list[Figure] = []
-    for province in provinces(year, everything):
-        step(f"take_home {province}")
-        figures += measure_throughput(x, province, year, plan.repeats)
-    step("the fused numpy kernel")
-    figures += measure_fused_agreement(x, year)
-    figures += measure_fused(x, year, plan.repeats)
-    step("one income")
-    figures.append(measure_single_income(year, plan.single_rounds, plan.single_calls))
-    step("fresh processes")
-    figures.append(measure_import(plan.process_runs))
-    figures += measure_first_result(plan.process_runs)
-    for n in plan.memory_sizes:
+    if "throughput" in only:
+        for province in provinces(year, everything):
+            step(f"take_home {province}")
+            figures += measure_throughput(x, province, year, plan.repeats)
+    if "fused" in only:
+        step("the fused numpy kernel")
+        figures += measure_fused_agreement(x, year)
+        figures += measure_fused(x, year, plan.repeats)
+    if "single" in only:
+        step("one income")
+        figures.append(measure_single_income(year, plan.single_rounds, plan.single_calls))
+    if "processes" in only:
+        step("fresh processes")
+        figures.append(measure_import(plan.process_runs))
+        figures += measure_first_result(plan.process_runs)
+    for n in plan.memory_sizes if "memory" in only else ():
         step(f"memory for {n:,} incomes")
         figures += measure_memory(n, year)
-    for n in plan.offers:
+    for n in plan.offers if "compare" in only else ():
         step(f"compare of {n:,} offers")
         figures.append(measure_compare(n, year, plan.repeats, plan.compare_timeout))
     return figures
@@ -432,16 +441,25 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--smoke", action="store_true", help="every measurement on tiny sizes, once")
     parser.add_argument("--all", action="store_true", help="take_home in all 13 provinces and territories")
     parser.add_argument("--year", type=int, default=None, help="tax year (default: the latest netpay has)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=CASES,
+        help="measure only this case (repeat the option for several): take_home's throughput, the fused "
+        "kernel, one income, fresh processes (import, first take_home), memory, compare",
+    )
     args = parser.parse_args(argv)
     plan = SMOKE if args.smoke else QUICK if args.quick else FULL
     year = args.year if args.year is not None else max(tables.years())
     print(f"netpay benchmark, tax year {year}: {machine()}")
     print(f"load average at start: {load()}", flush=True)
-    figures = measure_all(plan, year, args.all)
+    figures = measure_all(plan, year, args.all, args.only or CASES)
     print(table(figures))
     print(f"load average at end:   {load()}")
     if plan is not FULL:
         print("(reduced sizes and repeats: the targets are for the full run, make bench)")
+    if args.only:
+        print(f"(only: {', '.join(args.only)})")
 
 
 if __name__ == "__main__":

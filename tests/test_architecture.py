@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("netpay.rules",),  # the law: scalar rules
     # the compiled pipeline, its one gateway from offers (components: every treatment, the one caller
     # of engine.compute) and its inverse
-    ("netpay.block", "netpay.engine", "netpay.equity_tax", "netpay.components", "netpay.inverse"),
+    ("netpay.block", "netpay.chain", "netpay.engine", "netpay.equity_tax", "netpay.components", "netpay.inverse"),
     (
         "netpay.offer_terms",
         "netpay.offer",
@@ -42,7 +42,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 )
 
 #: Modules over the size limits today, until they are split (the ratchet: the list only shrinks).
-LARGE_MODULES = {"netpay.plot": 740, "netpay.engine": 470}
+LARGE_MODULES = {"netpay.plot": 740}
 LARGE_FUNCTIONS = {"netpay.plot.breakdown": 100}
 #: Upward imports allowed, each with its reason.
 ALLOWED_UP = {

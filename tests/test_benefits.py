@@ -778,3 +778,25 @@ def test_bc_family_benefit_2024_25_bonus_year():
     assert child_rule("2024-25", "child_bc", 50_000, 1, 1) == pytest.approx(2_999.08)
     # one child at $120,000: the minimum 969 - 4% x (120,000 - 114,887 = 5,113) = 969 - 204.52 = 764.48
     assert child_rule("2024-25", "child_bc", 120_000, 1, 0) == pytest.approx(764.48)
+
+
+def test_a_child_turning_6_on_the_first_counts_as_under_6_that_month():
+    # ITA s. 122.61(1): the under-6 amount is for a child who has not attained 6 "before the month".
+    # A child born 1 July 2020 turns 6 on 1 July 2026: under 6 for July 2026, 6 to 17 from August.
+    # One born 15 July 2020 turns 6 within July: the same months. One born 1 August 2020: under 6 in
+    # August too. The 18 limit is on the month's first day: born 1 July 2008 -> not counted in July 2026.
+    import datetime as dt
+
+    from netpay.benefits.base import Family
+
+    def family(*born: dt.date) -> Family:
+        return Family("ON", 2026, {}, born, True, 0.0, 0.0, 0.0, None, None)
+
+    july, august = dt.date(2026, 7, 1), dt.date(2026, 8, 1)
+    assert family(dt.date(2020, 7, 1)).children_on(july) == (1, 0)
+    assert family(dt.date(2020, 7, 1)).children_on(august) == (0, 1)
+    assert family(dt.date(2020, 7, 15)).children_on(july) == (1, 0)
+    assert family(dt.date(2020, 7, 15)).children_on(august) == (0, 1)
+    assert family(dt.date(2020, 8, 1)).children_on(august) == (1, 0)
+    assert family(dt.date(2008, 7, 1)).children_on(july) == (0, 0)
+    assert family(dt.date(2008, 7, 2)).children_on(july) == (0, 1)

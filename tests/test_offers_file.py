@@ -13,6 +13,7 @@ import netpay
 from netpay import cli
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "offers.toml"
+HOUSEHOLD_EXAMPLE = EXAMPLE.with_name("household_offers.toml")
 
 
 @pytest.fixture(autouse=True)
@@ -153,9 +154,8 @@ def test_file_level_errors(capsys, tmp_path):
     assert "not valid TOML" in error_of(capsys, tmp_path, "[[offers]\n")
     assert "[[offers]] tables" in error_of(capsys, tmp_path, "year = 2024\n")
     assert "did you mean horizon" in error_of(capsys, tmp_path, 'horizn = 3\n[[offers]]\ncity="Toronto"\nsalary=1\n')
-    assert "not modelled in an offers file yet" in error_of(
-        capsys, tmp_path, '[household]\nspouse = 1\n[[offers]]\ncity="Toronto"\nsalary=1\n'
-    )
+    err = error_of(capsys, tmp_path, '[household]\nspouse = 1\n[[offers]]\ncity="Toronto"\nsalary=1\n')
+    assert "offers.toml: [household]: unknown key 'spouse'" in err and "spouse_income" in err
     err = error_of(capsys, tmp_path, '[move]\narival = "2024-06-01"\n[[offers]]\ncity="Toronto"\nsalary=1\n')
     assert "[move]: unknown key 'arival'" in err and "arrival" in err
     err = error_of(capsys, tmp_path, '[[offers]]\ncity="Toronto"\nsalary=1e5\nbonus="ten%"\n')
@@ -228,3 +228,69 @@ def test_the_rrsp_note_names_the_file_key_not_a_refused_option(capsys):
     code, out, err = run(capsys, "compare", "--offers", str(EXAMPLE))
     assert code == 0 and "give rrsp_room = ... in the file's [move] table to use it" in err
     assert "give --rrsp-room" not in err
+
+
+# --------------------------------------------------------------------------- a household in the file
+
+
+def test_the_household_example(capsys, tmp_path):
+    csv = tmp_path / "out.csv"
+    code, out, err = run(capsys, "compare", "--offers", str(HOUSEHOLD_EXAMPLE), "--csv", str(csv))
+    assert code == 0, err
+    assert "2 offers over 2026-2029" in out and "Household disposable income" in out
+    table = pd.read_csv(csv, header=[0, 1], index_col=0)
+    # the spouse's own offer, 55,000 raised 2% a year: 56,100, 57,222, 57,222 x 1.02 = 58,366.44
+    assert list(table.loc["spouse_employment_income", "Toronto bank"]) == pytest.approx(
+        [55_000, 56_100, 57_222, 58_366.44]
+    )
+    # children born 2023 and 2020: child care for the one under 6 on 1 September, Ontario's $22 a
+    # day x 261 / 12 = 478.50 a month, 5,742 a year in 2026-2028; none in 2029 (6 on 1 September)
+    assert list(table.loc["childcare", "Toronto bank"]) == pytest.approx([5_742, 5_742, 5_742, 0])
+    # bedrooms default to the household's: one for the adults, one per child = 3
+    home = netpay.Household(
+        spouse=netpay.Spouse(offer=netpay.Offer(base_salary=55_000, raise_percent=2, city="Toronto")),
+        children=[2023, 2020],
+    )
+    bank = netpay.Offer(base_salary=140_000, bonus_percent=10, raise_percent=3, city="Toronto", label="Toronto bank")
+    expected = netpay.evaluate(bank, 2026, household=home, horizon=4).by_year()
+    assert expected.loc["rent", 2026] == pytest.approx(table.loc["rent", ("Toronto bank", "2026")])
+    assert table.loc["total_value", "Toronto bank"].tolist() == pytest.approx(
+        expected.loc["total_value"].tolist(), abs=0.005
+    )
+
+
+def test_a_household_from_the_options_applies_to_every_offer_of_the_file(capsys, tmp_path):
+    code, out, err = run(
+        capsys, "compare", "--offers", str(EXAMPLE), "--spouse-income", "0", "--child", "2023", "--horizon", "2"
+    )
+    assert code == 0, err
+    assert "3 offers over 2026-2027" in out and "Household disposable income" in out
+    code, out, err = run(capsys, "compare", "--offers", str(HOUSEHOLD_EXAMPLE), "--spouse-income", "0")
+    assert code == 2 and "has a [household] table" in err
+
+
+OFFER = '[[offers]]\ncity = "Toronto"\nsalary = 1e5\n'
+
+
+@pytest.mark.parametrize(
+    ("table", "words"),
+    [
+        ("[household]\nchildren = [2023, 'soon']\n", "offers.toml: [household]: children[2]: born must be"),
+        ("[household]\nchildren = 2023\n", "offers.toml: [household]: children: give a list"),
+        ("[household]\nchildren = [{ born = 2023, childcare = -4 }]\n", "[household]: children[1]: childcare"),
+        ("[household]\nspouse_income = -5\n", "offers.toml: [household]: spouse_income: spouse income"),
+        ("[household]\nspouse_income = 0\nstatus = 'workpermit'\n", "[household]: status: status 'workpermit'"),
+        ("[household]\nstatus = 'citizen'\n", "[household]: give spouse_income, [household.spouse_offer]"),
+        ("[household]\nspouse_income = 1\n[household.spouse_offer]\nsalary = 1\n", "not both"),
+        ("[household.spouse_offer]\nsalary = -1\n", "offers.toml: [household.spouse_offer]: salary:"),
+        (
+            "[household.spouse_offer]\nsalary = 1\nraise_percnt = 2\n",
+            "[household.spouse_offer]: unknown key 'raise_percnt': did you mean raise_percent",
+        ),
+        ("[household.spouse_offer]\nsalary = 1\nrent = 2\n", "[household.spouse_offer]: rent: the housing"),
+        ("household = 3\n", "offers.toml: [household]: household must be a table"),
+        ("[household]\nchildren = [2023]\nsubsidised = false\n", "[household]: children[1]: subsidised=False needs"),
+    ],
+)
+def test_household_errors_name_the_file_the_table_and_the_key(capsys, tmp_path, table, words):
+    assert words in error_of(capsys, tmp_path, table + OFFER)

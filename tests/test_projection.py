@@ -54,8 +54,8 @@ LAW_CHANGES: dict[tuple[int, str, str], str] = {
     **{(2025, "AB", p): "new 8% band (Budget 2025)" for p in ("brackets.0.rate", "credit_rate")},
     # NS 2025: indexation starts; the BPA becomes 11,744 and the $3,000 supplement is removed (NS Budget 2025)
     (2025, "NS", "basic_personal_amount"): "BPA 11,744 replaces 8,481 + the $3,000 supplement (NS Budget 2025)",
-    # ... and the spouse amount with it: 11,744 (= the BPA), still reduced above 874 (848 x 1.031), for 2024's 8,481 reduced
-    # above 848 plus an income-tested $3,000 supplement (NS Finance; TD1NS-WS 2024)
+    # ... and the spouse amount with it: 11,744 (= the BPA), still reduced above 874 (848 x 1.031),
+    # for 2024's 8,481 reduced above 848 plus an income-tested $3,000 supplement (NS Finance; TD1NS-WS 2024)
     (2025, "NS", "spouse_amount.max"): "spouse amount = the new BPA 11,744 (NS Budget 2025)",
     # QC: the drug insurance maximum premium is set by the RAMQ each 1 July (netpay's tax-year figure is
     # the mean of two plan years: 2024 737.50, 2025 (744 + 766) / 2 = 755, 2026 777.50 assumed); not indexation

@@ -175,10 +175,27 @@ def test_a_verified_only_scenario_passes_strict():
 
 
 def test_strict_for_the_tax_tables_alone_refuses_unverified_tables():
-    # take_home has no strict= (the engine is at its size ratchet): the tables' own check is public
+    # the tables' own check is public (take_home's strict= uses it)
     with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: credit_rate \(unverified\)"):
         require_verified_tables("SK", 2026)
     assert require_verified_tables("ON", 2026).status == "verified"
+
+
+def test_take_home_strict_refuses_unverified_tables_and_changes_nothing_else():
+    # sk.yaml 2026: credit_rate is `verified: false` (module docstring)
+    with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: credit_rate \(unverified\)"):
+        netpay.take_home(100_000, "SK", 2026, strict=True)
+    with pytest.raises(UnverifiedFigureError, match=r"sk.yaml: credit_rate \(unverified\)"):
+        netpay.take_home(100_000, "Saskatchewan", 2026, strict=True)
+    # a projected year's figures are projected, not verified
+    with pytest.raises(UnverifiedFigureError, match="projected"):
+        with pytest.warns(netpay.ProjectedYearWarning):
+            netpay.take_home(100_000, "ON", tables.last_shipped() + 1, strict=True)
+    # Ontario 2026 is verified for one person (its unverified figures serve a household only)
+    strict = netpay.take_home([60_000, 140_000], "ON", 2026, strict=True)
+    assert strict.equals(netpay.take_home([60_000, 140_000], "ON", 2026))
+    with pytest.raises(TypeError, match="strict must be True"):
+        netpay.take_home(100_000, "ON", 2026, strict="yes")
 
 
 def test_strict_must_be_a_bool():
@@ -417,6 +434,57 @@ def test_the_drug_insurance_premium_counts_only_without_a_group_plan():
     without = netpay.Offer(base_salary=90_000, city="Montréal", group_insurance=False)
     with pytest.raises(UnverifiedFigureError, match=r"qc.yaml: drug_insurance_premium"):
         netpay.compare([without], 2025, 2, "average", strict=True)
+
+
+# --------------------------------------------------------------------------- the cached status
+
+
+def test_the_cached_status_is_forgotten_when_the_tables_are_cleared(tmp_path, monkeypatch):
+    # tax_tables_status is cached (compare asks it once per offer). A copy of the tax tables in which
+    # sk.yaml's three figures marked `verified: false` (credit_rate for one person; spouse_amount and
+    # child_amounts for a household) are marked true: once the tables are cleared the status is read
+    # from the copy, not from the cache.
+    import shutil
+    from pathlib import Path
+
+    root = Path(str(tables.data_root()))
+    shutil.copytree(root / "tax_tables", tmp_path / "tax_tables")
+    shutil.copy(root / "edition.yaml", tmp_path / "edition.yaml")
+    shutil.copytree(root / "indexation", tmp_path / "indexation")
+    sk = tmp_path / "tax_tables" / "2026" / "sk.yaml"
+    text = sk.read_text(encoding="utf-8")
+    assert text.count("verified: false") == 3
+    sk.write_text(text.replace("verified: false", "verified: true"), encoding="utf-8")
+
+    before = tax_tables_status("SK", 2026)
+    assert before.status == "unverified"
+    assert {f.field for f in before.flagged} == {"credit_rate"}
+    assert tax_tables_status("sk", 2026) is before  # cached, whatever the spelling of the code
+    monkeypatch.setattr(tables, "data_root", lambda: tmp_path)
+    try:
+        assert tax_tables_status("SK", 2026) is before  # the tables loaded are still the shipped ones
+        tables.clear_cache()
+        after = tax_tables_status("SK", 2026)
+        assert after.status == "verified" and after.flagged == ()
+    finally:
+        monkeypatch.undo()
+        tables.clear_cache()
+    assert tax_tables_status("SK", 2026).status == "unverified"
+
+
+def test_the_cached_status_follows_netpay_assume():
+    # A projected year's status carries the projection's basis; netpay.assume changes it (and the
+    # projected tables), so the cached status must be forgotten on entering and on leaving.
+    year = tables.last_shipped() + 1
+    plain = tax_tables_status("ON", year)
+    assert plain.projected and "set by netpay.assume" not in plain.basis
+    with netpay.assume(indexation={"ON": 0.05}):
+        assumed = tax_tables_status("ON", year)
+        assert "set by netpay.assume: ON 5.00%" in assumed.basis
+        assert assumed.basis == tables.projection_basis(year)
+    again = tax_tables_status("ON", year)
+    assert "set by netpay.assume" not in again.basis
+    assert again.basis == plain.basis
 
 
 # --------------------------------------------------------------------------- gross_for_net, equivalent_salary,

@@ -166,7 +166,8 @@ def evaluate(
     the household's lines and whose ``monthly_disposable`` is the household's. ``bedrooms`` defaults
     to the household's (one for the adults, one per child, at most 3), else 1. With ``arrival`` too,
     ``year_one_household`` holds the year of arrival's: benefits from the month the household's
-    ``status`` allows (see ``netpay.evaluation.household_first_year``).
+    ``status`` allows (see ``netpay.evaluation.household_first_year``). With ``horizon`` too, the
+    household year after year (:mod:`netpay.evaluation.household_horizon`).
 
     >>> o = Offer(base_salary=100_000, city="Toronto")
     >>> e = evaluate(o, 2026, rent=2_000, other_costs={"transit_pass": 0})
@@ -184,8 +185,7 @@ def evaluate(
     move = _arrival(y, arrival, options, rrsp_room)
     room = None if rrsp_room is None else check_room(rrsp_room)
     if horizon is not None or discount_rate is not None:
-        _no_household_horizon(home)
-        return _checked(_horizon([offer], y, housing, move, room, horizon, discount_rate, work_start), strict)[0]
+        return _checked(_horizon([offer], y, housing, move, room, horizon, discount_rate, work_start, home), strict)[0]
     if move is not None:
         if home is not None:
             return _checked([household_first_year(offer, move, housing, home)], strict)[0]
@@ -204,16 +204,21 @@ def _horizon(
     horizon: Any,
     discount_rate: Any,
     start: Any = None,
+    household: Household | None = None,
 ) -> list[Evaluation]:
     """Each offer over ``horizon`` years (a discount rate needs a horizon); ``start``: the first day
-    of work of a resident (no move)."""
+    of work of a resident (no move); with ``household``, the household's years
+    (:mod:`netpay.evaluation.household_horizon`)."""
     from netpay.evaluation.horizon import horizon_evaluation
+    from netpay.evaluation.household_horizon import household_horizon
 
     if horizon is None:
         raise NetpayError("discount_rate discounts the years of a horizon: give horizon= too (e.g. horizon=4)")
     n = check_horizon(horizon)
     rate = 0.0 if discount_rate is None else check_discount_rate(discount_rate)
     room = None if room is None else check_room(room)
+    if household is not None:
+        return [household_horizon(o, year, n, housing, household, move, room, rate, start) for o in offers]
     return [horizon_evaluation(o, year, n, housing, move, room, rate, start) for o in offers]
 
 
@@ -232,12 +237,6 @@ def _horizon_period(horizon: Any, period: str | None, view: str | None) -> str:
     if horizon is not None and view is not None:
         raise NetpayError("view chooses the columns of a first year; with horizon= every year is a column")
     return check_period(period or "monthly")
-
-
-def _no_household_horizon(home: Household | None) -> None:
-    """A household over a horizon is refused, not evaluated as one person."""
-    if home is not None:
-        raise NetpayError("a household over a horizon is not modelled yet: give household= or horizon=, not both")
 
 
 def _work_start(horizon: Any, arrival: Any, start: Any) -> dt.date | None:
@@ -299,7 +298,9 @@ def compare(
     ``household`` (a :class:`netpay.Household`, as for :func:`evaluate`): the rows of the primary
     adult (taxes with the household's claims) are followed by the household's (``netpay.lines.HOUSEHOLD_LINES``:
     the spouse's return, the transfers, ``benefit.<key>`` for each benefit, child care, household net
-    cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each.
+    cash and disposable income); ``result.attrs['sources'][column]['household']`` cites each. With
+    ``horizon`` too: columns (offer, tax year), the household's rows for each year, the value lines
+    (total value, cumulative) the household's.
     """
     _refuse_unknown("compare", unknown, _KEYWORDS["compare"])
     period, items = _horizon_period(horizon, period, view), _offers(offers)
@@ -310,9 +311,8 @@ def compare(
     options = {"start": None if work_start else start, "pay_periods": pay_periods}
     move = _arrival(y, arrival, options | {"first_year_bonus": first_year_bonus, "view": view}, rrsp_room)
     if horizon is not None or discount_rate is not None:
-        _no_household_horizon(home)
-        evaluations = _horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start)
-        return horizon_table(_checked(evaluations, strict), y)
+        evaluations = _horizon(items, y, housing, move, rrsp_room, horizon, discount_rate, work_start, home)
+        return _horizon_table(_checked(evaluations, strict), y)
     if move is None:
         room = None if rrsp_room is None else check_room(rrsp_room)
         if home is not None:
@@ -327,6 +327,13 @@ def compare(
     table = first_year_table(evaluations, y, period, view or "both")
     table.attrs["move"] = _moves(evaluations, list(table.attrs["first_year"]), housing)
     return table
+
+
+def _horizon_table(evaluations: list[Evaluation], year: int) -> pd.DataFrame:
+    """The horizon's table (``comparison.horizon_table``), with a household's rows for each year."""
+    table = horizon_table(evaluations, year)
+    households = [e for e in evaluations if isinstance(e, HouseholdEvaluation)]
+    return with_household_rows(table, households, "annual", "horizon") if households else table
 
 
 def _moves(evaluations: list[Evaluation], names: list[str], housing: Housing) -> dict[str, dict[str, Any]]:

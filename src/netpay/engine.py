@@ -12,7 +12,8 @@ For each person (``netpay.rules``, in the order of the forms):
    Québec resident without a group plan, the drug insurance premium (TP-1 line 447).
 6. Take-home pay = income - contributions - federal tax - provincial tax - payroll tax - premium.
 
-The rules are scalar functions; numba compiles the chain into a loop that writes one
+One person's chain is ``netpay.chain`` (:func:`~netpay.chain.tax_return`); the rules are scalar
+functions, and numba compiles the chain into a loop that writes one
 (lines x people) block (``njit(cache=True)``, compiled on first use per jurisdiction and cached on
 disk). ``NETPAY_JIT=0`` runs the same functions as plain Python. :class:`Ruleset` holds the tables
 and records for (province, year): it is the one place that knows Québec differs.
@@ -23,8 +24,7 @@ from __future__ import annotations
 import functools
 import warnings
 from dataclasses import dataclass
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -36,15 +36,22 @@ from netpay.block import ROWS as ROWS
 from netpay.block import Incomes as Incomes
 from netpay.block import TaxResult as TaxResult
 from netpay.block import kernel_array as kernel_array
+from netpay.chain import Common as Common
+from netpay.chain import Return as Return
+from netpay.chain import marginal_step as marginal_step
+from netpay.chain import provincial_tax as provincial_tax
+from netpay.chain import provincial_taxable_income as provincial_taxable_income
+from netpay.chain import tax_return as tax_return
+from netpay.chain import total_deductions as total_deductions
 from netpay.jurisdictions import normalize
 from netpay.lines import COLUMNS
 from netpay.lines import LABELS as LABELS  # version 1 read the labels here
 from netpay.money import FloatArray, as_amounts
 from netpay.rules import federal, household, payroll
-from netpay.rules.arithmetic import round_cents
-from netpay.rules.context import FULL_YEAR, Residence, TaxContext
+from netpay.rules.context import FULL_YEAR, Residence
 from netpay.rules.jit import JIT, compiled, rule
-from netpay.rules.provinces import MODULES, module_for, qc
+from netpay.rules.provinces import module_for, qc
+from netpay.tables.status import require_verified_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -60,19 +67,6 @@ _CPP_BASE, _CPP_ENHANCED, _NET_23600 = (ROWS[k] for k in EXTRA)
 _UNINSURED = INPUTS.index("uninsured")
 
 # --------------------------------------------------------------------------- the tables of one computation
-
-
-class Common(NamedTuple):
-    """The records every return reads: payroll plans and Schedule 1, for one year and province."""
-
-    pension: payroll.PensionRecord
-    ei: payroll.PremiumRecord
-    qpip: payroll.PremiumRecord
-    federal: federal.FederalRecord
-    #: the 428 form's household amounts (spouse, eligible dependant, children)
-    household: household.ProvincialHousehold
-    payroll_tax: payroll.PayrollTaxRecord
-    drug_plan: qc.DrugPlanRecord
 
 
 @dataclass(frozen=True)
@@ -162,121 +156,28 @@ tables.on_clear(_ruleset.cache_clear)
 Year = Ruleset
 
 
-# --------------------------------------------------------------------------- the chain of rules
-
-
-@functools.cache
-def _modules_by_params() -> dict[type, ModuleType]:
-    return {module_for(code).Params: module_for(code) for code in MODULES}
-
-
-def provincial_tax(ctx: TaxContext, p: Any) -> float:
-    """The provincial return of the module whose ``Params`` ``p`` is (compiled: chosen at compile time)."""
-    return _modules_by_params()[type(p)].provincial_tax(ctx, p)
-
-
-def provincial_taxable_income(ctx: TaxContext, p: Any) -> float:
-    """The provincial taxable income of the module whose ``Params`` ``p`` is."""
-    return _modules_by_params()[type(p)].provincial_taxable_income(ctx, p)
-
-
-if JIT:
-    from numba.extending import overload
-
-    @overload(provincial_tax, inline="always")
-    def _provincial_tax_compiled(ctx, p):  # numba matches the argument names: no annotations
-        fn = _modules_by_params()[p.instance_class].provincial_tax
-        return lambda ctx, p: fn(ctx, p)
-
-    @overload(provincial_taxable_income, inline="always")
-    def _provincial_taxable_income_compiled(ctx, p):
-        fn = _modules_by_params()[p.instance_class].provincial_taxable_income
-        return lambda ctx, p: fn(ctx, p)
-
-
-class Return(NamedTuple):
-    """One person's return: the context, the two taxes and the provincial taxable income."""
-
-    ctx: TaxContext
-    federal_tax: float
-    provincial_tax: float
-    provincial_taxable_income: float
-    payroll_tax: float
-    ramq_premium: float
+# --------------------------------------------------------------------------- the block of a kernel
 
 
 @rule
-def tax_return(
-    employment: float,
-    pensionable: float,
-    insurable: float,
-    deductions: float,
-    provincial_only: float,
-    h: household.HouseholdInputs,
-    rounded: bool,
-    common: Common,
-    prov: Any,
-    fraction: float,
-    jan1: bool,
-    taxable_deductions: float = 0.0,
-    provincial_taxable_deductions: float = 0.0,
-    uninsured: float = 0.0,
-) -> Return:
-    """Steps 1-5 for one person; with ``rounded`` each contribution and tax is rounded to the cent;
-    ``h``: the household's claims on this return (``netpay.rules.household``); ``uninsured``: the
-    share of the year without access to a group drug plan (Québec's premium)."""
-    base, enhanced = payroll.pension_contributions(pensionable, common.pension, rounded)
-    ei = payroll.premium(insurable, common.ei, rounded)
-    qpip = payroll.premium(insurable, common.qpip, rounded)
-    net = max(employment - enhanced - deductions - h.childcare_deduction, 0.0)
-    taxable = max(net - taxable_deductions, 0.0)
-    fed_amount, prov_amount, dependants = household.amounts(h, net, common.federal, common.household, fraction)
-    ctx = TaxContext(
-        employment, employment, deductions, net, taxable, base, enhanced, ei, qpip, provincial_only, fraction, jan1,
-        taxable_deductions, provincial_taxable_deductions,
-        h.childcare_deduction, fed_amount, prov_amount, dependants, h.credits_transferred, h.role, h.spouse_net_income,
-    )  # fmt: skip
-    fed = federal.federal_tax(ctx, common.federal)
-    ptax = provincial_tax(ctx, prov)
-    prov_taxable = provincial_taxable_income(ctx, prov)
-    ramq = qc.drug_insurance_premium(prov_taxable, common.drug_plan, uninsured, ctx)
-    if rounded:
-        fed, ptax, ramq = round_cents(fed), round_cents(ptax), round_cents(ramq)
-    return Return(ctx, fed, ptax, prov_taxable, payroll.payroll_tax(employment, common.payroll_tax, rounded), ramq)
-
-
-@rule
-def total_deductions(r: Return) -> float:
-    """CPP/QPP (both parts) + EI + QPIP + federal and provincial tax + payroll tax + drug insurance premium."""
-    c = r.ctx
-    total = c.pension_base + c.pension_enhanced + c.ei + c.qpip + r.federal_tax + r.provincial_tax
-    return total + r.payroll_tax + r.ramq_premium  # in this order: bit for bit as before where they are 0
-
-
-@rule
-def marginal_step(income: float) -> float:
-    """The step of the marginal rate: $1, and above 2**21 dollars (beyond every threshold, where the
-    slope is the top rate whatever the step) 2**-21 of the income, so the difference of two totals
-    keeps about nine significant digits at any income. Returned as the step float64 actually takes."""
-    return (income + max(1.0, income * 2.0**-21)) - income
-
-
-@rule
-def write_return(out: FloatArray, i: int, x: float, r: Return) -> None:
-    """Column ``i`` of the block: the rows of ``COLUMNS`` but the marginal rate."""
+def write_return(out: FloatArray, i: int, x: float, r: Return, every_row: bool = True) -> None:
+    """Column ``i`` of the block: the rows of ``COLUMNS`` but the marginal rate; with ``every_row``
+    False, not the deductions, QPIP, payroll tax and drug premium rows (zero for most of take_home's
+    employees: :func:`salary_kernel` leaves them zero, or writes them in loops of their own)."""
     c = r.ctx
     total = total_deductions(r)
     out[_INCOME, i] = x
     out[_CPP, i] = c.pension_base + c.pension_enhanced
     out[_EI, i] = c.ei
-    out[_QPIP, i] = c.qpip
-    out[_DEDUCTIONS, i] = c.deductions + c.childcare_deduction
     out[_TAXABLE, i] = c.taxable_income
     out[_PROV_TAXABLE, i] = r.provincial_taxable_income
     out[_FEDERAL, i] = r.federal_tax
     out[_PROVINCIAL, i] = r.provincial_tax
-    out[_PAYROLL_TAX, i] = r.payroll_tax
-    out[_RAMQ, i] = r.ramq_premium
+    if every_row:
+        out[_DEDUCTIONS, i] = c.deductions + c.childcare_deduction
+        out[_QPIP, i] = c.qpip
+        out[_PAYROLL_TAX, i] = r.payroll_tax
+        out[_RAMQ, i] = r.ramq_premium
     out[_TOTAL, i] = total
     out[_NET, i] = x - total
     out[_MONTHLY, i] = (x - total) / 12.0
@@ -318,7 +219,9 @@ def kernel(
 
 def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any, marginal: bool) -> FloatArray:
     """``take_home``'s pipeline: a salary (employment income, all of it pensionable and insurable, no
-    deductions) of a resident all year, into ``out`` (rows ``COLUMNS``).
+    deductions, a group drug plan) of a resident all year, into ``out`` (rows ``COLUMNS``), which
+    starts as zeros: the rows that stay zero are not written (deductions, the drug premium; QPIP
+    outside Québec and the payroll tax outside NT/NU), a block of memory never touched.
 
     The marginal rate is the share of the next step of salary taken by contributions and taxes,
     unrounded, so a $1 step is not swamped by a cent of rounding; it runs as a loop of its own,
@@ -327,7 +230,13 @@ def salary_kernel(salary: FloatArray, out: FloatArray, common: Common, prov: Any
     none = household.no_household()
     for i in range(salary.shape[0]):
         x = salary[i]
-        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True))
+        write_return(out, i, x, tax_return(x, x, x, 0.0, 0.0, none, True, common, prov, 1.0, True), False)
+    if common.qpip.rate != 0.0:
+        for i in range(salary.shape[0]):
+            out[_QPIP, i] = payroll.premium(salary[i], common.qpip, True)
+    if common.payroll_tax.rate != 0.0:
+        for i in range(salary.shape[0]):
+            out[_PAYROLL_TAX, i] = payroll.payroll_tax(salary[i], common.payroll_tax, True)
     if not marginal:
         out[_MARGINAL, :] = np.nan
         return out
@@ -377,7 +286,7 @@ def marginal_rate(salary: FloatArray, rules: Ruleset) -> FloatArray:
     """The share of the next dollar of salary taken by contributions and taxes (unrounded), for a
     resident all year."""
     x = kernel_array(salary)
-    out = np.empty((len(COLUMNS), x.shape[0]), dtype=np.float64)
+    out = np.zeros((len(COLUMNS), x.shape[0]), dtype=np.float64)
     return rules.salary_kernel(x, out, rules.common, rules.params, True)[ROWS["marginal_rate"]]
 
 
@@ -389,7 +298,12 @@ def _column_index() -> pd.Index:
 
 
 def take_home(
-    income: npt.ArrayLike | pd.Series, province: str = "ON", year: int | None = None, *, marginal: bool = True
+    income: npt.ArrayLike | pd.Series,
+    province: str = "ON",
+    year: int | None = None,
+    *,
+    marginal: bool = True,
+    strict: bool = False,
 ) -> pd.DataFrame:
     """Annual and monthly take-home pay of an employee resident in ``province`` all ``year``.
 
@@ -402,6 +316,9 @@ def take_home(
 
     The marginal rate is the exact $1 step (unrounded) of the same pipeline; ``marginal=False``
     leaves that column NaN (for sweeps); a projected year warns and sets ``attrs['status']``.
+    ``strict=True``: verified figures only; a tax table figure of (``province``, ``year``) that is
+    unverified, projected or not enacted raises :class:`~netpay.errors.UnverifiedFigureError`
+    naming it (``netpay.tables.status.require_verified_tables``).
 
     >>> round(take_home(140_000, "ON", 2026).loc[0, "net_income"] > 90_000)
     1
@@ -411,6 +328,10 @@ def take_home(
     arr, index = as_amounts(income)
     arr = kernel_array(arr)
     rules = Ruleset.load(province, year)
-    block = np.empty((len(COLUMNS), arr.shape[0]), dtype=np.float64)
+    if not isinstance(strict, bool):
+        raise TypeError(f"strict must be True (verified figures only) or False, not {strict!r}")
+    if strict:
+        require_verified_tables(rules.province, rules.year)
+    block = np.zeros((len(COLUMNS), arr.shape[0]), dtype=np.float64)
     rules.salary_kernel(arr, block, rules.common, rules.params, marginal)
     return tables.labelled(pd.DataFrame(block.T, columns=_column_index(), index=index, copy=False), rules.year)

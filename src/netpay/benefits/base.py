@@ -150,9 +150,15 @@ class Family:
         return float(self.incomes[tax_year])
 
     def children_on(self, day: dt.date) -> tuple[int, int]:
-        """(children under 6, children 6 to 17) at the start of ``day``: born before it, under 18 on it."""
-        ages = [age_on(b, day) for b in self.children if b < day]
-        return sum(a < 6 for a in ages), sum(6 <= a < 18 for a in ages)
+        """(children under 6, children 6 to 17) for the month that starts on ``day``: born before it,
+        under 18 on it; a child counts as under 6 until the month after the one in which it turns 6
+        (ITA s. 122.61(1): qualified dependants "who have not attained the age of six years before
+        the month"; CRA: the amount changes the month after the child turns 6), so a child turning 6
+        on the 1st of a month still counts as under 6 that month. The statute's words are quoted from
+        memory, not seen in a stored copy: unverified."""
+        born = [b for b in self.children if b < day]
+        under_6 = sum(age_on(b, day - dt.timedelta(days=1)) < 6 for b in born)
+        return under_6, sum(age_on(b, day) < 18 for b in born) - under_6
 
     def children_under(self, age: int, day: dt.date) -> int:
         """Children born before ``day`` and under ``age`` on it (the GST/HST credit counts those under 19)."""

@@ -28,6 +28,9 @@ HORIZON_ROWS = (
     "cumulative_total_value",
 )
 
+#: With a household, also these rows (before the total value), each benefit after ``benefits``.
+HOUSEHOLD_ROWS = ("spouse_net_cash", "benefits", "childcare", "household_net_cash", "household_disposable")
+
 #: Offer options that the file gives per offer (dest -> option, default).
 _OFFER_OPTIONS: dict[str, tuple[str, Any]] = {
     "salary": ("--salary", None),
@@ -104,24 +107,34 @@ def _year(args: argparse.Namespace, settings: dict[str, Any], where: str) -> int
         return tables.check_year(settings.get("year"))
 
 
-def _from_file(args: argparse.Namespace) -> tuple[list[Any], int, Any, Any]:
+def _from_file(args: argparse.Namespace, household: Any) -> tuple[list[Any], int, Any, Any]:
     _refuse_offer_options(args)
     file = read_offers(args.offers)
+    if household is not None and file.household is not None:
+        raise UsageError(
+            f"{args.offers} has a [household] table: give the household there or with --spouse-income/--child, not both"
+        )
     year = _year(args, file.settings, args.offers)
     horizon = args.horizon if args.horizon is not None else file.settings.get("horizon")
     rate = args.discount_rate if args.discount_rate is not None else file.settings.get("discount_rate")
-    return evaluations(file, year, horizon, rate), year, horizon, rate
+    if args.bedrooms is not None:
+        file.settings["bedrooms"] = args.bedrooms
+    return evaluations(file, year, horizon, rate, household), year, horizon, rate
 
 
-def _from_options(args: argparse.Namespace) -> tuple[list[Any], int, Any, Any]:
+def _from_options(args: argparse.Namespace, household: Any) -> tuple[list[Any], int, Any, Any]:
     import netpay
     from netpay.cli.args import arrival_from_args, arrival_keywords, tax_year
     from netpay.cli.compare import city_offers
 
     if args.salary is None:
         raise UsageError("give --salary and --city (one offer in each city), or --offers FILE")
+    if args.bedrooms is None:
+        args.bedrooms = household.bedrooms if household is not None else 1
     dates = arrival_from_args(args)
     options: dict[str, Any] = {"bedrooms": args.bedrooms, "rent_basis": args.basis}
+    if household is not None:
+        options["household"] = household
     if dates is not None:
         options |= {"arrival": dates[0], "start": dates[1], **arrival_keywords(args)}
     elif args.rrsp_room is not None:
@@ -139,23 +152,35 @@ def _from_options(args: argparse.Namespace) -> tuple[list[Any], int, Any, Any]:
 
 
 def table_of(evaluations: list[Any], year: int, horizon: Any) -> pd.DataFrame:
-    """The comparison table of ``evaluations``: by (offer, year) with a horizon, else as ``netpay.compare``."""
+    """The comparison table of ``evaluations``: by (offer, year) with a horizon, else as
+    ``netpay.compare``; with a household, its rows follow."""
     from netpay import comparison
+    from netpay.evaluation.household_result import HouseholdEvaluation, with_household_rows
 
+    household = all(isinstance(e, HouseholdEvaluation) for e in evaluations)
     if horizon is not None:
-        return comparison.horizon_table(evaluations, year)
-    if any(e.move is not None for e in evaluations):
-        return comparison.first_year_table(evaluations, year, "monthly", "both")
-    return comparison.comparison_table(evaluations, year, "monthly")
+        table, period, view = comparison.horizon_table(evaluations, year), "annual", "horizon"
+    elif any(e.move is not None for e in evaluations):
+        table, period, view = comparison.first_year_table(evaluations, year, "monthly", "both"), "monthly", "both"
+    else:
+        table, period, view = comparison.comparison_table(evaluations, year, "monthly"), "monthly", None
+    return with_household_rows(table, evaluations, period, view) if household else table
 
 
 def shown(table: pd.DataFrame) -> pd.DataFrame:
-    """A horizon's printed rows, as $1,234 with labels."""
-    from netpay.lines import HORIZON_LINES
+    """A horizon's printed rows, as $1,234 with labels (with a household, its rows too)."""
+    from netpay.cli.household import short_label
+    from netpay.lines import HORIZON_LINES, label
 
-    keep = [k for k in HORIZON_ROWS if k in ("net_cash", "total_value") or (table.loc[k].abs() > 0.005).any()]
+    household = "household_disposable" in table.index
+    rows = HORIZON_ROWS if not household else (*HORIZON_ROWS[:-2], *HOUSEHOLD_ROWS, *HORIZON_ROWS[-2:])
+    benefits = [k for k in table.index if k.startswith("benefit.")]
+    rows = (*rows[: rows.index("benefits") + 1], *benefits, *rows[rows.index("benefits") + 1 :]) if household else rows
+    always = ("net_cash", "total_value", "household_disposable")
+    keep = [k for k in rows if k in always or (table.loc[k].abs() > 0.005).any()]
     out = table.loc[keep].apply(lambda col: col.map(money0))
-    out.index = [HORIZON_LINES[k] for k in keep]
+    labels = table.attrs.get("labels", {})
+    out.index = [short_label(labels[k]) if k in labels else HORIZON_LINES.get(k) or label(k) for k in keep]
     return out
 
 
@@ -182,17 +207,13 @@ def run(args: argparse.Namespace) -> int:
     """Print the offers side by side (and write the CSV and the chart)."""
     import netpay
     from netpay.cli.compare import comparison, print_footer
-    from netpay.cli.household import household_from_args
+    from netpay.cli.household import household_footer, household_from_args
     from netpay.tables import one_warning
 
-    if household_from_args(args) is not None:
-        raise UsageError(
-            "the household options (--spouse-income, --child) are not modelled over --horizon or --offers yet"
-        )
-    if args.bedrooms is None:
-        args.bedrooms = 1
+    household = household_from_args(args)
     with one_warning():  # a projected year is noted once, not once per offer
-        evals, year, horizon, _rate = _from_file(args) if args.offers is not None else _from_options(args)
+        from_file = args.offers is not None
+        evals, year, horizon, _rate = _from_file(args, household) if from_file else _from_options(args, household)
     table = table_of(evals, year, horizon)
     chart = (lambda: netpay.plot.horizon(table)) if horizon is not None else (lambda: netpay.plot.breakdown(table))
     written = write_files(args, table, chart)
@@ -204,8 +225,9 @@ def run(args: argparse.Namespace) -> int:
         rate = table.attrs.get("discount_rate", 0.0)
         discounted = f", later years discounted {100 * rate:g}% a year in the cumulative row" if rate else ""
         print(f"{_count(evals)} over {year}-{last}, dollars a year{discounted}.")
+        whose = "the household's disposable income" if "household_disposable" in table.index else "disposable"
         print(
-            "Total value = disposable (tax on shares paid by selling shares) + equity after tax + RRSP and "
+            f"Total value = {whose} (tax on shares paid by selling shares) + equity after tax + RRSP and "
             "pension savings.\n"
         )
         print_frame(shown(table))
@@ -213,6 +235,8 @@ def run(args: argparse.Namespace) -> int:
         for name, risks in table.attrs.get("risks", {}).items():
             for risk in risks:
                 print(f"Risk, {name}: {risk}.")
+    if "household_disposable" in table.index:
+        print("\n" + "\n".join(household_footer(table)))
     print_footer(table, year, first=False)
     if horizon is not None:
         print(

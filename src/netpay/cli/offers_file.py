@@ -13,6 +13,11 @@ The file (``examples/offers.toml`` is a worked one)::
     [move]                 # optional: the first year in Canada (arrival, start, pay_periods,
     arrival = "2024-06-01" #   first_year_bonus, rrsp_room)
 
+    [household]            # optional: a spouse and children, for every offer
+    spouse_income = 0      #   or a [household.spouse_offer] table (salary, bonus, raise_percent, ...)
+    children = [2023]      #   birth years or dates, or tables { born = 2023, childcare = 400 }
+    status = "citizen"     #   or "permanent_resident", "work_permit"
+
     [[offers]]
     label = "Toronto bank"
     city = "Toronto"
@@ -28,7 +33,11 @@ The file (``examples/offers.toml`` is a worked one)::
 
 Every other key of an offer is a ``netpay.Offer`` field (``equity_vesting``, ``signing_bonus``,
 ``raise_percent``, ``bonus_paid``, ``clawback_months``, ``employer_rrsp_match``, ...). An error
-names the file, the offer (its number and label) and the key.
+names the file, the offer (its number and label) or the table, and the key. ``[household]`` keys:
+``spouse_income`` or ``[household.spouse_offer]`` (an offer's keys; its city defaults to the first
+offer's and does not matter), ``children``, ``status``, ``prior_world_income``, ``childcare`` (a
+monthly fee for every child, instead of netpay's figure) and ``subsidised`` (that fee is a
+subsidised space's).
 """
 
 from __future__ import annotations
@@ -55,6 +64,22 @@ MOVE_KEYS = ("arrival", "start", "pay_periods", "first_year_bonus", "rrsp_room")
 #: Keys of an offer that are not ``netpay.Offer`` fields: the offer's housing.
 HOUSING_KEYS = ("rent", "other_costs", "bedrooms", "rent_basis")
 
+#: The tables of the file.
+TABLES = ("offers", "move", "household")
+
+#: Keys of ``[household]``: the spouse's income or offer, the children, the adults' status, the
+#: income earned abroad before arrival, a monthly child care fee for every child (and whether it is a
+#: subsidised space's).
+HOUSEHOLD_KEYS = (
+    "spouse_income",
+    "spouse_offer",
+    "children",
+    "status",
+    "prior_world_income",
+    "childcare",
+    "subsidised",
+)
+
 
 @dataclass(frozen=True)
 class FileOffer:
@@ -72,6 +97,8 @@ class OffersFile:
     offers: list[FileOffer]
     settings: dict[str, Any]
     move: dict[str, Any]
+    #: the ``[household]`` table as a ``netpay.Household`` (None: a single person)
+    household: Any = None
 
 
 def _closest(key: str, known: tuple[str, ...] | list[str]) -> str:
@@ -92,13 +119,8 @@ def read_offers(path: str) -> OffersFile:
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"{path}: not valid TOML: {exc}") from None
     for key in data:
-        if key not in (*SETTINGS, "offers", "move"):
-            if key == "household":
-                raise UsageError(
-                    f"{path}: [household]: a household is not modelled in an offers file yet; compare it with "
-                    "netpay compare --city ... --spouse-income ... --child ... (see docs/limitations.md)"
-                )
-            raise UsageError(f"{path}: unknown key {key!r}: {_closest(key, [*SETTINGS, 'offers', 'move'])}")
+        if key not in (*SETTINGS, *TABLES):
+            raise UsageError(f"{path}: unknown key {key!r}: {_closest(key, [*SETTINGS, *TABLES])}")
     offers = data.get("offers")
     if not isinstance(offers, list) or not offers or not all(isinstance(o, dict) for o in offers):
         raise UsageError(f"{path}: give the offers as [[offers]] tables, one per offer (see examples/offers.toml)")
@@ -109,15 +131,22 @@ def read_offers(path: str) -> OffersFile:
         if key not in MOVE_KEYS:
             raise UsageError(f"{path}: [move]: unknown key {key!r}: {_closest(key, MOVE_KEYS)}")
     settings = {k: data[k] for k in SETTINGS if k in data}
-    return OffersFile(p, [_offer(path, i + 1, o) for i, o in enumerate(offers)], settings, dict(move))
+    items = [_offer(path, i + 1, o) for i, o in enumerate(offers)]
+    household = _household(path, data["household"], items[0].offer.city) if "household" in data else None
+    return OffersFile(p, items, settings, dict(move), household)
 
 
 def _offer(path: str, number: int, table: dict[str, Any]) -> FileOffer:
     """Offer ``number`` of the file (1 is the first)."""
-    import netpay
-
     label = table.get("label")
     where = f"{path}: offer {number}" + (f" ({label!r})" if isinstance(label, str) else "")
+    return FileOffer(_offer_at(where, table), {k: table[k] for k in HOUSING_KEYS if k in table})
+
+
+def _offer_at(where: str, table: dict[str, Any]) -> Any:
+    """The ``netpay.Offer`` of an offer's table (``where`` names it in errors)."""
+    import netpay
+
     keywords = {k: v for k, v in table.items() if k not in HOUSING_KEYS}
     if "equity" in keywords:
         keywords["equity"] = _grants(where, keywords["equity"])
@@ -137,13 +166,68 @@ def _offer(path: str, number: int, table: dict[str, Any]) -> FileOffer:
         if key not in keywords:
             raise UsageError(f"{where}: give {example.split(' ')[0]} (e.g. {example})")
     try:
-        offer = netpay.Offer(**keywords)
+        return netpay.Offer(**keywords)
     except ValidationError as exc:
         loc = next((str(e["loc"][0]) for e in exc.errors() if e["loc"]), "")
         key = "salary" if loc == "base_salary" and "salary" in table else loc
         raise UsageError(f"{where}: {key + ': ' if key else ''}{library_message(exc)}") from None
-    housing = {k: table[k] for k in HOUSING_KEYS if k in table}
-    return FileOffer(offer, housing)
+
+
+def _household(path: str, table: Any, city: str) -> Any:
+    """The ``[household]`` table as a ``netpay.Household``: each error names the file, the table and
+    the key. The spouse's offer (``[household.spouse_offer]``) is in the city of the first offer
+    unless it says (its city does not matter: the household lives in the city of the offer evaluated)."""
+    import netpay
+
+    where = f"{path}: [household]"
+    if not isinstance(table, dict):
+        raise UsageError(f"{where}: household must be a table, [household], with {', '.join(HOUSEHOLD_KEYS)}")
+    for key in table:
+        if key not in HOUSEHOLD_KEYS:
+            raise UsageError(f"{where}: unknown key {key!r}: {_closest(key, HOUSEHOLD_KEYS)}")
+    if "spouse_income" in table and "spouse_offer" in table:
+        raise UsageError(f"{where}: give spouse_income or [household.spouse_offer], not both")
+    spouse = None
+    if "spouse_offer" in table:
+        offer = table["spouse_offer"]
+        if not isinstance(offer, dict):
+            raise UsageError(f"{where}: spouse_offer must be a table, [household.spouse_offer], with salary = ...")
+        for key in HOUSING_KEYS:
+            if key in offer:
+                raise UsageError(f"{where[:-1]}.spouse_offer]: {key}: the housing is each offer's, not the spouse's")
+        spouse = netpay.Spouse(offer=_offer_at(f"{where[:-1]}.spouse_offer]", {"city": city, **offer}))
+    elif "spouse_income" in table:
+        spouse = _field(where, "spouse_income", lambda: netpay.Spouse(income=table["spouse_income"]))
+    fees = {k: table[k] for k in ("childcare", "subsidised") if k in table}
+    children = table.get("children", [])
+    if not isinstance(children, list):
+        raise UsageError(f"{where}: children: give a list of birth years or dates, e.g. children = [2023, 2020]")
+    kids = [_child(where, n, c, fees) for n, c in enumerate(children, start=1)]
+    if spouse is None and not kids:
+        raise UsageError(f"{where}: give spouse_income, [household.spouse_offer] or children (or leave it out)")
+    other = {k: table[k] for k in ("status", "prior_world_income") if k in table}
+    return _field(where, None, lambda: netpay.Household(spouse=spouse, children=kids, **other))
+
+
+def _child(where: str, number: int, value: Any, fees: dict[str, Any]) -> Any:
+    """Child ``number`` of ``children``: a year, a date, or a table {born = ..., childcare = ...};
+    ``fees``: the household's ``childcare`` and ``subsidised``, for a child that does not say."""
+    import netpay
+
+    given = fees | (dict(value) if isinstance(value, dict) else {"born": value})
+    return _field(where, f"children[{number}]", lambda: netpay.Child(**given))
+
+
+def _field(where: str, key: str | None, make: Any) -> Any:
+    """``make()``, its error naming ``where`` and ``key`` (None: the field the error is about)."""
+    try:
+        return make()
+    except (ValidationError, TypeError, ValueError) as exc:
+        loc = ""
+        if isinstance(exc, ValidationError):
+            loc = next((str(e["loc"][0]) for e in exc.errors() if e["loc"]), "")
+        label = key or loc
+        raise UsageError(f"{where}: {label + ': ' if label else ''}{library_message(exc)}") from None
 
 
 def _refuse_unknown_keys(where: str, table: dict[str, Any]) -> None:
@@ -193,17 +277,21 @@ def _grants(where: str, tables: Any) -> list[Any]:
     return grants
 
 
-def evaluations(file: OffersFile, year: int, horizon: Any, discount_rate: Any) -> list[Any]:
-    """Each offer of the file evaluated with its housing, the file's move, ``horizon`` and
-    ``discount_rate``; the library's error names the file and the offer."""
+def evaluations(file: OffersFile, year: int, horizon: Any, discount_rate: Any, household: Any = None) -> list[Any]:
+    """Each offer of the file evaluated with its housing, the file's move, ``horizon``,
+    ``discount_rate`` and ``household`` (default: the file's ``[household]``); the library's error
+    names the file and the offer."""
     import netpay
 
+    home = household if household is not None else file.household
     out = []
     for number, item in enumerate(file.offers, start=1):
         keywords = {
-            "bedrooms": file.settings.get("bedrooms", 1),
+            "bedrooms": file.settings.get("bedrooms", home.bedrooms if home is not None else 1),
             "rent_basis": file.settings.get("rent_basis", "asking"),
         }
+        if home is not None:
+            keywords["household"] = home
         keywords |= item.housing | file.move
         if "start" in file.settings and "start" not in file.move:
             keywords["start"] = file.settings["start"]

@@ -44,12 +44,26 @@ def _offer_taxes(
     """The offers and their twins without one-time payments, taxed in one pass of the engine (with
     ``start``, the first day of work, the equity grants' tranches of ``year`` count), and the RRSP
     contributions of earlier years deducted this year (``carried``, see :func:`carried_deduction`)."""
+    components, extra = offer_components(offers, province, year, room, start, carried)
+    return components, tax(components, province, year, residence), extra
+
+
+def offer_components(
+    offers: Sequence[Offer],
+    province: str,
+    year: int,
+    room: float,
+    start: dt.date | None = None,
+    carried: float = 0.0,
+) -> tuple[IncomeComponents, FloatArray]:
+    """The components of the offers followed by their twins without one-time payments (with
+    ``start``, the equity grants' tranches of ``year``), the deductions including the RRSP
+    contributions of earlier years deducted this year (``carried``), and that carried deduction."""
     components = IncomeComponents.from_offers(offers, province, room, year=year, start=start).concat(
         IncomeComponents.from_offers(offers, province, room, one_time=False, year=year, start=start)
     )
     extra = carried_deduction(components, [*offers, *offers], room, carried)
-    components = dataclasses.replace(components, deductions=components.deductions + extra)
-    return components, tax(components, province, year, residence), extra
+    return dataclasses.replace(components, deductions=components.deductions + extra), extra
 
 
 def carried_deduction(components: IncomeComponents, offers: Sequence[Offer], room: float, carried: float) -> FloatArray:
@@ -80,6 +94,8 @@ def year_evaluations(
     cities = {name: citydata.city(name) for name in dict.fromkeys(o.city for o in offers)}
     places = [cities[o.city] for o in offers]
     costs = {place.name: monthly_costs(place, housing, year=year) for place in cities.values()}
+    # what only the city and the drug plan decide, built once per (city, drug plan), not per offer
+    shared: dict[tuple[str, bool], dict[str, Any]] = {}
     out: list[YearEvaluation | None] = [None] * len(offers)
     for province in dict.fromkeys(p.province for p in places):
         idx = [i for i, p in enumerate(places) if p.province == province]
@@ -97,7 +113,10 @@ def year_evaluations(
         for j, i in enumerate(idx):
             lines = {k: v[j] for k, v in columns.items()}
             lines |= {"net_cash": net[j], "net_cash_recurring": net[len(idx) + j]}
-            out[i] = _year(offers[i], costs[places[i].name], year, residence, room, lines)
+            c, drug_plan = costs[places[i].name], not offers[i].group_insurance
+            if (c.city.name, drug_plan) not in shared:
+                shared[c.city.name, drug_plan] = {**_city_lines(c), **_status_lines(c, year, drug_plan)}
+            out[i] = _year(offers[i], c, year, residence, room, lines | shared[c.city.name, drug_plan])
     return [y for y in out if y is not None]
 
 
@@ -133,6 +152,8 @@ def _status_lines(c: CityCosts, year: int, drug_plan: bool) -> dict[str, Any]:
 def _year(
     o: Offer, costs: CityCosts, year: int, residence: Residence, room: float, lines: dict[str, Any]
 ) -> YearEvaluation:
+    """One offer's year: ``lines`` holds its taxes and its city's lines (:func:`_city_lines`,
+    :func:`_status_lines`)."""
     place = costs.city
     return YearEvaluation(
         offer=o,
@@ -156,8 +177,6 @@ def _year(
         non_taxable_benefits=o.non_taxable_benefits,
         moving_reimbursement=o.moving_reimbursement,
         **lines,
-        **_city_lines(costs),
-        **_status_lines(costs, year, not o.group_insurance),
         months=12.0 * residence.fraction,
         residence_fraction=residence.fraction,
         rrsp_room=room,

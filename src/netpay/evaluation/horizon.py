@@ -114,7 +114,7 @@ def offer_in_year(offer: Offer, k: int, move: Arrival | None = None) -> Offer:
     return offer.without_one_time().model_copy(update=update)
 
 
-def _without_shares(offer: Offer) -> Offer | None:
+def without_shares(offer: Offer) -> Offer | None:
     """The offer without the shares it delivers: no share-settled flat equity, no grants but
     cash-settled RSUs (None if it delivers no shares)."""
     kept = tuple(g for g in offer.equity if getattr(g, "settlement", "shares") == "cash")
@@ -129,7 +129,7 @@ def _evaluate_year(
 ) -> YearEvaluation:
     """One year of the horizon, with the tax on its shares (with them - without them) and its
     grants' tranches (vesting from ``start``) in ``equity_vesting``."""
-    twin = _without_shares(offer)
+    twin = without_shares(offer)
     both = [offer] if twin is None else [offer, twin]
     pair = year_evaluations(both, hy.year, housing, hy.residence, room, start=start, rrsp_carried=carried)
     y, haircut, strike = pair[0], 0.0, 0.0

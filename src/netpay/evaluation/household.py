@@ -280,15 +280,21 @@ def household_year(
     *,
     timing: Timing | None = None,
     spouse: IncomeComponents | None = None,
+    primary: IncomeComponents | None = None,
 ) -> tuple[YearEvaluation, HouseholdYear]:
     """The household evaluation of one offer for one year: the primary adult's lines (taxes with the
     household's claims) and the household's. ``timing``: a newcomer's (None: resident for years);
-    ``spouse``: the spouse's components (None: from ``household``, a full year)."""
+    ``spouse``: the spouse's components (None: from ``household``, a full year); ``primary``: the
+    primary adult's two rows, with and without one-time payments (None: from ``o``, without equity
+    grants; a horizon gives its year's, with the grants' tranches and carried RRSP deductions)."""
     province, year, fraction = single.province, single.year, residence.fraction
     _check_data(province, year, household)
     fees, fee_sources = childcare(household, single.city, province, year)
-    primary = IncomeComponents.from_offers([o], province, room)
-    components = primary.concat(IncomeComponents.from_offers([o], province, room, one_time=False))
+    if primary is None:
+        primary = IncomeComponents.from_offers([o], province, room).concat(
+            IncomeComponents.from_offers([o], province, room, one_time=False)
+        )
+    components = primary
     if spouse is None:
         spouse = _spouse_components(household, province, room)
     components = components.concat(spouse).concat(spouse)
@@ -298,6 +304,9 @@ def household_year(
     net = round_cents(components.cash - result.total_deductions - components.out_of_cash)
     updated = single.model_copy(
         update={
+            "cpp": float(result.cpp[0]),
+            "ei": float(result.ei[0]),
+            "qpip": float(result.qpip[0]),
             "taxable_income": float(result.taxable_income[0]),
             "provincial_taxable_income": float(result.provincial_taxable_income[0]),
             "federal_tax": float(result.federal_tax[0]),

@@ -63,12 +63,20 @@ def evaluate_household(
 
 def _per_column(evaluations: Sequence[HouseholdEvaluation], view: str | None) -> list[HouseholdYear]:
     """The household lines of each column of a comparison: one per evaluation, or with a move per
-    ``view`` ('both': year one then the full year)."""
+    ``view`` ('both': year one then the full year), or 'horizon': one per year of each evaluation."""
     out: list[HouseholdYear] = []
     for e in evaluations:
+        if view == "horizon":
+            out += list(_yearly(e))
+            continue
         one = e.year_one_household or e.household
         out += {None: [e.household], "full_year": [e.household], "year_one": [one], "both": [one, e.household]}[view]
     return out
+
+
+def _yearly(e: HouseholdEvaluation) -> tuple[HouseholdYear, ...]:
+    """The household lines of each year of a horizon (its ``households``), else the evaluation's."""
+    return tuple(getattr(e, "households", ())) or (e.household,)
 
 
 def with_household_rows(
@@ -86,14 +94,20 @@ def with_household_rows(
     out.attrs = dict(frame.attrs)
     sources = {name: dict(s) for name, s in frame.attrs.get("sources", {}).items()}
     for name, e in zip(list(sources), evaluations, strict=True):
-        sources[name]["household"] = _cited(e.household)
+        sources[name]["household"] = _cited(*(_yearly(e) if view == "horizon" else (e.household,)))
         if e.year_one_household is not None:
             sources[name]["household_year_one"] = _cited(e.year_one_household)
     out.attrs["sources"] = sources
-    out.attrs["labels"] = {k: v for e in evaluations for k, v in household_labels(e.household).items()}
+    out.attrs["labels"] = {k: v for e in evaluations for h in _yearly(e) for k, v in household_labels(h).items()}
     return out
 
 
-def _cited(h: HouseholdYear) -> dict[str, list[str]]:
-    cited = {k: list(v) for k, v in h.sources.items()}
-    return cited | {f"benefit.{b.key}": [*b.sources, f"status: {b.status}"] for b in h.benefits}
+def _cited(*households: HouseholdYear) -> dict[str, list[str]]:
+    """The citations of each household line and benefit (of several years: each citation once)."""
+    cited: dict[str, list[str]] = {}
+    for h in households:
+        lines = {k: list(v) for k, v in h.sources.items()}
+        lines |= {f"benefit.{b.key}": [*b.sources, f"status: {b.status}"] for b in h.benefits}
+        for k, v in lines.items():
+            cited[k] = list(dict.fromkeys([*cited.get(k, []), *v]))
+    return cited

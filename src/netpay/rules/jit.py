@@ -24,11 +24,13 @@ JIT: bool = os.environ.get("NETPAY_JIT", "1") != "0" and os.environ.get("NUMBA_D
 @functools.cache
 def cache_dir() -> str:
     """Where compiled rules and kernels are cached: one folder per version of the rules' and the
-    engine's source, because numba checks only a function's own file for changes and a rule inlines
-    rules from other files. ``NUMBA_CACHE_DIR`` overrides it."""
+    engine's source (the kernels, one person's chain, the block's rows), because numba checks only a
+    function's own file for changes and a rule inlines rules from other files. ``NUMBA_CACHE_DIR``
+    overrides it."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha1(usedforsecurity=False)
-    for path in sorted([package / "engine.py", *(package / "rules").rglob("*.py")]):
+    engine = [package / name for name in ("engine.py", "chain.py", "block.py", "lines.py")]
+    for path in sorted([*engine, *(package / "rules").rglob("*.py")]):
         digest.update(path.read_bytes())
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     folder = os.path.join(base, "netpay", "numba", digest.hexdigest()[:16])

@@ -21,7 +21,7 @@ THRESHOLD_LIMIT = 2.0**21
 class Frozen(BaseModel):
     """Base of every data model: immutable, unknown keys rejected, no NaN or infinity."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, allow_inf_nan=False, defer_build=True)
 
 
 class Source(Frozen):

@@ -149,14 +149,32 @@ def tax_tables_status(
     """
     from netpay import tables  # the loader (this module is imported by it lazily, never at its import)
 
-    code = normalize(province)
-    y = tables.check_year(year)
+    code, y = normalize(province), tables.check_year(year)
+    loaded = tuple(tables.load(y, key) for key in (tables.FEDERAL, tables.PAYROLL, code))
+    key = (code, y, bool(household), bool(drug_plan))
+    cached = _STATUSES.get(key)
+    if cached is not None and all(a is b for a, b in zip(cached[0], loaded, strict=True)):
+        return cached[1]
+    found = _status_of(code, y, loaded, bool(household), bool(drug_plan))
+    _STATUSES[key] = (loaded, found)
+    return found
+
+
+#: The last status computed for each (code, year, household, drug plan), with the three tables it was
+#: read from: used again while the loader hands out those very tables (an evaluation of 10,000 offers
+#: asks once per offer), forgotten with them (``tables.clear_cache``, which ``netpay.assume`` calls).
+_STATUSES: dict[tuple[str, int, bool, bool], tuple[tuple[object, ...], TaxTablesStatus]] = {}
+
+
+def _status_of(code: str, y: int, loaded: Sequence[object], household: bool, drug_plan: bool) -> TaxTablesStatus:
+    """:func:`tax_tables_status` of the federal, payroll and provincial tables ``loaded`` for ``y``."""
+    from netpay import tables
+
     flagged: list[TableFigure] = []
-    for key in (tables.FEDERAL, tables.PAYROLL, code):
-        found = table_figures(y, key, tables.load(y, key))
+    for key, table in zip((tables.FEDERAL, tables.PAYROLL, code), loaded, strict=True):
         flagged.extend(
             f
-            for f in found
+            for f in table_figures(y, key, table)
             if (household or not household_only(f.field))
             and (drug_plan or f.field.split(".")[0] not in DRUG_PLAN_FIELDS)
         )
@@ -177,3 +195,12 @@ def require_verified_tables(province: str, year: int | None) -> TaxTablesStatus:
             "to use them, labelled."
         )
     return found
+
+
+def _forget_on_clear() -> None:
+    from netpay import tables  # a submodule's import runs after the package's: netpay.tables is ready
+
+    tables.on_clear(_STATUSES.clear)
+
+
+_forget_on_clear()

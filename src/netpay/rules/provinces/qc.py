@@ -63,9 +63,11 @@ def drug_insurance_premium(family_income: float, k: DrugPlanRecord, uninsured: f
     exemption, the first rate on the first band and the second rate above it, at most the year's
     maximum; x ``uninsured``, the share of the year without access to a group plan, and x the share
     of the year resident (Schedule K counts the months covered by the public plan)."""
+    share = min(max(uninsured, 0.0), 1.0) * ctx.residence_fraction
+    if share == 0.0:  # insured all year (take_home's employee): nothing to compute
+        return 0.0
     excess = max(family_income - k.exemption, 0.0)
     premium = k.first_rate * min(excess, k.first_band) + k.second_rate * max(excess - k.first_band, 0.0)
-    share = min(max(uninsured, 0.0), 1.0) * ctx.residence_fraction
     return min(premium, k.maximum) * share
 
 
