@@ -271,3 +271,16 @@ def test_loader_errors_name_the_file(tmp_path):
     frame.to_csv(broken, index=False)
     with pytest.raises(DataFileError, match=r"broken.csv, line 5: field 'VALUE'"):
         load_statcan_asking_rents(broken)
+
+
+def test_a_province_given_as_a_city_lists_its_cities():
+    # 'Ontario' is close to no city ('London' was suggested): say it is a province and name its cities
+    with pytest.raises(UnknownCityError) as info:
+        netpay.citydata.city("Ontario")
+    text = str(info.value)
+    assert "Ontario (ON) is a province or territory, not a city: give one of its cities: Toronto" in text
+    assert "Did you mean 'London'" not in text
+    with pytest.raises(
+        UnknownCityError, match=r"Nunavut \(NU\) is a province or territory, not a city: netpay has no city"
+    ):
+        netpay.citydata.city("Nunavut")

@@ -186,6 +186,50 @@ def test_a_bad_grant_names_the_grant(capsys, tmp_path):
     assert "offers.toml: offer 1 ('S'): equity grant 1: cliff_months" in err
 
 
+def test_a_misspelt_salary_is_named_not_taken_as_missing(capsys, tmp_path):
+    # 'salry' is not a key: the error names it and the closest key, instead of "give salary"
+    err = error_of(capsys, tmp_path, '[[offers]]\nlabel = "B"\ncity = "Toronto"\nsalry = 140000\n')
+    assert "offers.toml: offer 1 ('B'): unknown key 'salry': did you mean salary" in err
+    assert "give salary (e.g. salary = 140_000)" in error_of(capsys, tmp_path, '[[offers]]\ncity = "Toronto"\n')
+    assert 'give city (e.g. city = "Toronto")' in error_of(capsys, tmp_path, "[[offers]]\nsalary = 1e5\n")
+
+
+def test_a_misspelt_grant_key_names_the_closest(capsys, tmp_path):
+    base = '[[offers]]\nlabel = "S"\ncity = "Vancouver"\nsalary = 1e5\n[[offers.equity]]\ntype = "rsu"\n'
+    err = error_of(capsys, tmp_path, base + "grant_value = 1e5\ncliff = 12\n")
+    assert "equity grant 1: unknown key 'cliff': did you mean cliff_months?" in err
+    err = error_of(capsys, tmp_path, base.replace('"rsu"', '"options"') + "shares = 10\nstrik = 1\n")
+    assert "equity grant 1: unknown key 'strik': did you mean strike?" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        # a type error in the option's own parser was a traceback (UsageError escaping argparse)
+        (("--horizon", "abc"), "argument --horizon: not a whole number of years: 'abc'"),
+        (("--horizon", "2", "--discount-rate", "ten"), "argument --discount-rate: not a rate: 'ten'"),
+        # 5 is 500% a year: named as --discount-rate (not --horizon) in the command's spelling, 5% or 0.05
+        (
+            ("--horizon", "2", "--discount-rate", "5"),
+            "'5' is 500% a year: give 0 to under 100% (for 5% a year write 5% or 0.05)",
+        ),
+        (("--discount-rate", "5%"), "--discount-rate discounts the later years of a horizon: give --horizon N too"),
+    ],
+)
+def test_bad_horizon_and_rate_options_are_one_line(capsys, argv, expected):
+    code, out, err = run(capsys, "compare", "--salary", "140k", "--city", "Toronto", *argv)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1, err
+    assert expected in err and "horizon=" not in err and "discount_rate" not in err
+
+
+def test_the_rrsp_note_names_the_file_key_not_a_refused_option(capsys):
+    # the note said "give --rrsp-room", which --offers refuses ("give it in the file's [move] table")
+    warnings.simplefilter("always")  # the notes are the library's warnings, which _quiet ignores
+    code, out, err = run(capsys, "compare", "--offers", str(EXAMPLE))
+    assert code == 0 and "give rrsp_room = ... in the file's [move] table to use it" in err
+    assert "give --rrsp-room" not in err
+
+
 # --------------------------------------------------------------------------- a household in the file
 
 
@@ -243,7 +287,7 @@ OFFER = '[[offers]]\ncity = "Toronto"\nsalary = 1e5\n'
         ("[household.spouse_offer]\nsalary = -1\n", "offers.toml: [household.spouse_offer]: salary:"),
         (
             "[household.spouse_offer]\nsalary = 1\nraise_percnt = 2\n",
-            "[household.spouse_offer]: Offer has no keyword raise_percnt",
+            "[household.spouse_offer]: unknown key 'raise_percnt': did you mean raise_percent",
         ),
         ("[household.spouse_offer]\nsalary = 1\nrent = 2\n", "[household.spouse_offer]: rent: the housing"),
         ("household = 3\n", "offers.toml: [household]: household must be a table"),

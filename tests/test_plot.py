@@ -601,3 +601,15 @@ def test_breakdown_notes_too_wide_for_any_bar_are_left_out():
     plot.breakdown(_labelled_first_year_table(), ax=ax)
     assert [t for t in ax.texts if t.get_gid() != plot.CAPTION_GID] == []
     assert plot.caption_text(ax).startswith("Sources:")
+
+
+def test_horizon_caption_names_projected_years_as_projected():
+    # 2026 is shipped (data/tax_tables/2026/); 2027 and 2028 have no folder: they are projected
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = netpay.compare([netpay.Offer(base_salary=100_000, city="Toronto")], 2026, horizon=3)
+    text = plot.caption_text(netpay.plot.horizon(table))
+    assert "Tax tables: data/tax_tables/2026/; 2027-2028 projected from the latest shipped year" in text
+    assert "data/tax_tables/2028/" not in text

@@ -16,7 +16,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from netpay import tables
 from netpay.citydata.files import data_file
-from netpay.errors import DataFileError, UnknownCityError
+from netpay.errors import DataFileError, UnknownCityError, UnknownJurisdictionError
 from netpay.jurisdictions import NAMES, fold, normalize
 from netpay.tables import Frozen, validation_problems
 
@@ -101,9 +101,22 @@ def city(name: str | City) -> City:
     k = match_key(name)
     if k in by_key:
         return by_key[k]
-    close = difflib.get_close_matches(k, list(by_key), n=1, cutoff=0.6)
-    hint = f" Did you mean {by_key[close[0]].name!r}?" if close else ""
+    hint = _province_hint(name, known)
+    if not hint:
+        close = difflib.get_close_matches(k, list(by_key), n=1, cutoff=0.6)
+        hint = f" Did you mean {by_key[close[0]].name!r}?" if close else ""
     raise UnknownCityError(f"Unknown city {name!r}.{hint} netpay has: {', '.join(c.name for c in known)}.")
+
+
+def _province_hint(name: str, known: tuple[City, ...]) -> str:
+    """For a province or territory given as a city ('Ontario'), the cities netpay has in it; else ''."""
+    try:
+        code = normalize(name)
+    except UnknownJurisdictionError:
+        return ""
+    inside = [c.name for c in known if c.province == code]
+    cities = f"give one of its cities: {', '.join(inside)}" if inside else "netpay has no city in it yet"
+    return f" {NAMES[code]} ({code}) is a province or territory, not a city: {cities}."
 
 
 def resolved_as(name: str) -> str | None:

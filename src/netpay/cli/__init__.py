@@ -53,11 +53,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _note(where: str) -> Any:
-    """Print a warning as one line, ``netpay <command>: note: ...``, with the CLI's option names."""
+def _note(where: str, offers_file: bool = False) -> Any:
+    """Print a warning as one line, ``netpay <command>: note: ...``, with the CLI's option names (with
+    ``--offers``, the file's key: ``--rrsp-room`` is refused there)."""
+    room = "give rrsp_room = ... in the file's [move] table" if offers_file else "give --rrsp-room"
 
     def show(message: Any, *_: Any, **__: Any) -> None:
-        text = str(message).replace("give rrsp_room= to use it", "give --rrsp-room to use it")
+        text = str(message).replace("give rrsp_room= to use it", f"{room} to use it")
         print(f"{where}: note: {text}", file=sys.stderr)
 
     return show
@@ -79,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     where = f"{PROG} {args.command}"
     try:
         with warnings.catch_warnings():
-            warnings.showwarning = _note(where)  # the library's warnings as one line each
+            warnings.showwarning = _note(where, getattr(args, "offers", None) is not None)  # one line each
             return int(args.run(args))
     except BrokenPipeError:  # `netpay tables | head`: the reader left; not an error
         _silence_stdout()

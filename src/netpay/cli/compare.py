@@ -130,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
         if args.view is not None:
             options["view"] = args.view
     year = tax_year(args)
-    household = household_from_args(args)
+    household = household_from_args(args, year)
     if household is not None:
         options["household"] = household
     if args.bedrooms is None:

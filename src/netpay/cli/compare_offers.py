@@ -47,16 +47,20 @@ def parse_horizon(text: str) -> int:
     try:
         return int(text)
     except ValueError:
-        raise UsageError(f"--horizon {text}: give a whole number of years, e.g. --horizon 4") from None
+        raise argparse.ArgumentTypeError(f"not a whole number of years: {text!r} (write e.g. 4)") from None
 
 
 def parse_rate(text: str) -> float:
     """``--discount-rate``: a fraction (0.05) or a percent (5%)."""
     t = text.strip()
     try:
-        return float(t[:-1]) / 100.0 if t.endswith("%") else float(t)
+        rate = float(t[:-1]) / 100.0 if t.endswith("%") else float(t)
     except ValueError:
-        raise UsageError(f"--discount-rate {text}: give a fraction (0.05) or a percent (5%)") from None
+        raise argparse.ArgumentTypeError(f"not a rate: {text!r} (write a fraction, 0.05, or a percent, 5%)") from None
+    if not 0 <= rate < 1:
+        meant = f"for {t}% a year write {t}% or {rate / 100:g}" if 1 <= rate < 100 else "e.g. 0.05 or 5%"
+        raise argparse.ArgumentTypeError(f"{text!r} is {100 * rate:g}% a year: give 0 to under 100% ({meant})")
+    return rate
 
 
 def add_options(parser: Any) -> None:
@@ -137,6 +141,8 @@ def _from_options(args: argparse.Namespace, household: Any) -> tuple[list[Any], 
         options["rrsp_room"] = args.rrsp_room
     if args.horizon is not None:
         options["horizon"] = args.horizon
+    elif args.discount_rate is not None:
+        raise UsageError("--discount-rate discounts the later years of a horizon: give --horizon N too")
     if args.discount_rate is not None:
         options["discount_rate"] = args.discount_rate
     year = tax_year(args)

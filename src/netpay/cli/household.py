@@ -55,8 +55,26 @@ def add_household_options(parser: Any) -> None:
     )
 
 
-def household_from_args(args: argparse.Namespace) -> Any:
-    """The ``netpay.Household`` the options describe, or None when none is given (a single person)."""
+def check_children(children: list[Any], year: int) -> None:
+    """Refuse a ``--child`` that the tax ``year`` would leave out in silence: born after it, or older
+    than 18 at its end (``Household.children_in``)."""
+    for child in children:
+        born, age = child.born.year, child.age(year)
+        if age < 0:
+            raise UsageError(
+                f"--child {born}: born after the tax year {year}, so not counted: give the children born by "
+                f"{year} (or --year {born} or later)"
+            )
+        if age > 18:
+            raise UsageError(
+                f"--child {born}: {age} at the end of {year}, so not counted (benefits and child amounts stop at 18): "
+                "leave out children over 18, or check the year of birth"
+            )
+
+
+def household_from_args(args: argparse.Namespace, year: int | None = None) -> Any:
+    """The ``netpay.Household`` the options describe, or None when none is given (a single person);
+    with ``year`` (the tax year), a child the year would not count is refused."""
     import netpay
 
     subsidised = bool(getattr(args, "subsidised", False))
@@ -72,9 +90,11 @@ def household_from_args(args: argparse.Namespace) -> Any:
         raise UsageError("--subsidised describes the --childcare fee: give --childcare AMOUNT too")
     with naming("--child"):
         children = [
-            netpay.Child(born=year, childcare=args.childcare, subsidised=True if subsidised else None)
-            for year in args.child
+            netpay.Child(born=born, childcare=args.childcare, subsidised=True if subsidised else None)
+            for born in args.child
         ]
+    if year is not None:
+        check_children(children, year)
     with naming("--status"):
         return netpay.Household(spouse=spouse, children=children, status=args.status or "citizen")
 

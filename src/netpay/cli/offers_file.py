@@ -161,9 +161,10 @@ def _offer_at(where: str, table: dict[str, Any]) -> Any:
             keywords["bonus_percent"] = float(bonus.strip()[:-1])
         except ValueError:
             raise UsageError(f'{where}: bonus: {bonus!r} is not a percent; write e.g. "10%" or dollars') from None
-    for key in ("base_salary", "city"):
+    _refuse_unknown_keys(where, table)
+    for key, example in (("base_salary", "salary = 140_000"), ("city", 'city = "Toronto"')):
         if key not in keywords:
-            raise UsageError(f"{where}: give {'salary' if key == 'base_salary' else key} (e.g. {key} = ...)")
+            raise UsageError(f"{where}: give {example.split(' ')[0]} (e.g. {example})")
     try:
         return netpay.Offer(**keywords)
     except ValidationError as exc:
@@ -229,6 +230,33 @@ def _field(where: str, key: str | None, make: Any) -> Any:
         raise UsageError(f"{where}: {label + ': ' if label else ''}{library_message(exc)}") from None
 
 
+def _refuse_unknown_keys(where: str, table: dict[str, Any]) -> None:
+    """Refuse a key that is neither a ``netpay.Offer`` field nor one of the file's own (``salary``,
+    the housing keys), with the closest names: a misspelt ``salry`` is named, not taken as missing."""
+    from netpay.offer import ELSEWHERE, Offer
+    from netpay.offer_terms import keyword_advice
+
+    known = ["salary", *Offer.model_fields, *HOUSING_KEYS]
+    for key in table:
+        if key not in known:
+            raise UsageError(f"{where}: unknown key {key!r}: {keyword_advice(key, ELSEWHERE, known)}")
+
+
+def _grant_error(kind: str, exc: BaseException) -> str:
+    """A grant's error as ``key: message``, with the closest keys of the grant for an unknown one."""
+    import netpay
+
+    if not isinstance(exc, ValidationError):
+        return library_message(exc)
+    errors = exc.errors()
+    error = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])  # a typo explains the rest
+    loc = str(error["loc"][0]) if error["loc"] else ""
+    if error["type"] == "extra_forbidden":
+        fields = ["type", *getattr(netpay, GRANT_TYPES[kind]).model_fields]
+        return f"unknown key {loc!r}: {_closest(loc, fields)}"
+    return f"{loc + ': ' if loc else ''}{library_message(exc)}"
+
+
 def _grants(where: str, tables: Any) -> list[Any]:
     """The ``[[offers.equity]]`` tables as ``netpay.RSU`` / ``netpay.StockOptions``."""
     import netpay
@@ -245,10 +273,7 @@ def _grants(where: str, tables: Any) -> list[Any]:
         try:
             grants.append(getattr(netpay, GRANT_TYPES[kind])(**{k: v for k, v in t.items() if k != "type"}))
         except (ValidationError, TypeError, ValueError) as exc:
-            loc = ""
-            if isinstance(exc, ValidationError):
-                loc = next((str(e["loc"][0]) for e in exc.errors() if e["loc"]), "")
-            raise UsageError(f"{where}: equity grant {n}: {loc + ': ' if loc else ''}{library_message(exc)}") from None
+            raise UsageError(f"{where}: equity grant {n}: {_grant_error(kind, exc)}") from None
     return grants
 
 

@@ -47,7 +47,19 @@ def horizon_chart(table: Any, make_axes: Callable[[], Any]) -> Any:
     caption(
         ax,
         f"Total value = disposable income after rent and costs (tax on shares paid by selling shares) + "
-        f"equity after tax + RRSP and pension savings, summed from {years[0]}. Tax tables: "
-        f"data/tax_tables/{years[0]}/ to {years[-1]}/ (run `netpay tables`).",
+        f"equity after tax + RRSP and pension savings, summed from {years[0]}. "
+        f"{tables_caption(years, table.attrs.get('tax_tables', {}))}",
     )
     return ax
+
+
+def tables_caption(years: list[int], kinds: dict[int, str]) -> str:
+    """Which tax tables the years used: the shipped ones by folder, the projected ones named as
+    projected (they have no folder: netpay indexes the latest shipped year)."""
+    projected = [y for y in years if kinds.get(y) == "projected"]
+    shipped = [y for y in years if y not in projected]
+    text = "Tax tables: " + ", ".join(f"data/tax_tables/{y}/" for y in shipped)
+    if projected:
+        span = f"{projected[0]}" if len(projected) == 1 else f"{projected[0]}-{projected[-1]}"
+        text += ("; " if shipped else "") + f"{span} projected from the latest shipped year"
+    return text + " (run `netpay tables`)."
