@@ -315,3 +315,33 @@ def test_cli_compare_with_a_household(capsys):
     assert "Household disposable income" in out and "2-bedroom" in out and "Child care fees" in out
     assert main(["compare", "--salary", "140k", "--city", "Toronto", "--status", "work-permit"]) == 2
     assert "--status describes a household" in capsys.readouterr().err
+
+
+def test_a_child_outside_the_years_evaluated_is_refused_not_left_out():
+    # A child born after the last year evaluated, or 18 at the end of the year before the first, is no
+    # child of the household in any year evaluated: a clear error, never a table without the child.
+    toronto = netpay.Offer(base_salary=140_000, city="Toronto")
+    unborn = netpay.Household(children=[netpay.Child(born=2030)])
+    unborn_error = r"children\[1\]: Child\(born=2030-07-01\) is born after 2026.*horizon="
+    with pytest.raises(netpay.NetpayError, match=unborn_error):
+        netpay.compare([toronto], 2026, household=unborn)
+    with pytest.raises(netpay.NetpayError, match=r"is 35 at the end of 2025: netpay models children under 18"):
+        netpay.evaluate(toronto, 2026, household=netpay.Household(children=[netpay.Child(born=1990)]))
+    # a child born within a horizon is the household's from its birth; one turning 18 in the year counts
+    netpay.evaluate(toronto, 2026, household=unborn, horizon=5)
+    netpay.evaluate(toronto, 2026, household=netpay.Household(children=[netpay.Child(born=2008)]))
+
+
+def test_a_ccb_of_zero_for_a_newcomer_says_why():
+    # A work-permit holder arriving 15 June 2026 is eligible from the 19th month (January 2028): the
+    # year of arrival's CCB is 0 and its line says so, as a permanent resident's says from which month.
+    toronto = netpay.Offer(base_salary=140_000, city="Toronto")
+
+    def ccb_line(status: str):
+        home = netpay.Household(spouse=netpay.Spouse(income=0), children=[netpay.Child(born=2023)], status=status)
+        e = netpay.evaluate(toronto, arrival="2026-06-15", household=home)
+        return next(b for b in e.year_one_household.benefits if b.key == "ccb")
+
+    permit, resident = ccb_line("work_permit"), ccb_line("permanent_resident")
+    assert permit.amount == 0 and any("nothing this year: not eligible before" in s for s in permit.sources)
+    assert resident.amount > 0 and any(s.startswith("paid from July: not eligible before") for s in resident.sources)

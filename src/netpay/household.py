@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from netpay.errors import NetpayError
 from netpay.money import as_amount
 from netpay.offer import Offer
 
@@ -186,3 +187,21 @@ class Household(BaseModel):
     def children_in(self, year: int) -> tuple[Child, ...]:
         """The children born by the end of ``year`` and 18 or under at its end."""
         return tuple(c for c in self.children if 0 <= c.age(year) <= 18)
+
+    def check_children(self, first: int, last: int) -> None:
+        """Refuse a child who is no child of the household in any year from ``first`` to ``last``:
+        born after ``last`` (netpay counts a child from its birth), or 18 or older at the end of the
+        year before ``first`` (the CCB and the provincial benefits stop at 18)."""
+        for k, child in enumerate(self.children, start=1):
+            born = child.born.isoformat()
+            if child.born.year > last:
+                reach = f"give horizon= to reach {child.born.year}, or " if first == last else ""
+                raise NetpayError(
+                    f"children[{k}]: Child(born={born}) is born after {last}, the last year evaluated: "
+                    f"{reach}leave the child out"
+                )
+            if child.age(first - 1) >= 18:
+                raise NetpayError(
+                    f"children[{k}]: Child(born={born}) is {child.age(first - 1)} at the end of {first - 1}: "
+                    "netpay models children under 18 (the age limit of the CCB); leave an adult child out"
+                )

@@ -31,6 +31,11 @@ def canada_child_benefit(family: Family) -> Benefit:
         return ccb.ccb_annual(afni, float(under_6), float(older), ccb.params(table))
 
     monthly, sources, notes = benefit_year_payments(family, "ccb", annual, range(1, 13), 12, family.eligible_from)
+    start = family.eligible_from
+    if start is not None and start > dt.date(family.year, 1, 1) and family.children:
+        rule = "the month after arrival for a permanent resident, the 19th month in Canada on a permit"
+        paid = "nothing this year" if start.year > family.year else f"paid from {start:%B}"
+        notes.append(f"{paid}: not eligible before ({rule})")
     label = paid_label("Canada Child Benefit", family.year)
     return Benefit("ccb", label, round(sum(monthly), 2), monthly, tuple(sources), tuple(notes))
 

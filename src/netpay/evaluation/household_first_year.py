@@ -50,6 +50,7 @@ def _spouse_year_one(household: Household, move: Arrival, province: str) -> Inco
 
 def household_first_year(offer: Offer, move: Arrival, housing: Housing, household: Household) -> HouseholdEvaluation:
     """Year one and the full year of ``offer`` with ``household`` (see the module docstring)."""
+    household.check_children(move.year, move.year)
     first = year_one_offer(offer, move)
     single_one = year_evaluations([first], move.year, housing, move.residence, move.rrsp_room)[0]
     single_full = year_evaluations([offer.without_one_time()], move.year, housing, FULL_YEAR)[0]

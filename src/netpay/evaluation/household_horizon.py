@@ -275,6 +275,7 @@ def household_horizon(
     ``move``, ``rrsp_room``, ``discount_rate`` and ``start`` as for
     :func:`netpay.evaluation.horizon.horizon_evaluation`."""
     single = horizon_evaluation(offer, year, horizon, housing, move, rrsp_room, discount_rate, start)
+    household.check_children(single.years[0].year, single.years[-1].year)
     paid_from = employment_start(year, move, start)
     spouse_offer = _spouse_offer(household)
     if spouse_offer is not None:

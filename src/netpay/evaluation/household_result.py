@@ -55,6 +55,7 @@ def evaluate_household(
     offers: Sequence[Offer], year: int, housing: Any, household: Household, rrsp_room: float | None = None
 ) -> list[HouseholdEvaluation]:
     """Each offer evaluated for a full ``year`` with ``household``, as :class:`HouseholdEvaluation`."""
+    household.check_children(year, year)
     return [
         HouseholdEvaluation(years=(y,), household=h)
         for y, h in household_evaluations(offers, year, housing, household, rrsp_room)
