@@ -28,6 +28,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from netpay.citydata.files import data_file
 from netpay.citydata.registry import City, canonical_name, city
+from netpay.citydata.rows import CitedRow
 from netpay.errors import DataFileError
 from netpay.jurisdictions import NAMES
 from netpay.money import round_cents
@@ -57,7 +58,7 @@ NATIONAL = "CA"
 SCHOOL_AGE = 6
 
 
-class FeeRow(Frozen):
+class FeeRow(CitedRow):
     """One cited parent fee: ``amount`` per ``unit`` for ``age_group`` in a province (or one city)."""
 
     province: str
@@ -66,11 +67,6 @@ class FeeRow(Frozen):
     amount: float = Field(ge=0)
     unit: Literal["CAD/day", "CAD/month"]
     period: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
-    source: str = Field(min_length=5)
-    url: str = Field(pattern=r"^https?://")
-    retrieved: dt.date
-    verified: bool
-    note: str | None = None
 
     @field_validator("province")
     @classmethod
@@ -105,7 +101,7 @@ class FeeRow(Frozen):
         return Source(title=self.source, href=self.url, retrieved=self.retrieved, verified=verified, note=text)
 
 
-class KindergartenRow(Frozen):
+class KindergartenRow(CitedRow):
     """One province's free public kindergarten: a child ``entry_age`` or older on ``cutoff`` (MM-DD)
     of a year starts in September of that year."""
 
@@ -113,11 +109,6 @@ class KindergartenRow(Frozen):
     entry_age: int = Field(ge=3, le=6)
     cutoff: str = Field(pattern=r"^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$")
     program: str = Field(min_length=3)
-    source: str = Field(min_length=5)
-    url: str = Field(pattern=r"^https?://")
-    retrieved: dt.date
-    verified: bool
-    note: str | None = None
 
     @field_validator("province")
     @classmethod

@@ -35,13 +35,10 @@ def period_start(period: str) -> tuple[int, int]:
     return year, int(period[5:7])
 
 
-class CsvRow(Frozen):
-    """Fields every cited CSV row has: an amount of zero or more (``Frozen`` refuses NaN and infinities),
-    its period and its source."""
+class CitedRow(Frozen):
+    """The source columns of a cited CSV row: its title, address, the date read, whether the figure
+    was seen there, and a note (an empty cell is no note)."""
 
-    city: str
-    amount: float = Field(ge=0)
-    period: str = Field(pattern=PERIOD_PATTERN)
     source: str = Field(min_length=5)
     url: str = Field(pattern=r"^https?://")
     retrieved: dt.date
@@ -52,6 +49,15 @@ class CsvRow(Frozen):
     @classmethod
     def _empty_note(cls, value: Any) -> Any:
         return None if value in ("", None) else value
+
+
+class CsvRow(CitedRow):
+    """Fields every cited CSV row of a city has: an amount of zero or more (``Frozen`` refuses NaN and
+    infinities), its period and its source."""
+
+    city: str
+    amount: float = Field(ge=0)
+    period: str = Field(pattern=PERIOD_PATTERN)
 
     @field_validator("city")
     @classmethod
