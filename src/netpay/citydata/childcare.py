@@ -28,7 +28,7 @@ from pydantic import Field, ValidationError, field_validator
 
 from netpay.citydata.files import data_file
 from netpay.citydata.registry import City, canonical_name, city
-from netpay.citydata.rows import CitedRow
+from netpay.citydata.rows import SOURCE_COLUMNS, CitedRow
 from netpay.errors import DataFileError
 from netpay.jurisdictions import NAMES
 from netpay.money import round_cents
@@ -36,7 +36,7 @@ from netpay.tables import Frozen, Source, validation_problems
 
 CHILDCARE_FILE = "costs/childcare.csv"
 KINDERGARTEN_FILE = "costs/kindergarten.csv"
-KINDERGARTEN_COLUMNS = ("province", "entry_age", "cutoff", "program", "source", "url", "retrieved", "verified", "note")
+KINDERGARTEN_COLUMNS = ("province", "entry_age", "cutoff", "program", *SOURCE_COLUMNS)
 COLUMNS = (
     "province",
     "city",
@@ -44,11 +44,7 @@ COLUMNS = (
     "amount",
     "unit",
     "period",
-    "source",
-    "url",
-    "retrieved",
-    "verified",
-    "note",
+    *SOURCE_COLUMNS,
 )
 #: Childcare days a year (Québec's reduced-contribution program), hence 21.75 a month.
 DAYS_PER_YEAR = 261

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import Field
 
 from netpay.citydata.registry import City, city
-from netpay.citydata.rows import CsvRow, latest_row, load_rows
+from netpay.citydata.rows import SOURCE_COLUMNS, CsvRow, latest_row, load_rows
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -25,11 +25,7 @@ COST_COLUMNS: tuple[str, ...] = (
     "amount",
     "unit",
     "period",
-    "source",
-    "url",
-    "retrieved",
-    "verified",
-    "note",
+    *SOURCE_COLUMNS,
 )
 
 #: Monthly equivalent of one dollar in each cost unit.

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from pydantic import Field
 
 from netpay.citydata.registry import City, city
-from netpay.citydata.rows import CsvRow, latest_row, load_rows
+from netpay.citydata.rows import SOURCE_COLUMNS, CsvRow, latest_row, load_rows
 from netpay.errors import NoDataError
 
 if TYPE_CHECKING:
@@ -34,11 +34,7 @@ RENT_COLUMNS: tuple[str, ...] = (
     "basis",
     "amount",
     "period",
-    "source",
-    "url",
-    "retrieved",
-    "verified",
-    "note",
+    *SOURCE_COLUMNS,
 )
 
 

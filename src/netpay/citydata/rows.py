@@ -51,6 +51,10 @@ class CitedRow(Frozen):
         return None if value in ("", None) else value
 
 
+#: The source columns every cited CSV file ends with, in order.
+SOURCE_COLUMNS: tuple[str, ...] = tuple(CitedRow.model_fields)
+
+
 class CsvRow(CitedRow):
     """Fields every cited CSV row of a city has: an amount of zero or more (``Frozen`` refuses NaN and
     infinities), its period and its source."""
